@@ -1,0 +1,1 @@
+"""Buurtkompas core: pure Python data, indicator, index and map code (no Streamlit)."""

@@ -1,0 +1,97 @@
+"""The registry of data sources: publisher, period, licence and raw folder.
+
+The Data & method page renders this registry and the SOURCE.md of each folder,
+so a source is described once, here and in its SOURCE.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo import config
+
+
+@dataclass(frozen=True)
+class Source:
+    """One raw data source as shipped in ``data/raw``."""
+
+    key: str
+    title: str
+    publisher: str
+    period: str
+    licence: str
+    folder: str
+    table: str = ""
+
+    @property
+    def source_md(self):
+        """Path of the folder's SOURCE.md (provenance as copied with the data)."""
+        return config.RAW_DIR / self.folder / "SOURCE.md"
+
+
+SOURCES: dict[str, Source] = {
+    s.key: s
+    for s in [
+        Source(
+            key="buurten",
+            title="Wijk- en buurtkaart 2023: Heerlen buurt polygons",
+            publisher="CBS / Kadaster",
+            period="buurt classification 2023",
+            licence="CC BY 4.0",
+            folder="heerlen_buurten_2023",
+        ),
+        Source(
+            key="kwb",
+            title="Kerncijfers wijken en buurten (KWB), Heerlen",
+            publisher="CBS",
+            period="editions 2016-2020",
+            licence="CC BY 4.0",
+            folder="cbs_kwb_heerlen_2016_2020",
+            table="83487NED, 83765NED, 84286NED, 84583NED, 84799NED",
+        ),
+        Source(
+            key="benefits",
+            title="Personen met een uitkering; wijken en buurten",
+            publisher="CBS",
+            period="quarterly 2013 Q1 - 2024 Q1",
+            licence="CC BY 4.0",
+            folder="cbs_uitkeringen_heerlen_85586NED",
+            table="85586NED",
+        ),
+        Source(
+            key="vivet",
+            title="VIVET Referentieverbruik warmte woningen II (2025), per dwelling",
+            publisher="PBL with CBS and TNO",
+            period="VIVET II (2025)",
+            licence="PBL open data (see SOURCE.md)",
+            folder="vivet_referentieverbruik_parkstad",
+        ),
+        Source(
+            key="gemeenten",
+            title="Gemeenten 2022 with KWB 2022 indicators (national comparison)",
+            publisher="CBS / Kadaster (via PDOK)",
+            period="KWB 2022 edition",
+            licence="CC BY 4.0",
+            folder="geoinzicht_gemeenten_2022",
+        ),
+        Source(
+            key="wijken_nl",
+            title="Wijken 2024, whole Netherlands (scale benchmark)",
+            publisher="CBS / Kadaster (via PDOK)",
+            period="1 Jan 2024",
+            licence="CC BY 4.0",
+            folder="geoinzicht_wijken_2024_nl",
+        ),
+    ]
+}
+
+# Reference facts used as defaults, each with its source (shown on the Data & method page).
+PRICE_SOURCE = (
+    "CBS StatLine 81309NED 'Aardgas en elektriciteit, gemiddelde prijzen van eindverbruikers', "
+    "households, transaction price incl. VAT and taxes, year 2019: gas 26.207 EUR/GJ "
+    "(20-200 GJ class), electricity 0.205 EUR/kWh (2.5-5 MWh class)"
+)
+GAS_M3_PER_GJ = 31.6  # VNG DEGO documentation: 1 GJ natural gas ~ 31.6 m3 (Groningen quality)
+GAS_PRICE_2019_EUR_PER_M3 = round(26.207 / GAS_M3_PER_GJ, 3)
+ELECTRICITY_PRICE_2019_EUR_PER_KWH = 0.205
+PRICE_YEAR = 2019

@@ -1,0 +1,385 @@
+"""Retrofit targeting (issue 5): per-label gas factors and savings per buurt.
+
+Pure functions on plain DataFrames; no Streamlit. The savings are based on the
+*measured* average gas use per buurt (CBS KWB), scaled by the relative gas use of
+each energy label within the same dwelling type x build period (PBL VIVET), never
+on the theoretical label values. Costs, budget allocation and the market view live
+in :mod:`geo.retrofit_budget`; the within-buurt income model in
+:mod:`geo.retrofit_income`.
+
+Expected schema of the estimated stock cells (``config.STOCK_CELLS``, one row per
+buurt x dwelling type x build period x tenure x label)::
+
+    buurt_code, dwelling_type, build_period, tenure, label, dwellings (float)
+
+``dwelling_type`` uses the names of :data:`DWELLING_TYPES` (the suffixes of the
+KWB ``gas_m3_<type>`` columns); other names can be passed explicitly.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo import sources
+
+LABELS = ("A", "B", "C", "D", "E", "F", "G")  # best to worst; A+ classes are not distinguished
+DWELLING_TYPES = ("detached", "semi_detached", "end_terrace", "mid_terrace", "apartment")
+VIVET_TYPES = {1: "detached", 2: "semi_detached", 3: "end_terrace", 4: "mid_terrace", 5: "apartment"}
+VIVET_TENURE = {0: "owner", 1: "private_rent", 2: "social_rent"}
+# Build periods (construction-year bins). VIVET's own bins, with the thin post-1991 bins merged.
+BUILD_PERIOD_BINS = (-np.inf, 1929, 1945, 1964, 1974, 1991, 2005, np.inf)
+BUILD_PERIODS = ("<1930", "1930-1945", "1946-1964", "1965-1974", "1975-1991", "1992-2005", ">2005")
+ALL = "all"  # placeholder in the factor table for a pooled level
+
+DEFAULT_TARGET_LABEL = "B"
+MIN_CELL_DWELLINGS = 30  # fewer labelled dwellings in a type x period x label cell -> fall back
+GAS_MIN_GJ = 1.0  # dwellings below this use (district heat, all-electric) carry no gas label effect
+
+# Emission factors (settings). ISSO 82 values as quoted in Dutch energy-label tooling.
+CO2_GAS_KG_PER_M3 = 1.78
+CO2_ELECTRICITY_KG_PER_KWH = 0.48
+CO2_SOURCE = (
+    "ISSO publicatie 82 (energy-label methodology) as quoted in Dutch label tooling: natural gas 1.78 kg CO2/m3, "
+    "electricity 0.48 kg CO2/kWh (district heat 50.6 kg/GJ). Newer official factors (the Dutch CO2 emission factor "
+    "list) differ; both are settings."
+)
+GAS_PRICE_EUR_PER_M3 = sources.GAS_PRICE_2019_EUR_PER_M3
+ELECTRICITY_PRICE_EUR_PER_KWH = sources.ELECTRICITY_PRICE_2019_EUR_PER_KWH
+PRICE_SOURCE = sources.PRICE_SOURCE
+
+# Literature on labels versus measured use, shown next to the Heerlen factors.
+LITERATURE = {
+    "majcen_measured_gap_a_g": 0.28,
+    "majcen_theoretical_gap_a_g": 0.70,
+    "majcen_overstatement_poor_labels": 2.0,
+    "source": (
+        "Majcen, Itard & Visscher (TU Delft, 2013), 'Theoretical vs. actual energy consumption of labelled dwellings "
+        "in the Netherlands', Energy Policy 54: the label model predicts ~70% less energy for A than for G, measured "
+        "use differs ~28% (CO2 ~26%); for F/G dwellings the model predicts about twice the real use."
+    ),
+}
+
+
+def build_period(year: pd.Series) -> pd.Series:
+    """Construction year -> build-period label of :data:`BUILD_PERIODS` (categorical as str)."""
+    return pd.cut(year, BUILD_PERIOD_BINS, labels=list(BUILD_PERIODS)).astype(str)
+
+
+def label_index(label) -> np.ndarray:
+    """Position of a label in :data:`LABELS` (A=0 ... G=6); unknown labels give NaN."""
+    order = {lab: i for i, lab in enumerate(LABELS)}
+    return pd.Series(label).map(order).to_numpy(dtype=float)
+
+
+def vivet_labelled(vivet: pd.DataFrame, gemeentecode: str = "GM0917", min_gas_gj: float = GAS_MIN_GJ) -> pd.DataFrame:
+    """Labelled, gas-heated dwellings of one municipality from the VIVET per-dwelling file.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``dwelling_type``, ``build_period``, ``tenure``, ``label``, ``gas_gj``, ``floor_area_m2``.
+    """
+    v = vivet[(vivet["gemeentecode"] == gemeentecode) & vivet["lb"].isin(LABELS) & (vivet["gas"] >= min_gas_gj)]
+    return pd.DataFrame(
+        {
+            "dwelling_type": v["wt"].map(VIVET_TYPES),
+            "build_period": build_period(v["bj"]),
+            "tenure": v["eg"].map(VIVET_TENURE),
+            "label": v["lb"],
+            "gas_gj": v["gas"].astype(float),
+            "floor_area_m2": v["op"].astype(float),
+        }
+    ).dropna(subset=["dwelling_type"])
+
+
+def monotone_by_label(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Weighted isotonic (non-decreasing A -> G) fit by pool-adjacent-violators.
+
+    A thin or noisy cell can make label F use less gas than E; pooling the two
+    keeps the rule "a better label never uses more gas", so a better target label
+    never saves less.
+
+    Examples
+    --------
+    >>> monotone_by_label(np.array([1.0, 0.8, 1.2]), np.array([1.0, 1.0, 1.0])).round(2).tolist()
+    [0.9, 0.9, 1.2]
+    """
+    blocks: list[list[float]] = []  # [value, weight, count]
+    for v, w in zip(values, weights):
+        blocks.append([float(v), float(max(w, 1e-9)), 1])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            v2, w2, c2 = blocks.pop()
+            v1, w1, c1 = blocks.pop()
+            blocks.append([(v1 * w1 + v2 * w2) / (w1 + w2), w1 + w2, c1 + c2])
+    return np.concatenate([[v] * c for v, _, c in blocks])
+
+
+def label_factors(dwellings: pd.DataFrame, min_n: int = MIN_CELL_DWELLINGS) -> pd.DataFrame:
+    """Relative gas use per label, isolated from dwelling type and build period.
+
+    Each labelled dwelling's gas use is divided by the mean gas use of the labelled
+    dwellings of its own dwelling type x build period. The factor of a label in a
+    cell is the mean of these ratios. Fallback for thin cells (fewer than
+    ``min_n`` dwellings with that label): the same ratio pooled over all periods of
+    the type (``level='type'``), then over all dwellings (``level='all'``). Because
+    every ratio is taken within its own type x period, the fallbacks still isolate
+    the label effect. Factors are then made non-decreasing from A to G
+    (:func:`monotone_by_label`).
+
+    Parameters
+    ----------
+    dwellings : DataFrame
+        Output of :func:`vivet_labelled` (``dwelling_type``, ``build_period``, ``label``, ``gas_gj``).
+    min_n : int
+        Minimum dwellings per cell.
+
+    Returns
+    -------
+    DataFrame
+        One row per dwelling_type x build_period x label (full grid of the types and
+        periods present, plus ``build_period='all'`` rows per type and
+        ``dwelling_type='all'`` rows per label) with ``factor``, ``factor_raw``,
+        ``n`` (labelled dwellings in the cell) and ``level``
+        ('type_period', 'type' or 'all').
+    """
+    d = dwellings.copy()
+    d["ratio"] = d["gas_gj"] / d.groupby(["dwelling_type", "build_period"])["gas_gj"].transform("mean")
+    cell = d.groupby(["dwelling_type", "build_period", "label"])["ratio"].agg(["mean", "size"])
+    by_type = d.groupby(["dwelling_type", "label"])["ratio"].agg(["mean", "size"])
+    by_label = d.groupby("label")["ratio"].agg(["mean", "size"]).reindex(list(LABELS))
+    rows = []
+    types = sorted(d["dwelling_type"].unique())
+    periods = [p for p in BUILD_PERIODS if p in set(d["build_period"])]
+    for t in types:
+        for p in periods + [ALL]:
+            for lab in LABELS:
+                n_cell = int(cell["size"].get((t, p, lab), 0)) if p != ALL else 0
+                n_type = int(by_type["size"].get((t, lab), 0))
+                if p != ALL and n_cell >= min_n:
+                    rows.append((t, p, lab, cell["mean"][(t, p, lab)], n_cell, "type_period"))
+                elif n_type >= min_n:
+                    rows.append((t, p, lab, by_type["mean"][(t, lab)], n_cell if p != ALL else n_type, "type"))
+                else:
+                    rows.append((t, p, lab, by_label["mean"][lab], n_cell if p != ALL else n_type, "all"))
+    for lab in LABELS:
+        rows.append((ALL, ALL, lab, by_label["mean"][lab], int(by_label["size"][lab]), "all"))
+    out = pd.DataFrame(rows, columns=["dwelling_type", "build_period", "label", "factor_raw", "n", "level"])
+    out["factor"] = out["factor_raw"]
+    for _, idx in out.groupby(["dwelling_type", "build_period"]).groups.items():
+        block = out.loc[idx].sort_values("label")
+        out.loc[block.index, "factor"] = monotone_by_label(block["factor_raw"].to_numpy(), block["n"].to_numpy() + 1.0)
+    return out
+
+
+def label_factor_summary(dwellings: pd.DataFrame, factors: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """Heerlen label factors next to the literature, for the Data & method page.
+
+    Returns
+    -------
+    (table, comparison) : tuple
+        ``table``: one row per label with ``label``, ``dwellings`` (labelled, gas-heated),
+        ``mean_gas_m3`` (VIVET estimate, all types pooled), ``pooled_ratio`` (mean gas of the
+        label / mean of all labelled dwellings, type and period *not* isolated) and
+        ``factor`` (within type x period, the one the model uses).
+        ``comparison``: the A-versus-G gaps (fraction lower for A than for G) ``pooled_gap_a_g``,
+        ``isolated_gap_a_g`` and the literature values of :data:`LITERATURE`.
+    """
+    gas_m3 = dwellings["gas_gj"] * sources.GAS_M3_PER_GJ
+    pooled = gas_m3.groupby(dwellings["label"]).agg(["mean", "size"]).reindex(list(LABELS))
+    iso = factors[(factors["dwelling_type"] == ALL)].set_index("label")["factor"].reindex(list(LABELS))
+    table = pd.DataFrame(
+        {
+            "label": list(LABELS),
+            "dwellings": pooled["size"].to_numpy(),
+            "mean_gas_m3": pooled["mean"].round(0).to_numpy(),
+            "pooled_ratio": (pooled["mean"] / gas_m3.mean()).round(3).to_numpy(),
+            "factor": iso.round(3).to_numpy(),
+        }
+    )
+    comparison = {
+        "pooled_gap_a_g": float(1 - pooled["mean"]["A"] / pooled["mean"]["G"]),
+        "isolated_gap_a_g": float(1 - iso["A"] / iso["G"]),
+        **{k: v for k, v in LITERATURE.items()},
+    }
+    return table, comparison
+
+
+def lookup_factors(cells: pd.DataFrame, factors: pd.DataFrame, label_col: str = "label") -> pd.Series:
+    """Factor for each stock cell (``dwelling_type``, ``build_period``, label), with fallback.
+
+    Exact type x period match first; a period unknown to the factor table takes the
+    type-level factor, an unknown type the pooled factor. Unknown labels give NaN.
+    """
+    keys = ["dwelling_type", "build_period", "label"]
+    f = factors.set_index(keys)["factor"]
+    exact = pd.MultiIndex.from_arrays([cells["dwelling_type"], cells["build_period"], cells[label_col]])
+    out = pd.Series(f.reindex(exact).to_numpy(), index=cells.index)
+    type_level = pd.MultiIndex.from_arrays([cells["dwelling_type"], pd.Series(ALL, index=cells.index), cells[label_col]])
+    out = out.fillna(pd.Series(f.reindex(type_level).to_numpy(), index=cells.index))
+    pooled = pd.MultiIndex.from_arrays([pd.Series(ALL, index=cells.index)] * 2 + [cells[label_col]])
+    return out.fillna(pd.Series(f.reindex(pooled).to_numpy(), index=cells.index))
+
+
+def _weighted_mean(values: pd.Series, weights: pd.Series, keys: list[pd.Series]) -> pd.Series:
+    """Weighted mean of ``values`` within groups, broadcast back to the rows."""
+    num = (values * weights).groupby(keys).transform("sum")
+    den = weights.where(values.notna()).groupby(keys).transform("sum")
+    return num / den.where(den > 0)
+
+
+def cell_savings(
+    cells: pd.DataFrame,
+    buurten: pd.DataFrame,
+    factors: pd.DataFrame,
+    target_label: str = DEFAULT_TARGET_LABEL,
+    gas_price: float = GAS_PRICE_EUR_PER_M3,
+    electricity_price: float = ELECTRICITY_PRICE_EUR_PER_KWH,
+    co2_gas_kg_per_m3: float = CO2_GAS_KG_PER_M3,
+    threshold_pct: float = 10.0,
+    income: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Gas, CO2, bill and high-energy-quote effect of upgrading every cell worse than the target.
+
+    Per dwelling of label L in buurt b and type t::
+
+        gas(L)  = measured_gas(b, t) x factor(L) / mean_factor(b, t)
+        saved   = measured_gas(b, t) x (factor(L) - factor(T)) / mean_factor(b, t)   (L worse than T)
+
+    ``measured_gas(b, t)`` is the KWB ``gas_m3_<type>`` of the buurt; where CBS suppressed it,
+    the buurt's ``gas_m3`` with the mean factor of the whole buurt stock. Where both are
+    missing the results stay NaN. Electricity use is left unchanged by the upgrade.
+
+    Parameters
+    ----------
+    cells : DataFrame
+        Stock cells: ``buurt_code``, ``dwelling_type``, ``build_period``, ``label``, ``dwellings``
+        (other columns such as ``tenure`` are carried along).
+    buurten : DataFrame
+        Processed buurt table: ``buurt_code``, ``households``, ``dwellings``, ``gas_m3``,
+        ``gas_m3_<type>``, ``electricity_kwh`` and the income columns used by
+        :func:`geo.retrofit_income.buurt_income_model`.
+    factors : DataFrame
+        :func:`label_factors` output.
+    target_label : str
+        Label every worse dwelling is brought to (A-G).
+    gas_price, electricity_price : float
+        EUR per m3 and per kWh.
+    co2_gas_kg_per_m3 : float
+        Emission factor of natural gas.
+    threshold_pct : float
+        High-energy-quote threshold (bill / income, %).
+    income : DataFrame, optional
+        :func:`geo.retrofit_income.buurt_income_model` output (computed when omitted).
+
+    Returns
+    -------
+    DataFrame
+        The cells with ``factor``, ``factor_target``, ``measured_gas_m3``, ``gas_basis``
+        ('type' or 'buurt'), ``gas_before_m3`` and ``gas_after_m3`` (per dwelling), ``upgrade`` (bool),
+        ``steps``, ``dwellings_upgraded``, ``gas_saved_m3``, ``co2_saved_t``, ``eur_saved`` (cell totals per
+        year), ``bill_before_eur``, ``bill_after_eur`` (per dwelling), ``heq_households_before``,
+        ``heq_households_after`` and ``households_lifted`` (modelled estimates).
+    """
+    from geo import retrofit_income as inc
+
+    if target_label not in LABELS:
+        raise ValueError(f"target_label must be one of {LABELS}, got {target_label!r}")
+    out = cells.copy()
+    b = buurten.set_index("buurt_code")
+    out["factor"] = lookup_factors(out, factors)
+    target = out[["dwelling_type", "build_period"]].assign(label=target_label)
+    out["factor_target"] = lookup_factors(target, factors).to_numpy()
+
+    w = out["dwellings"].astype(float)
+    fbar_type = _weighted_mean(out["factor"], w, [out["buurt_code"], out["dwelling_type"]])
+    fbar_buurt = _weighted_mean(out["factor"], w, [out["buurt_code"]])
+    type_gas = pd.Series(np.nan, index=out.index)
+    for t in out["dwelling_type"].unique():
+        col = f"gas_m3_{t}"
+        if col in b.columns:
+            rows = out["dwelling_type"] == t
+            type_gas[rows] = out.loc[rows, "buurt_code"].map(b[col]).to_numpy()
+    buurt_gas = out["buurt_code"].map(b["gas_m3"])
+    use_type = type_gas.notna()
+    out["measured_gas_m3"] = type_gas.where(use_type, buurt_gas)
+    out["gas_basis"] = np.where(use_type, "type", np.where(buurt_gas.notna(), "buurt", "missing"))
+    fbar = fbar_type.where(use_type, fbar_buurt)
+    scale = out["measured_gas_m3"] / fbar
+
+    idx = label_index(out["label"])
+    out["steps"] = np.clip(idx - LABELS.index(target_label), 0, None)
+    out["upgrade"] = out["steps"] > 0
+    out["gas_before_m3"] = scale * out["factor"]
+    after = scale * np.minimum(out["factor_target"], out["factor"])
+    out["gas_after_m3"] = after.where(out["upgrade"], out["gas_before_m3"])
+    out["dwellings_upgraded"] = w.where(out["upgrade"], 0.0)
+    per_dwelling = out["gas_before_m3"] - out["gas_after_m3"]
+    out["gas_saved_m3"] = per_dwelling * out["dwellings_upgraded"]
+    out["co2_saved_t"] = out["gas_saved_m3"] * co2_gas_kg_per_m3 / 1000.0
+    out["eur_saved"] = out["gas_saved_m3"] * gas_price
+
+    elec = out["buurt_code"].map(b["electricity_kwh"]) * electricity_price
+    out["bill_before_eur"] = out["gas_before_m3"] * gas_price + elec
+    out["bill_after_eur"] = out["gas_after_m3"] * gas_price + elec
+
+    if income is None:
+        income = inc.buurt_income_model(buurten)
+    mean_inc = out["buurt_code"].map(income["household_income_eur"])
+    sigma = out["buurt_code"].map(income["income_sigma"])
+    occupancy = (out["buurt_code"].map(b["households"]) / out["buurt_code"].map(b["dwellings"]).where(lambda s: s > 0)).clip(upper=1.0)
+    households = w * occupancy
+    share_before = inc.high_quote_share(out["bill_before_eur"], mean_inc, sigma, threshold_pct)
+    share_after = inc.high_quote_share(out["bill_after_eur"], mean_inc, sigma, threshold_pct)
+    out["heq_households_before"] = households * share_before
+    out["heq_households_after"] = households * share_after
+    out["households_lifted"] = out["heq_households_before"] - out["heq_households_after"]
+    return out
+
+
+SUM_COLUMNS = ["dwellings", "dwellings_upgraded", "gas_saved_m3", "co2_saved_t", "eur_saved",
+               "heq_households_before", "heq_households_after", "households_lifted"]
+
+
+def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, income: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Aggregate :func:`cell_savings` to one row per buurt.
+
+    Returns
+    -------
+    DataFrame
+        ``buurt_code``, ``buurt_name``, ``households``, ``dwellings`` (estimated stock),
+        ``dwellings_upgraded``, ``gas_saved_m3``, ``co2_saved_t`` (per year), ``eur_saved`` (per year, total),
+        ``eur_saved_per_upgraded_dwelling``, ``eur_saved_per_household`` (spread over all households),
+        ``bill_before_eur``, ``bill_after_eur`` (mean per dwelling), ``household_income_eur``,
+        ``energy_quote_before_pct``, ``energy_quote_after_pct``, ``heq_households_before``,
+        ``heq_households_after``, ``households_lifted`` and ``estimated`` (always True).
+        Sums over cells whose inputs are all missing stay NaN.
+    """
+    from geo import retrofit_income as inc
+
+    if income is None:
+        income = inc.buurt_income_model(buurten)
+    g = cell_table.groupby("buurt_code")
+    out = g[SUM_COLUMNS].sum(min_count=1)
+    nan_buurt = g["measured_gas_m3"].apply(lambda s: s.isna().all())
+    for col in SUM_COLUMNS[2:]:
+        out.loc[nan_buurt, col] = np.nan
+    w = cell_table["dwellings"]
+    for col in ["bill_before_eur", "bill_after_eur"]:
+        num = (cell_table[col] * w).groupby(cell_table["buurt_code"]).sum(min_count=1)
+        out[col] = num / w.where(cell_table[col].notna()).groupby(cell_table["buurt_code"]).sum()
+    b = buurten.set_index("buurt_code")
+    out["buurt_name"] = out.index.map(b["buurt_name"]) if "buurt_name" in b else ""
+    out["households"] = out.index.map(b["households"])
+    out["eur_saved_per_upgraded_dwelling"] = out["eur_saved"] / out["dwellings_upgraded"].where(lambda s: s > 0)
+    out["eur_saved_per_household"] = out["eur_saved"] / out["households"].where(lambda s: s > 0)
+    out["household_income_eur"] = out.index.map(income["household_income_eur"])
+    inc_ok = out["household_income_eur"].where(out["household_income_eur"] > 0)
+    out["energy_quote_before_pct"] = 100.0 * out["bill_before_eur"] / inc_ok
+    out["energy_quote_after_pct"] = 100.0 * out["bill_after_eur"] / inc_ok
+    out["estimated"] = True
+    cols = ["buurt_name", "households", "dwellings", "dwellings_upgraded", "gas_saved_m3", "co2_saved_t", "eur_saved",
+            "eur_saved_per_upgraded_dwelling", "eur_saved_per_household", "bill_before_eur", "bill_after_eur",
+            "household_income_eur", "energy_quote_before_pct", "energy_quote_after_pct", "heq_households_before",
+            "heq_households_after", "households_lifted", "estimated"]
+    return out[cols].reset_index()

@@ -39,6 +39,8 @@ GEMEENTE = PROCESSED_DIR / "gemeente.parquet"  # Heerlen and national comparison
 JOIN_REPORT = PROCESSED_DIR / "join_report.json"
 STOCK = PROCESSED_DIR / "stock_buurt.parquet"  # estimated housing stock per buurt (issue 4)
 STOCK_VALIDATION = PROCESSED_DIR / "stock_validation.parquet"
+STOCK_CELLS = PROCESSED_DIR / "stock_cells.parquet"  # buurt x type x period x tenure x label (retrofit targeting, export)
+STOCK_CHECKS = PROCESSED_DIR / "stock_checks.parquet"  # totals and gas-by-type/tenure checks of the stock estimate
 
 # Metric CRS for areas and simplification: Amersfoort / RD New.
 CRS_METRIC = "EPSG:28992"

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo import config, dictionary
+from geo import config, dictionary, stock
 from geo.load import read_benefits, read_buurt_polygons, read_gemeenten, read_kwb
 
 # KWB editions up to 2018 carry income of three years before the edition (CBS table
@@ -231,6 +231,7 @@ def build(out_dir=config.PROCESSED_DIR) -> dict:
         "simplify_tolerance_m": config.SIMPLIFY_TOLERANCE_M,
         "coord_decimals": config.COORD_DECIMALS,
     }
+    metadata["stock"] = stock.build_stock(buurten, out_dir)  # issue 4: labels and housing stock per buurt
     (out_dir / config.JOIN_REPORT.name).write_text(json.dumps(metadata, indent=1, ensure_ascii=False), encoding="utf-8")
     return metadata
 

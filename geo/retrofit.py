@@ -105,6 +105,13 @@ def monotone_by_label(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     >>> monotone_by_label(np.array([1.0, 0.8, 1.2]), np.array([1.0, 1.0, 1.0])).round(2).tolist()
     [0.9, 0.9, 1.2]
     """
+    values = np.asarray(values, dtype=float)
+    finite = np.isfinite(values)
+    if not finite.all():  # labels without any data stay NaN; fit the others
+        out = values.copy()
+        if finite.any():
+            out[finite] = monotone_by_label(values[finite], np.asarray(weights, dtype=float)[finite])
+        return out
     blocks: list[list[float]] = []  # [value, weight, count]
     for v, w in zip(values, weights):
         blocks.append([float(v), float(max(w, 1e-9)), 1])
@@ -147,7 +154,7 @@ def label_factors(dwellings: pd.DataFrame, min_n: int = MIN_CELL_DWELLINGS) -> p
     d["ratio"] = d["gas_gj"] / d.groupby(["dwelling_type", "build_period"])["gas_gj"].transform("mean")
     cell = d.groupby(["dwelling_type", "build_period", "label"])["ratio"].agg(["mean", "size"])
     by_type = d.groupby(["dwelling_type", "label"])["ratio"].agg(["mean", "size"])
-    by_label = d.groupby("label")["ratio"].agg(["mean", "size"]).reindex(list(LABELS))
+    by_label = d.groupby("label")["ratio"].agg(["mean", "size"]).reindex(list(LABELS)).fillna({"size": 0})
     rows = []
     types = sorted(d["dwelling_type"].unique())
     periods = [p for p in BUILD_PERIODS if p in set(d["build_period"])]

@@ -12,8 +12,10 @@ buurt x dwelling type x build period x tenure x label)::
 
     buurt_code, dwelling_type, build_period, tenure, label, dwellings (float)
 
-``dwelling_type`` uses the names of :data:`DWELLING_TYPES` (the suffixes of the
-KWB ``gas_m3_<type>`` columns); other names can be passed explicitly.
+This is the table ``geo.stock`` writes to ``config.STOCK_CELLS``; its ``label_class``
+column is accepted as ``label``. ``dwelling_type`` uses the names of
+:data:`DWELLING_TYPES`; the KWB gas column of a type is ``gas_m3_<type>`` with
+``-`` replaced by ``_``.
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ import pandas as pd
 from geo import sources
 
 LABELS = ("A", "B", "C", "D", "E", "F", "G")  # best to worst; A+ classes are not distinguished
-DWELLING_TYPES = ("detached", "semi_detached", "end_terrace", "mid_terrace", "apartment")
-VIVET_TYPES = {1: "detached", 2: "semi_detached", 3: "end_terrace", 4: "mid_terrace", 5: "apartment"}
-VIVET_TENURE = {0: "owner", 1: "private_rent", 2: "social_rent"}
-# Build periods (construction-year bins). VIVET's own bins, with the thin post-1991 bins merged.
-BUILD_PERIOD_BINS = (-np.inf, 1929, 1945, 1964, 1974, 1991, 2005, np.inf)
-BUILD_PERIODS = ("<1930", "1930-1945", "1946-1964", "1965-1974", "1975-1991", "1992-2005", ">2005")
+# Names as in geo.stock (the estimated stock cells); the KWB gas column of a type is
+# gas_m3_<type with '-' replaced by '_'>.
+DWELLING_TYPES = ("detached", "semi-detached", "end-terrace", "mid-terrace", "apartment")
+VIVET_TYPES = dict(enumerate(DWELLING_TYPES, start=1))
+VIVET_TENURE = {0: "owner-occupied", 1: "private rent", 2: "social rent"}
+# Build periods: VIVET's bp codes 0-11 with the names used by geo.stock.
+BUILD_PERIODS = ("before 1930", "1930-1945", "1946-1964", "1965-1974", "1975-1991", "1992-1995", "1996-1999",
+                 "2000-2005", "2006-2010", "2011-2014", "2015-2020", "2021 and later")
 ALL = "all"  # placeholder in the factor table for a pooled level
 
 DEFAULT_TARGET_LABEL = "B"
@@ -61,9 +65,9 @@ LITERATURE = {
 }
 
 
-def build_period(year: pd.Series) -> pd.Series:
-    """Construction year -> build-period label of :data:`BUILD_PERIODS` (categorical as str)."""
-    return pd.cut(year, BUILD_PERIOD_BINS, labels=list(BUILD_PERIODS)).astype(str)
+def build_period(bp_code: pd.Series) -> pd.Series:
+    """VIVET build-period code (0-11) -> name of :data:`BUILD_PERIODS`."""
+    return bp_code.map(dict(enumerate(BUILD_PERIODS)))
 
 
 def label_index(label) -> np.ndarray:
@@ -84,7 +88,7 @@ def vivet_labelled(vivet: pd.DataFrame, gemeentecode: str = "GM0917", min_gas_gj
     return pd.DataFrame(
         {
             "dwelling_type": v["wt"].map(VIVET_TYPES),
-            "build_period": build_period(v["bj"]),
+            "build_period": build_period(v["bp"]),
             "tenure": v["eg"].map(VIVET_TENURE),
             "label": v["lb"],
             "gas_gj": v["gas"].astype(float),
@@ -292,7 +296,7 @@ def cell_savings(
 
     if target_label not in LABELS:
         raise ValueError(f"target_label must be one of {LABELS}, got {target_label!r}")
-    out = cells.copy()
+    out = cells.rename(columns={"label_class": "label"}) if "label" not in cells else cells.copy()
     b = buurten.set_index("buurt_code")
     out["factor"] = lookup_factors(out, factors)
     target = out[["dwelling_type", "build_period"]].assign(label=target_label)
@@ -303,7 +307,7 @@ def cell_savings(
     fbar_buurt = _weighted_mean(out["factor"], w, [out["buurt_code"]])
     type_gas = pd.Series(np.nan, index=out.index)
     for t in out["dwelling_type"].unique():
-        col = f"gas_m3_{t}"
+        col = "gas_m3_" + str(t).replace("-", "_")
         if col in b.columns:
             rows = out["dwelling_type"] == t
             type_gas[rows] = out.loc[rows, "buurt_code"].map(b[col]).to_numpy()

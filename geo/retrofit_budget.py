@@ -29,9 +29,9 @@ COST_PER_STEP_AVERAGE_EUR = 10_000.0
 COST_PER_STEP_RANGE_EUR = (7_000.0, 13_300.0)
 COST_PER_STEP_EUR = {
     "detached": 19_800.0,
-    "semi_detached": 12_900.0,
-    "end_terrace": 11_200.0,
-    "mid_terrace": 10_700.0,
+    "semi-detached": 12_900.0,
+    "end-terrace": 11_200.0,
+    "mid-terrace": 10_700.0,
     "apartment": 6_700.0,
 }
 COST_SOURCE = (

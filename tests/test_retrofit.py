@@ -30,7 +30,7 @@ def buurt(code, gas=1000.0, elec=2000.0, income_keur=20.0, size=2.0, low=10.0, h
     }
 
 
-def cells_for(code, counts: dict[str, float], dtype="mid_terrace") -> pd.DataFrame:
+def cells_for(code, counts: dict[str, float], dtype="mid-terrace") -> pd.DataFrame:
     return pd.DataFrame(
         {"buurt_code": code, "dwelling_type": dtype, "build_period": "1946-1964", "tenure": "owner",
          "label": list(counts), "dwellings": list(counts.values())}
@@ -41,8 +41,8 @@ def test_label_factors_isolate_label_within_type_and_period():
     # Two periods with very different use; within each, G uses 1.5x what A uses.
     d = pd.DataFrame(
         {
-            "dwelling_type": ["mid_terrace"] * 8,
-            "build_period": ["<1930"] * 4 + ["1975-1991"] * 4,
+            "dwelling_type": ["mid-terrace"] * 8,
+            "build_period": ["before 1930"] * 4 + ["1975-1991"] * 4,
             "label": ["A", "A", "G", "G"] * 2,
             "gas_gj": [40.0, 40.0, 60.0, 60.0, 20.0, 20.0, 30.0, 30.0],
         }
@@ -50,12 +50,12 @@ def test_label_factors_isolate_label_within_type_and_period():
     f = r.label_factors(d, min_n=1)
     cell = f.set_index(["dwelling_type", "build_period", "label"])["factor"]
     # cell means 50 and 25 -> A = 0.8, G = 1.2 in both periods, although raw A-use differs 2x
-    assert cell[("mid_terrace", "<1930", "A")] == pytest.approx(0.8)
-    assert cell[("mid_terrace", "1975-1991", "G")] == pytest.approx(1.2)
+    assert cell[("mid-terrace", "before 1930", "A")] == pytest.approx(0.8)
+    assert cell[("mid-terrace", "1975-1991", "G")] == pytest.approx(1.2)
     assert cell[("all", "all", "G")] == pytest.approx(1.2)
     # With a threshold above the cell size, the cell falls back and says so
     f2 = r.label_factors(d, min_n=3).set_index(["dwelling_type", "build_period", "label"])
-    assert f2.loc[("mid_terrace", "<1930", "A"), "level"] == "type"
+    assert f2.loc[("mid-terrace", "before 1930", "A"), "level"] == "type"
 
 
 def test_monotone_by_label_pools_violators():
@@ -124,7 +124,7 @@ def alpha_fixture():
         ]
     )
     cells = pd.concat([cells_for("BU_RICH", {"G": 10.0, "B": 10.0}), cells_for("BU_POOR", {"G": 10.0, "B": 10.0})])
-    out = rb.add_costs(r.cell_savings(cells, b, pooled_factors()), {"mid_terrace": 10_000.0})
+    out = rb.add_costs(r.cell_savings(cells, b, pooled_factors()), {"mid-terrace": 10_000.0})
     return b, out
 
 

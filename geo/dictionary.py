@@ -141,8 +141,8 @@ def describe(metadata: dict) -> list[dict]:
                 "source": col.source,
                 "kind": col.kind,
                 "edition": meta.get("edition", ""),
-                "year": meta.get("year", ""),
-                "buurten with a value": meta.get("coverage", ""),
+                "year": str(meta.get("year") or ""),
+                "buurten with a value": str(meta.get("coverage") or ""),
                 "formula": col.formula,
             }
         )

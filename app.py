@@ -1,0 +1,20 @@
+"""Buurtkompas: router and shared sidebar. Run with `make run`."""
+
+import streamlit as st
+
+from ui import settings
+
+st.set_page_config(page_title="Buurtkompas Heerlen", page_icon="🧭", layout="wide")
+
+# url_path = file name: Streamlit also scans pages/ and shows "page not found" on a deep link
+# whose path is not a file name there.
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map_explorer"),
+    st.Page("pages/energy_poverty_index.py", title="Energy-poverty index", icon=":material/tune:", url_path="energy_poverty_index"),
+    st.Page("pages/data_method.py", title="Data & method", icon=":material/menu_book:", url_path="data_method"),
+]
+
+page = st.navigation(PAGES)
+settings.sidebar()
+page.run()

@@ -1,0 +1,84 @@
+"""Derived indicators: pure functions of the processed data and the user's settings.
+
+The energy bill and energy quote are *estimates*: measured average use per
+dwelling times configurable prices, divided by an approximate household income.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from geo import sources
+
+
+@dataclass(frozen=True)
+class Prices:
+    """Energy prices used for the estimated bill (hashable, so usable as a cache key)."""
+
+    gas_eur_per_m3: float = sources.GAS_PRICE_2019_EUR_PER_M3
+    electricity_eur_per_kwh: float = sources.ELECTRICITY_PRICE_2019_EUR_PER_KWH
+    year: int = sources.PRICE_YEAR
+
+    def __post_init__(self):
+        for name in ("gas_eur_per_m3", "electricity_eur_per_kwh"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or not np.isfinite(value) or value < 0:
+                raise ValueError(f"{name} must be a non-negative number, got {value!r}")
+
+
+DEFAULT_QUOTE_THRESHOLD_PCT = 10.0  # VNG DEGO documentation; some TNO products use 8%
+ALTERNATIVE_QUOTE_THRESHOLD_PCT = 8.0
+
+
+def energy_bill(gas_m3: pd.Series, electricity_kwh: pd.Series, prices: Prices) -> pd.Series:
+    """Estimated yearly energy bill per dwelling in euro.
+
+    Missing use stays missing: a buurt without a gas figure has no bill estimate.
+
+    Examples
+    --------
+    >>> energy_bill(pd.Series([1000.0]), pd.Series([2000.0]), Prices(1.0, 0.25)).tolist()
+    [1500.0]
+    """
+    return gas_m3 * prices.gas_eur_per_m3 + electricity_kwh * prices.electricity_eur_per_kwh
+
+
+def household_income(income_per_inhabitant_keur: pd.Series, household_size: pd.Series) -> pd.Series:
+    """Approximate yearly household income: income per inhabitant x household size, in euro."""
+    return income_per_inhabitant_keur * 1000.0 * household_size
+
+
+def energy_quote(bill_eur: pd.Series, income_eur: pd.Series) -> pd.Series:
+    """Energy quote in percent of income; missing or non-positive income gives NaN."""
+    income = income_eur.where(income_eur > 0)
+    return 100.0 * bill_eur / income
+
+
+def add_derived(buurten: pd.DataFrame, prices: Prices, quote_threshold_pct: float) -> pd.DataFrame:
+    """Return a copy of ``buurten`` with the derived energy columns added.
+
+    Parameters
+    ----------
+    buurten : DataFrame
+        Needs ``gas_m3``, ``electricity_kwh``, ``income_per_inhabitant_keur`` and ``household_size``.
+    prices : Prices
+        Energy prices.
+    quote_threshold_pct : float
+        The high-energy-quote threshold in percent.
+
+    Returns
+    -------
+    DataFrame
+        With ``energy_bill_eur``, ``household_income_eur``, ``energy_quote_pct`` and
+        ``high_energy_quote`` (boolean; missing where the quote is missing).
+    """
+    out = buurten.copy()
+    out["energy_bill_eur"] = energy_bill(out["gas_m3"], out["electricity_kwh"], prices)
+    out["household_income_eur"] = household_income(out["income_per_inhabitant_keur"], out["household_size"])
+    out["energy_quote_pct"] = energy_quote(out["energy_bill_eur"], out["household_income_eur"])
+    high = out["energy_quote_pct"] >= quote_threshold_pct
+    out["high_energy_quote"] = high.astype("boolean").where(out["energy_quote_pct"].notna())
+    return out

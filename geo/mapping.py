@@ -1,0 +1,147 @@
+"""Building the folium map: small GeoJSON payloads, local Leaflet assets, escaped text.
+
+Only what the browser needs goes into a feature: code, escaped name, escaped
+value text and fill colour. Leaflet's JS/CSS come from the app's own static
+folder, so the map works without internet.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from geo import config
+
+LEAFLET_JS = f"{config.STATIC_URL}/vendor/leaflet/leaflet.js"
+LEAFLET_CSS = f"{config.STATIC_URL}/vendor/leaflet/leaflet.css"
+HIGHLIGHT_COLOUR = "#1f4e9c"
+
+
+def _geometry_json(geom) -> dict:
+    return json.loads(gpd.GeoSeries([geom]).to_json(drop_id=True))["features"][0]["geometry"]
+
+
+def feature_collection(shapes: gpd.GeoDataFrame, code_column: str, name_column: str,
+                       value_text: pd.Series, fill: list[str], highlight: frozenset[str] = frozenset()) -> dict:
+    """GeoJSON of the shapes with only the properties the map shows.
+
+    Parameters
+    ----------
+    shapes : GeoDataFrame
+        Simplified shapes in EPSG:4326.
+    code_column, name_column : str
+        Columns with the region code and name.
+    value_text : Series
+        The value as shown in the tooltip, aligned with ``shapes``.
+    fill : list of str
+        Fill colour per shape.
+    highlight : frozenset of str
+        Codes drawn with a thick outline (e.g. chosen buurten).
+
+    Returns
+    -------
+    dict
+        A FeatureCollection; names and values are HTML-escaped because Leaflet
+        tooltips insert them as HTML.
+    """
+    geo = json.loads(shapes[["geometry"]].to_json(drop_id=True))
+    features = []
+    for feature, code, name, text, colour in zip(
+        geo["features"], shapes[code_column], shapes[name_column], value_text, fill
+    ):
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {
+                    "code": html.escape(str(code)),
+                    "name": html.escape(str(name)),
+                    "value": html.escape(str(text)),
+                    "fill": fill_colour(colour),
+                    "hl": 1 if code in highlight else 0,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def fill_colour(colour: str) -> str:
+    """Accept only #rrggbb colours so nothing else reaches the style code."""
+    c = str(colour)
+    if len(c) == 7 and c.startswith("#") and all(ch in "0123456789abcdefABCDEF" for ch in c[1:]):
+        return c
+    raise ValueError(f"not a #rrggbb colour: {colour!r}")
+
+
+def _buurt_style(feature: dict) -> dict:
+    props = feature["properties"]
+    return {
+        "fillColor": props["fill"],
+        "fillOpacity": 0.75,
+        "color": HIGHLIGHT_COLOUR if props["hl"] else "#ffffff",
+        "weight": 3.5 if props["hl"] else 0.8,
+    }
+
+
+def _wijk_style(_feature: dict) -> dict:
+    return {"fill": False, "color": "#333333", "weight": 1.8, "opacity": 0.9}
+
+
+def build_map(buurt_geojson: dict, wijk_geojson: dict | None, bounds: list[list[float]], value_label: str,
+              tiles: bool = True) -> folium.Map:
+    """A folium map of buurten (choropleth) with wijk outlines on top.
+
+    Parameters
+    ----------
+    buurt_geojson : dict
+        From :func:`feature_collection`.
+    wijk_geojson : dict or None
+        Wijk outlines (not clickable, so clicks reach the buurt below).
+    bounds : list
+        [[south, west], [north, east]] to fit.
+    value_label : str
+        Label of the value in the tooltip (escaped here).
+    tiles : bool
+        Add an OpenStreetMap background (needs internet; the buurten show without it).
+    """
+    m = folium.Map(location=None, tiles=None, control_scale=True, prefer_canvas=False, zoom_control=True)
+    # Serve Leaflet from the app itself; folium's CDN defaults would fail offline.
+    m.default_js = [("leaflet", LEAFLET_JS)]
+    m.default_css = [("leaflet_css", LEAFLET_CSS)]
+    if tiles:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", attr="&copy; OpenStreetMap contributors").add_to(m)
+    folium.GeoJson(
+        buurt_geojson,
+        name="buurten",
+        style_function=_buurt_style,
+        highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(fields=["name", "value"], aliases=["Buurt", html.escape(value_label)], labels=True),
+        zoom_on_click=False,
+    ).add_to(m)
+    if wijk_geojson is not None:
+        folium.GeoJson(wijk_geojson, name="wijken", style_function=_wijk_style, interactive=False).add_to(m)
+    m.fit_bounds(bounds)
+    return m
+
+
+def bounds_of(shapes: gpd.GeoDataFrame) -> list[list[float]]:
+    """[[south, west], [north, east]] of a layer in EPSG:4326."""
+    minx, miny, maxx, maxy = shapes.total_bounds
+    return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
+
+
+def wijk_collection(wijken: gpd.GeoDataFrame) -> dict:
+    """GeoJSON of wijk outlines with escaped names."""
+    geo = json.loads(wijken[["geometry"]].to_json(drop_id=True))
+    for feature, code, name in zip(geo["features"], wijken["wijk_code"], wijken["wijk_name"]):
+        feature["properties"] = {"code": html.escape(str(code)), "name": html.escape(str(name))}
+    return geo
+
+
+def payload_bytes(m: folium.Map) -> int:
+    """Size of the rendered map HTML in bytes: roughly what the browser receives."""
+    return len(m.get_root().render().encode("utf-8"))

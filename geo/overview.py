@@ -1,0 +1,122 @@
+"""Headline figures, the top-ten table and the printable one-page briefing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pandas as pd
+
+from geo import dictionary, indicators
+from geo.classify import format_value
+
+# National context from the TNO/CBS Monitor Energiearmoede (CBS, 2024 figures): energy-poor households
+# spend about 12% of income on energy, all households about 5%; share energy-poor 2023: 4.0% (revised).
+NATIONAL_QUOTE_ALL_HOUSEHOLDS_PCT = 5
+NATIONAL_ENERGY_POOR_2023_PCT = 4.0
+MONITOR_SOURCE = "TNO/CBS Monitor Energiearmoede (CBS 2024 publication)"
+
+
+def _year(meta: dict, column: str) -> str:
+    year = meta.get(column, {}).get("year")
+    return f" ({year})" if year else ""
+
+
+def _nl(gemeente: pd.DataFrame, column: str, decimals: int, unit: str) -> str:
+    if column not in gemeente.index or pd.isna(gemeente.loc[column, "netherlands_2022"]):
+        return "National value: not in the shipped data."
+    row = gemeente.loc[column]
+    return (
+        f"Netherlands 2022: {format_value(row['netherlands_2022'], decimals)}{unit} "
+        f"(Heerlen 2022: {format_value(row['heerlen_2022'], decimals)}{unit}; CBS KWB 2022 edition)"
+    )
+
+
+def heerlen_quote(gemeente: pd.DataFrame, prices: indicators.Prices) -> float:
+    """Estimated energy quote of the average Heerlen household (same method as per buurt)."""
+    g = gemeente["heerlen"]
+    bill = g["gas_m3"] * prices.gas_eur_per_m3 + g["electricity_kwh"] * prices.electricity_eur_per_kwh
+    income = g["income_per_inhabitant_keur"] * 1000 * g["household_size"]
+    return float(100 * bill / income) if income > 0 else float("nan")
+
+
+def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, prices: indicators.Prices,
+                     threshold: float) -> list[dict]:
+    """The overview's figures: label, value, comparison text and help, all as strings."""
+    g = gemeente["heerlen"]
+    figs = []
+
+    def add(column: str, unit_suffix: str = "", label: str | None = None):
+        col = dictionary.BY_NAME[column]
+        figs.append(
+            {
+                "label": (label or col.label) + _year(meta, column),
+                "value": format_value(g.get(column), col.decimals) + unit_suffix,
+                "comparison": _nl(gemeente, column, col.decimals, unit_suffix),
+                "help": f"{col.meaning}. Unit: {col.unit}. Source: CBS KWB, Heerlen row.",
+            }
+        )
+
+    add("households")
+    add("pct_low_income", "%")
+    add("pct_social_minimum", "%")
+    add("pct_social_assistance", "%", "Social assistance, % of 15+")
+    add("gas_m3", " m3")
+    add("electricity_kwh", " kWh")
+    quote = heerlen_quote(gemeente, prices)
+    figs.append(
+        {
+            "label": "Estimated energy quote (average household)",
+            "value": format_value(quote, 1) + "%",
+            "comparison": f"Netherlands, all households: about {NATIONAL_QUOTE_ALL_HOUSEHOLDS_PCT}% ({MONITOR_SOURCE}).",
+            "help": "Estimate: Heerlen average gas and electricity use x prices / (income per inhabitant x household size). "
+            f"Prices {prices.gas_eur_per_m3:.3f} EUR/m3 and {prices.electricity_eur_per_kwh:.3f} EUR/kWh ({prices.year}).",
+        }
+    )
+    idx = table["energy_poverty_index"]
+    high = table["high_energy_quote"].fillna(False).astype(bool)
+    figs.append(
+        {
+            "label": f"Buurten with estimated quote >= {threshold:.0f}%",
+            "value": f"{int(high.sum())} of {int(table['energy_quote_pct'].notna().sum())}",
+            "comparison": f"Index available for {int(idx.notna().sum())} of {len(idx)} buurten; "
+            f"national share energy-poor households 2023: {NATIONAL_ENERGY_POOR_2023_PCT}% ({MONITOR_SOURCE}).",
+            "help": "Buurten whose average household's estimated energy quote is at or above the threshold set in the sidebar.",
+        }
+    )
+    return figs
+
+
+def top_buurten(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The ``n`` buurten with the highest index, with the figures behind it."""
+    cols = ["buurt_name", "wijk_name", "energy_poverty_index", "pct_low_income", "energy_quote_pct", "pct_built_before_2000", "pct_rent", "households"]
+    top = table.dropna(subset=["energy_poverty_index"]).sort_values("energy_poverty_index", ascending=False).head(n)
+    out = top[cols].reset_index(drop=True)
+    out.insert(0, "rank", range(1, len(out) + 1))
+    out["energy_poverty_index"] = out["energy_poverty_index"].round(0)
+    out["energy_quote_pct"] = out["energy_quote_pct"].round(1)
+    return out.rename(columns={c: dictionary.label(c) for c in cols})
+
+
+def briefing_html(figures: list[dict], top: pd.DataFrame, settings) -> bytes:
+    """A one-page HTML briefing (print to PDF from the browser); every string is escaped."""
+    e = html.escape
+    rows = "".join(
+        f"<tr><td>{e(f['label'])}</td><td><b>{e(f['value'])}</b></td><td>{e(f['comparison'])}</td></tr>" for f in figures
+    )
+    head = "".join(f"<th>{e(str(c))}</th>" for c in top.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{e(format_value(v, 1) if isinstance(v, float) else str(v))}</td>" for v in r) + "</tr>"
+        for r in top.itertuples(index=False)
+    )
+    weights = ", ".join(f"{e(k)} {w:g}" for k, w in settings.weights)
+    doc = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Buurtkompas Heerlen briefing</title>
+<style>body{{font-family:sans-serif;max-width:780px;margin:2em auto;font-size:12px}}table{{border-collapse:collapse;width:100%}}
+td,th{{border-bottom:1px solid #ccc;padding:3px;text-align:left}}h1{{font-size:20px}}@media print{{body{{margin:0}}}}</style></head>
+<body><h1>Buurtkompas Heerlen: energy poverty briefing</h1><p>Made {e(dt.date.today().isoformat())}.
+Index settings: normalisation {e(settings.method)}, missing values {e(settings.missing)}, weights {weights};
+high energy quote at {settings.threshold:g}%.</p><h2>Headline figures</h2><table>{rows}</table>
+<h2>Ten buurten with the highest energy-poverty index</h2><table><tr>{head}</tr>{body}</table>
+<p>Sources: CBS Kerncijfers wijken en buurten 2016-2020, CBS 85586NED, CBS/Kadaster wijk- en buurtkaart 2023,
+CBS 81309NED prices (CC BY 4.0). Estimates are marked as such; method on the Data &amp; method page.</p></body></html>"""
+    return doc.encode("utf-8")

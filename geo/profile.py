@@ -1,0 +1,65 @@
+"""The buurt profile: every indicator of one buurt beside the Heerlen value, with its year."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geo import dictionary
+from geo.classify import format_value
+
+PROFILE_EXCLUDE = {"buurt_code", "buurt_name", "wijk_code", "wijk_name", "high_energy_quote"}
+
+
+def buurt_profile(table: pd.DataFrame, code: str, heerlen: pd.Series, years: dict[str, dict]) -> pd.DataFrame:
+    """One row per indicator for buurt ``code``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Buurt table indexed by buurt code (processed + derived + index columns).
+    code : str
+        The buurt code; a ``KeyError`` is raised when it is unknown.
+    heerlen : Series
+        Heerlen-wide values by column name (missing where not published).
+    years : dict
+        Build metadata per column (``year`` and ``edition``).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``indicator``, ``buurt``, ``Heerlen``, ``unit``, ``year``, ``kind``;
+        values formatted as text, missing shown as 'no data'.
+    """
+    if code not in table.index:
+        raise KeyError(code)
+    row = table.loc[code]
+    records = []
+    for name in table.columns:
+        col = dictionary.BY_NAME.get(name)
+        if col is None or name in PROFILE_EXCLUDE or not pd.api.types.is_number(row[name]) and not pd.isna(row[name]):
+            continue
+        records.append(
+            {
+                "indicator": col.label,
+                "buurt": format_value(row[name], col.decimals),
+                "Heerlen": format_value(heerlen.get(name), col.decimals),
+                "unit": col.unit,
+                "year": str(years.get(name, {}).get("year") or ("settings" if col.source == "derived" else "")),
+                "kind": col.kind,
+            }
+        )
+    return pd.DataFrame(records)
+
+
+def heerlen_values(gemeente: pd.DataFrame, prices, threshold: float) -> pd.Series:
+    """Heerlen-wide values by column, including the derived energy estimates."""
+    from geo import indicators
+
+    row = gemeente["heerlen"].to_frame().T.reset_index(drop=True)
+    return indicators.add_derived(row, prices, threshold).iloc[0]
+
+
+def safe_param(value, max_len: int = 40) -> str:
+    """A query-parameter value reduced to letters, digits, '_' and '-' for display in messages."""
+    text = "".join(ch for ch in str(value) if ch.isalnum() or ch in "_-")
+    return text[:max_len]

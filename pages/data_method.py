@@ -1,0 +1,46 @@
+"""Data & method: every source, every column, how they were joined, what is missing and why, and the limits."""
+
+import streamlit as st
+
+from geo import dictionary, methodology, sources
+from ui import data
+
+data.ensure_data()
+st.title("Data & method")
+meta = data.tables()["metadata"]
+
+st.header("Sources")
+st.dataframe(methodology.sources_table(), hide_index=True, width="stretch")
+for key, src in sources.SOURCES.items():
+    with st.expander(f"Provenance: {src.title} (data/raw/{src.folder}/SOURCE.md)"):
+        st.markdown(methodology.source_markdown(key))
+
+st.header("Data dictionary")
+st.caption("Every processed and derived column. 'year' is the year a figure describes; 'kind' says whether it is a "
+           "published CBS figure (measured), a formula on such figures (derived) or a model (estimated).")
+st.dataframe(dictionary.describe(meta["columns"]), hide_index=True, width="stretch")
+
+st.header("Joining statistics to buurten")
+st.markdown("Statistics are joined to the CBS/Kadaster buurt polygons of 2023 by buurt code, explicitly per source "
+            "year, because codes and boundaries can change between years.")
+st.dataframe(methodology.join_table(meta["joins"]), hide_index=True, width="stretch")
+
+st.header("Coverage: which buurten lack which figures")
+st.markdown("CBS suppresses figures for buurten with few inhabitants or dwellings. These stay missing ('no data' on "
+            "the map); they are never filled with zero.")
+labels = {c: dictionary.label(c) for c in meta["suppressed"]}
+st.dataframe(methodology.coverage_table(meta["suppressed"], labels), hide_index=True, width="stretch")
+
+st.header("Derived indicators")
+st.markdown(methodology.INDICATOR_METHOD)
+
+st.header("Energy-poverty index")
+st.markdown(methodology.INDEX_METHOD)
+st.dataframe(methodology.components_table(), hide_index=True, width="stretch")
+
+st.header("Map")
+st.markdown(methodology.CLASSIFICATION_METHOD)
+st.markdown(methodology.SIMPLIFICATION)
+
+st.header("Known limits")
+st.markdown(methodology.LIMITS)

@@ -1,0 +1,62 @@
+"""Map explorer: any indicator as a choropleth per buurt, wijk outlines, and the buurt profile on click."""
+
+import streamlit as st
+
+from geo import classify, dictionary, profile
+from ui import data, mapview, settings
+
+data.ensure_data()
+st.title("Map explorer")
+
+table = data.current_table()
+options = dictionary.map_indicators()
+names = table["buurt_name"].to_dict()
+
+# Deep links: ?indicator=gas_m3&buurt=BU09171000. Unknown values get a message, never an error.
+params = st.query_params
+if "indicator" in params and "map.indicator" not in st.session_state:
+    if params["indicator"] in options:
+        st.session_state["map.indicator"] = params["indicator"]
+    else:
+        st.warning(f"The link asks for an unknown indicator ({profile.safe_param(params['indicator'])}); showing the default.")
+if "buurt" in params and "map.pick" not in st.session_state:
+    if params["buurt"] in names:
+        st.session_state["map.pick"] = params["buurt"]
+    else:
+        st.warning(f"The link names an unknown buurt code ({profile.safe_param(params['buurt'])}); pick a buurt on the map.")
+
+
+st.session_state.setdefault("map.indicator", "energy_poverty_index")
+
+
+@st.fragment
+def explorer():
+    c1, c2, c3, c4 = st.columns([3, 2, 1, 1])
+    indicator = c1.selectbox(
+        "Indicator", options, format_func=lambda c: f"{dictionary.label(c)} ({dictionary.unit(c)})",
+        key="map.indicator",
+    )
+    scheme = c2.selectbox("Classification", list(classify.SCHEMES), format_func=classify.SCHEMES.get, key="map.scheme")
+    k = c3.slider("Classes", 3, 7, 5, key="map.k")
+    tiles = c4.toggle("Background map", value=True, key="map.tiles", help="OpenStreetMap tiles need internet; the buurten show without them.")
+    st.caption(dictionary.BY_NAME[indicator].meaning)
+
+    clicked = mapview.show_map(indicator, scheme, k, tiles)
+    if clicked and clicked != st.session_state.get("map.last_click"):
+        st.session_state["map.last_click"] = clicked
+        st.session_state["map.pick"] = clicked
+
+    code = st.selectbox(
+        "Buurt profile (click a buurt on the map, or pick one here)", sorted(names, key=names.get),
+        format_func=names.get, index=None, placeholder="Choose a buurt", key="map.pick",
+    )
+    if code:
+        s = settings.current()
+        tables = data.tables()
+        heerlen = profile.heerlen_values(tables["gemeente"], s.prices, s.threshold)
+        st.subheader(f"Profile: {names[code]}")
+        st.caption(f"Buurt {code}, {table.loc[code, 'wijk_name']}. 'year' is the year a figure describes.")
+        st.dataframe(profile.buurt_profile(table, code, heerlen, tables["metadata"]["columns"]), hide_index=True, width="stretch")
+
+
+explorer()

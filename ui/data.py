@@ -1,0 +1,91 @@
+"""Cached access to the processed data and to everything derived from it.
+
+Loaders are cached as resources keyed by the file's modification time (a new
+``make data`` is picked up, a rerun never re-reads). Derived tables are cached
+by hashable settings, so a change of a setting recomputes only what depends on it.
+The cached frames are shared between sessions: callers must not mutate them.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from geo import config, index, indicators, load
+
+
+def _mtime(path) -> float:
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
+@st.cache_resource(show_spinner=False)
+def _buurten(mtime: float) -> gpd.GeoDataFrame:
+    return load.read_buurten()
+
+
+@st.cache_resource(show_spinner=False)
+def _map_shapes(mtime: float) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    return load.read_map_shapes(config.BUURTEN_MAP), load.read_map_shapes(config.WIJKEN_MAP)
+
+
+@st.cache_resource(show_spinner=False)
+def _tables(mtime: float) -> dict:
+    return {
+        "wijken": load.read_table(config.WIJKEN),
+        "gemeente": load.read_table(config.GEMEENTE).set_index("column"),
+        "metadata": load.read_metadata(),
+    }
+
+
+def ensure_data() -> None:
+    """Stop the page with a clear message when the processed data has not been built."""
+    if not load.processed_ready():
+        st.error("The processed data is missing. Run `make data` (or `make run`, which builds it) and reload.")
+        st.stop()
+
+
+def buurten() -> gpd.GeoDataFrame:
+    """Processed buurt table (full-resolution geometry + indicators)."""
+    return _buurten(_mtime(config.BUURTEN))
+
+
+def map_shapes() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Simplified buurt and wijk shapes for drawing."""
+    return _map_shapes(_mtime(config.BUURTEN_MAP))
+
+
+def tables() -> dict:
+    """Wijk table, gemeente comparison table and build metadata."""
+    return _tables(_mtime(config.JOIN_REPORT))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def derived(prices: indicators.Prices, threshold: float, mtime: float) -> pd.DataFrame:
+    """Buurt indicators incl. the estimated bill and quote (no geometry), by buurt code."""
+    table = pd.DataFrame(buurten().drop(columns="geometry")).set_index("buurt_code")
+    return indicators.add_derived(table, prices, threshold)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def indexed(prices: indicators.Prices, threshold: float, weights: tuple, method: str, missing: str, mtime: float) -> pd.DataFrame:
+    """Derived indicators plus the energy-poverty index for the given settings."""
+    table = derived(prices, threshold, mtime)
+    result = index.energy_poverty_index(table, dict(weights), method, missing)
+    return table.join(result)
+
+
+def current_table() -> pd.DataFrame:
+    """The buurt table for the settings in the sidebar and on the Index page."""
+    from ui import settings
+
+    s = settings.current()
+    return indexed(s.prices, s.threshold, s.weights, s.method, s.missing, _mtime(config.BUURTEN))
+
+
+@st.cache_data(show_spinner="Recomputing ranks under perturbed weights...", max_entries=32)
+def sensitivity(s, spread: float) -> pd.DataFrame:
+    """Rank range per buurt over perturbed weights (see geo.index.rank_sensitivity)."""
+    base = derived(s.prices, s.threshold, _mtime(config.BUURTEN))
+    result = index.rank_sensitivity(base, dict(s.weights), s.method, s.missing, draws=200, spread=spread)
+    return result.join(base["buurt_name"])

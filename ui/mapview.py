@@ -1,0 +1,57 @@
+"""The map widget: cached GeoJSON per (indicator, classification, settings), drawn with st_folium."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import classify, dictionary, mapping
+from ui import data
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def choropleth(indicator: str, scheme: str, k: int, settings_key, highlight: frozenset = frozenset()) -> tuple[dict, list, dict]:
+    """Buurt GeoJSON, legend rows and wijk GeoJSON for one indicator under the current settings."""
+    shapes, wijken = data.map_shapes()
+    table = data.current_table().reindex(shapes["buurt_code"])
+    col = dictionary.BY_NAME[indicator]
+    values = table[indicator].astype(float).reset_index(drop=True)
+    classes = classify.classify(values, scheme, k)
+    reverse = col.higher_is_worse is False  # low income etc.: dark = worse
+    texts = [classify.format_value(v, col.decimals) + ("" if v != v else f" {col.unit}") for v in values]
+    buurt_fc = mapping.feature_collection(
+        shapes, "buurt_code", "buurt_name", texts, classify.class_colours(classes, reverse), highlight
+    )
+    return buurt_fc, classify.legend(classes, col.decimals, reverse), mapping.wijk_collection(wijken)
+
+
+def legend_html(rows: list[tuple[str, str]], title: str) -> str:
+    """A small HTML legend; the labels are numbers we formatted, the title is escaped."""
+    import html
+
+    items = "".join(
+        f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
+        f'<span style="width:18px;height:12px;background:{mapping.fill_colour(c)};border:1px solid #888;display:inline-block"></span>'
+        f"<span>{html.escape(label)}</span></div>"
+        for c, label in rows
+    )
+    return f'<div class="bk-legend"><strong>{html.escape(title)}</strong>{items}</div>'
+
+
+def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozenset = frozenset(), key: str = "buurt_map") -> str | None:
+    """Draw the choropleth and its legend; return the code of the clicked buurt, if any."""
+    from ui import settings
+
+    buurt_fc, legend, wijk_fc = choropleth(indicator, scheme, k, settings.current(), highlight)
+    shapes, _ = data.map_shapes()
+    col = dictionary.BY_NAME[indicator]
+    m = mapping.build_map(buurt_fc, wijk_fc, mapping.bounds_of(shapes), f"{col.label} ({col.unit})", tiles=tiles)
+    left, right = st.columns([4, 1])
+    with left:
+        out = st_folium(m, key=key, height=560, use_container_width=True, returned_objects=["last_active_drawing"])
+    with right:
+        st.markdown(legend_html(legend, f"{col.label} ({col.unit})"), unsafe_allow_html=True)
+        if col.kind != dictionary.MEASURED:
+            st.caption(f"This figure is {col.kind}: see Data & method.")
+    clicked = (out or {}).get("last_active_drawing") or {}
+    return (clicked.get("properties") or {}).get("code")

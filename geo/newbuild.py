@@ -1,0 +1,174 @@
+"""New-build targeting (issue 5): housing target, growth scenarios and a score per buurt.
+
+Pure functions, no Streamlit. The buurt score has three visible parts:
+(a) thinning ("verdunnen"): demolish label E-G dwellings and build fewer near-zero-energy
+homes; (b) mixing target groups without displacing residents ("mengen zonder te
+verdringen"): add the tenure that moves the buurt's mix most towards the Heerlen mix;
+(c) transformation locations marked by the user.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo.retrofit import CO2_GAS_KG_PER_M3
+
+TARGET_2030 = 2250
+TARGET_2032 = 2500
+LIMBURG_HOUSING_DEAL = 26_550  # later raised by 3,000 to 29,550
+TARGET_START_YEAR = 2022  # year the provincial housing deals were signed; the target path starts here (setting)
+TARGET_SOURCE = (
+    "Gemeente Heerlen, meeting notes with Bouwend Nederland: 2,250 new homes by 2030 and at least 2,500 by 2032, "
+    "Heerlen's share of the Limburg housing deal (woondeal) of 26,550 homes (later raised by 3,000 to 29,550)."
+)
+
+# Growth scenarios: yearly household change. Defaults and what they rest on.
+# Shrink: PBL/CBS Regionale prognose 2017-2040 (CBS StatLine 83490NED) expects 294.0 thousand private
+# households in COROP Zuid-Limburg in 2040; KWB 2022 counts 300,155 in its 16 municipalities, so
+# (294.0 / 300.155) ** (1 / 18) - 1 = -0.115 % per year, applied to Heerlen pro rata.
+SHRINK_RATE = (294_000 / 300_155) ** (1 / 18) - 1
+SCENARIOS = {
+    "cbs_forecast_shrink": {
+        "label": "CBS forecast (shrink)",
+        "rate_per_year": SHRINK_RATE,
+        "extra_households_per_year": 0.0,
+        "basis": "PBL/CBS regional forecast 2017-2040 (83490NED) for Zuid-Limburg, -0.115%/yr, applied to Heerlen",
+    },
+    "migration": {
+        "label": "Migration",
+        "rate_per_year": 0.0,
+        "extra_households_per_year": None,  # None = the KWB 2016-2020 trend (see household_trend)
+        "basis": "User assumption: the observed KWB 2016-2020 household trend of Heerlen (net in-migration) continues",
+    },
+    "plus_ambition": {
+        "label": "Plus ambition",
+        "rate_per_year": 0.0,
+        "extra_households_per_year": None,
+        "ambition_households_per_year": 100.0,
+        "basis": "User assumption: the migration trend plus 100 extra households a year attracted by policy",
+    },
+}
+
+TENURES = ("owner-occupied", "social rent", "private rent")
+TENURE_COLUMNS = {"owner-occupied": "pct_owner_occupied", "social rent": "pct_social_rent", "private rent": "pct_private_rent"}
+POOR_LABELS = ("E", "F", "G")
+REPLACEMENT_RATIO = 0.5  # M new homes per N demolished (M <= N), setting
+THINNING_SHARE = 0.5  # share of a buurt's allocated new homes built as replacement for demolished E-G homes
+MIX_REFERENCE_SHARE = 0.10  # homes added (as share of the buurt's stock) to measure its mixing potential
+MIN_HOUSEHOLDS = 50  # buurten with fewer households get no score (too small to build in meaningfully)
+SCORE_WEIGHTS = {"thinning": 1.0, "mixing": 1.0, "transformation": 1.0}
+
+
+def household_series(kwb: pd.DataFrame, code: str = "GM0917") -> pd.Series:
+    """Private households per year of one region from the raw KWB table (index ``jaar``)."""
+    rows = kwb[kwb["regio_code"] == code].set_index("jaar").sort_index()
+    return rows["Bevolking_Particuliere_huishoudens_Huishoudens_totaal"].astype(float)
+
+
+def household_trend(series: pd.Series) -> float:
+    """Least-squares slope of a household series in households per year."""
+    s = series.dropna()
+    return float(np.polyfit(s.index.to_numpy(dtype=float), s.to_numpy(), 1)[0])
+
+
+def target_path(years, start_year: int = TARGET_START_YEAR) -> np.ndarray:
+    """Cumulative target: linear from 0 at ``start_year`` to 2,250 in 2030 and 2,500 in 2032."""
+    return np.interp(np.asarray(years, dtype=float), [start_year, 2030, 2032], [0, TARGET_2030, TARGET_2032])
+
+
+def homes_needed(households_0: float, stock_0: float, base_year: int, trend_per_year: float,
+                 scenarios: dict | None = None, vacancy_pct: float = 5.0, target_vacancy_pct: float | None = None,
+                 demolitions_per_year: float = 0.0, end_year: int = 2032,
+                 target_start_year: int = TARGET_START_YEAR) -> pd.DataFrame:
+    """Homes needed per year to ``end_year`` per scenario, against the housing target.
+
+    Households grow as ``h(y) = h(y-1) x (1 + rate) + extra``. The required stock keeps
+    today's ratio of stock to households, corrected for a change of vacancy:
+    ``required(y) = stock_0 x h(y) / h_0 x (1 - vacancy) / (1 - target_vacancy)``.
+    Homes needed (cumulative) = ``max(0, required(y) - stock_0)`` + demolitions to replace.
+
+    Returns
+    -------
+    DataFrame
+        ``scenario``, ``label``, ``year``, ``households``, ``required_stock``, ``homes_needed_cum``,
+        ``homes_needed_year``, ``target_cum`` (2,250 by 2030, 2,500 by 2032) and
+        ``target_minus_need`` (positive: the target builds more than household growth needs,
+        room for thinning and replacement).
+    """
+    scenarios = SCENARIOS if scenarios is None else scenarios
+    tv = vacancy_pct if target_vacancy_pct is None else target_vacancy_pct
+    rows = []
+    for key, sc in scenarios.items():
+        extra = trend_per_year if sc.get("extra_households_per_year") is None else sc["extra_households_per_year"]
+        extra += sc.get("ambition_households_per_year", 0.0)
+        h = float(households_0)
+        prev_need = 0.0
+        for year in range(base_year, end_year + 1):
+            if year > base_year:
+                h = h * (1 + sc["rate_per_year"]) + extra
+            required = stock_0 * h / households_0 * (1 - vacancy_pct / 100) / (1 - tv / 100)
+            need = max(0.0, required - stock_0) + demolitions_per_year * (year - base_year)
+            rows.append((key, sc["label"], year, h, required, need, need - prev_need))
+            prev_need = need
+    out = pd.DataFrame(rows, columns=["scenario", "label", "year", "households", "required_stock", "homes_needed_cum", "homes_needed_year"])
+    out["target_cum"] = target_path(out["year"], target_start_year)
+    out["target_minus_need"] = out["target_cum"] - out["homes_needed_cum"]
+    return out
+
+
+def tenure_shares(buurten: pd.DataFrame) -> pd.DataFrame:
+    """Tenure shares (0-1) per buurt from the KWB percentages (index buurt_code); NaN stays NaN."""
+    t = buurten.set_index("buurt_code")[[TENURE_COLUMNS[k] for k in TENURES]].astype(float) / 100.0
+    t.columns = list(TENURES)
+    return t
+
+
+def heerlen_mix(buurten: pd.DataFrame) -> pd.Series:
+    """Heerlen tenure mix: buurt shares weighted by dwellings."""
+    t = tenure_shares(buurten)
+    w = buurten.set_index("buurt_code")["dwellings"].where(t.notna().all(axis=1))
+    mix = (t.mul(w, axis=0)).sum() / w.sum()
+    return mix / mix.sum()
+
+
+def mix_distance(shares: pd.DataFrame, reference: pd.Series) -> pd.Series:
+    """Total-variation distance (0-1) between each row's tenure mix and the reference."""
+    return 0.5 * (shares[list(TENURES)] - reference[list(TENURES)]).abs().sum(axis=1, min_count=3)
+
+
+def add_homes(shares: pd.DataFrame, dwellings: pd.Series, tenure: pd.Series, homes: pd.Series) -> pd.DataFrame:
+    """Tenure shares after adding ``homes`` of the given tenure per buurt (nobody leaves)."""
+    counts = shares.mul(dwellings, axis=0)
+    for t in TENURES:
+        counts[t] = counts[t] + homes.where(tenure == t, 0.0)
+    return counts.div(counts.sum(axis=1), axis=0)
+
+
+def best_mixing_tenure(shares: pd.DataFrame, dwellings: pd.Series, reference: pd.Series,
+                       share: float = MIX_REFERENCE_SHARE) -> pd.DataFrame:
+    """The tenure whose addition moves each buurt's mix most towards the Heerlen mix.
+
+    Where social rent dominates this is owner-occupied or private (mid-rent) homes; where
+    owner-occupation dominates, social rent.
+
+    Returns
+    -------
+    DataFrame
+        Index buurt_code; ``mix_tenure_added``, ``mix_distance_before``, ``mix_distance_after``
+        (after adding ``share`` x the buurt's stock in homes, so large and small buurten compare
+        fairly) and ``mix_gain`` (before - after).
+    """
+    before = mix_distance(shares, reference)
+    best = pd.DataFrame(index=shares.index)
+    options = {}
+    for t in TENURES:
+        after = add_homes(shares, dwellings, pd.Series(t, index=shares.index), dwellings.astype(float) * share)
+        options[t] = mix_distance(after, reference)
+    opts = pd.DataFrame(options)
+    complete = opts.notna().all(axis=1)
+    best["mix_tenure_added"] = opts[complete].idxmin(axis=1).reindex(opts.index)
+    best["mix_distance_before"] = before
+    best["mix_distance_after"] = opts.min(axis=1, skipna=False)
+    best["mix_gain"] = best["mix_distance_before"] - best["mix_distance_after"]
+    return best

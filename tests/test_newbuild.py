@@ -1,0 +1,129 @@
+"""Tests of the new-build model on hand-made fixtures (no network, no processed data)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo import newbuild as nb
+from geo import newbuild_score as ns
+
+
+def test_household_trend_and_series():
+    kwb = pd.DataFrame({
+        "regio_code": ["GM0917"] * 3 + ["BU1"],
+        "jaar": [2016, 2017, 2018, 2016],
+        "Bevolking_Particuliere_huishoudens_Huishoudens_totaal": [100.0, 110.0, 120.0, 5.0],
+    })
+    s = nb.household_series(kwb)
+    assert s.tolist() == [100.0, 110.0, 120.0]
+    assert nb.household_trend(s) == pytest.approx(10.0)
+
+
+def test_scenario_arithmetic():
+    sc = {
+        "flat": {"label": "flat", "rate_per_year": 0.0, "extra_households_per_year": 0.0},
+        "grow": {"label": "grow", "rate_per_year": 0.0, "extra_households_per_year": None, "ambition_households_per_year": 5.0},
+        "shrink": {"label": "shrink", "rate_per_year": -0.01, "extra_households_per_year": 0.0},
+    }
+    out = nb.homes_needed(1000.0, 1050.0, 2020, trend_per_year=10.0, scenarios=sc, vacancy_pct=5.0, end_year=2022)
+    grow = out[out["scenario"] == "grow"].set_index("year")
+    # households +15 a year (trend 10 + ambition 5); stock keeps its ratio 1.05 to households
+    assert grow.loc[2022, "households"] == pytest.approx(1030.0)
+    assert grow.loc[2022, "homes_needed_cum"] == pytest.approx(1050.0 * 1030 / 1000 - 1050.0)
+    assert grow.loc[2021, "homes_needed_year"] == pytest.approx(15.75)
+    assert (out.loc[out["scenario"] == "flat", "homes_needed_cum"] == 0).all()
+    shrink = out[out["scenario"] == "shrink"].set_index("year")
+    assert shrink.loc[2022, "households"] == pytest.approx(1000 * 0.99**2)
+    assert shrink.loc[2022, "homes_needed_cum"] == 0  # shrinking needs no homes
+    # filling vacancy from 5% to 0% lowers the need
+    tight = nb.homes_needed(1000.0, 1050.0, 2020, 10.0, sc, vacancy_pct=5.0, target_vacancy_pct=0.0, end_year=2022)
+    assert tight.loc[tight["scenario"] == "grow", "homes_needed_cum"].iloc[-1] < grow.loc[2022, "homes_needed_cum"]
+
+
+def test_target_path():
+    assert nb.target_path([2022, 2030, 2031, 2032], 2022).tolist() == [0, 2250, 2375, 2500]
+    assert nb.SHRINK_RATE < 0
+
+
+def buurten_fixture():
+    return pd.DataFrame({
+        "buurt_code": ["BU_SOC", "BU_OWN", "BU_MIX"],
+        "buurt_name": ["social", "owner", "mixed"],
+        "dwellings": [1000.0, 1000.0, 1000.0],
+        "households": [1000.0, 1000.0, 1000.0],
+        "pct_owner_occupied": [10.0, 90.0, 50.0],
+        "pct_social_rent": [80.0, 5.0, 35.0],
+        "pct_private_rent": [10.0, 5.0, 15.0],
+    })
+
+
+def cells_fixture():
+    rows = []
+    for code, efg in [("BU_SOC", 300.0), ("BU_OWN", 100.0), ("BU_MIX", 200.0)]:
+        rows.append((code, "E", "social rent", efg, 1500.0, efg * 0.2))
+        rows.append((code, "B", "owner-occupied", 1000.0 - efg, 1000.0, 0.0))
+    return pd.DataFrame(rows, columns=["buurt_code", "label", "tenure", "dwellings", "gas_before_m3", "heq_households_before"])
+
+
+def test_mixing_direction_and_scores():
+    b = buurten_fixture()
+    mix = nb.heerlen_mix(b)
+    assert mix.sum() == pytest.approx(1.0)
+    best = nb.best_mixing_tenure(nb.tenure_shares(b), b.set_index("buurt_code")["dwellings"], mix)
+    assert best.loc["BU_SOC", "mix_tenure_added"] != "social rent"
+    assert best.loc["BU_OWN", "mix_tenure_added"] == "social rent"
+    assert (best["mix_distance_after"] <= best["mix_distance_before"]).all()
+    scores = ns.newbuild_scores(b, cells_fixture()).set_index("buurt_code")
+    assert scores.loc["BU_SOC", "efg_co2_t"] == pytest.approx(300 * 1500 * 1.78 / 1000)
+    assert scores.loc["BU_SOC", "score_thinning"] == pytest.approx(1.0)
+    assert scores["score"].idxmax() == "BU_SOC"
+
+
+def test_transformation_location_raises_score():
+    b, c = buurten_fixture(), cells_fixture()
+    plain = ns.newbuild_scores(b, c).set_index("buurt_code")
+    marked = ns.newbuild_scores(b, c, transformation=["BU_MIX"]).set_index("buurt_code")
+    assert marked.loc["BU_MIX", "score"] > plain.loc["BU_MIX", "score"]
+    assert marked.loc["BU_SOC", "score"] == pytest.approx(plain.loc["BU_SOC", "score"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(weights=st.lists(st.floats(0.0, 10.0), min_size=1, max_size=30), target=st.integers(0, 5000))
+def test_largest_remainder_sums_exactly(weights, target):
+    w = pd.Series(weights, index=[f"BU{i}" for i in range(len(weights))])
+    out = ns.largest_remainder(w, target)
+    if w.sum() > 0:
+        assert out.sum() == target
+        assert (out >= 0).all()
+        assert (abs(out - w / w.sum() * target) < 1 + 1e-9).all()
+
+
+def test_suggested_allocation_sums_to_target_and_respects_fixed():
+    b, c = buurten_fixture(), cells_fixture()
+    scores = ns.newbuild_scores(b, c)
+    alloc = ns.suggest_allocation(scores, target=nb.TARGET_2032)
+    assert alloc.sum() == 2500
+    assert alloc.dtype.kind == "i"
+    edited = ns.suggest_allocation(scores, target=2250, fixed={"BU_OWN": 1000})
+    assert edited.sum() == 2250 and edited["BU_OWN"] == 1000
+    with pytest.raises(ValueError):
+        ns.suggest_allocation(scores, target=100, fixed={"BU_OWN": 200})
+
+
+def test_newbuild_effects_thinning_arithmetic():
+    b, c = buurten_fixture(), cells_fixture()
+    scores = ns.newbuild_scores(b, c)
+    alloc = pd.Series({"BU_SOC": 100, "BU_OWN": 0, "BU_MIX": 0})
+    table, totals = ns.newbuild_effects(alloc, scores, b, thinning_share=0.5, replacement_ratio=0.5)
+    soc = table.set_index("buurt_code").loc["BU_SOC"]
+    assert soc["replacement_homes"] == 50 and soc["demolished"] == 100 and soc["added_homes"] == 50
+    assert soc["co2_saved_t"] == pytest.approx(100 * 1500 * 1.78 / 1000)
+    assert soc["heq_households_relieved"] == pytest.approx(100 * 0.2)
+    assert soc["net_stock_change"] == 0
+    assert soc["mix_distance_after"] < soc["mix_distance_before"]
+    assert totals["progress_2032"] == pytest.approx(100 / 2500)
+    with pytest.raises(ValueError):
+        ns.newbuild_effects(alloc, scores, b, replacement_ratio=1.5)

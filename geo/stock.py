@@ -447,7 +447,7 @@ def stock_table(est: np.ndarray, mix: np.ndarray, buurt_codes: list[str]) -> pd.
     Returns
     -------
     DataFrame
-        One row per buurt; see :data:`STOCK_COLUMNS` for the columns.
+        One row per buurt; :func:`stock_columns` describes every column.
     """
     imp = impute(est, mix)  # (B, K, 2, 7, V)
     count = est[..., 0].sum(axis=(1, 2, 3))
@@ -574,7 +574,7 @@ def estimate_stock(dwellings: pd.DataFrame, buurten: pd.DataFrame, n_boot: int =
     Returns
     -------
     dict
-        ``stock`` (one row per buurt, :data:`STOCK_COLUMNS`), ``cells`` (long
+        ``stock`` (one row per buurt, see :func:`stock_columns`), ``cells`` (long
         table), ``reference_cells`` (the unweighted gemeente population in the
         cells format) and ``outside`` (address rows in no listed buurt).
     """

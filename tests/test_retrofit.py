@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from geo import retrofit as r
 from geo import retrofit_budget as rb
 from geo import retrofit_income as ri
+from geo import retrofit_savings as rs
 
 POOLED = {"A": 0.8, "B": 0.9, "C": 1.0, "D": 1.05, "E": 1.1, "F": 1.15, "G": 1.2}
 
@@ -67,7 +68,7 @@ def test_monotone_by_label_pools_violators():
 def test_savings_and_co2_arithmetic():
     b = pd.DataFrame([buurt("BU1")])
     cells = cells_for("BU1", {"G": 10.0, "B": 10.0})
-    out = r.cell_savings(cells, b, pooled_factors(), target_label="B", gas_price=1.0, co2_gas_kg_per_m3=2.0)
+    out = rs.cell_savings(cells, b, pooled_factors(), target_label="B", gas_price=1.0, co2_gas_kg_per_m3=2.0)
     g = out[out["label"] == "G"].iloc[0]
     fbar = (10 * 1.2 + 10 * 0.9) / 20  # mean factor of the buurt's stock = 1.05
     assert g["gas_before_m3"] == pytest.approx(1000 * 1.2 / fbar)
@@ -77,7 +78,7 @@ def test_savings_and_co2_arithmetic():
     assert out.loc[out["label"] == "B", "gas_saved_m3"].iloc[0] == 0
     # the stock-weighted mean gas use reproduces the measured buurt average
     assert (out["gas_before_m3"] * out["dwellings"]).sum() / 20 == pytest.approx(1000.0)
-    bs = r.buurt_savings(out, b)
+    bs = rs.buurt_savings(out, b)
     assert bs["dwellings_upgraded"].iloc[0] == 10
     assert bs["eur_saved_per_household"].iloc[0] == pytest.approx(g["eur_saved"] / 20)
     assert bs["energy_quote_after_pct"].iloc[0] < bs["energy_quote_before_pct"].iloc[0]
@@ -85,15 +86,15 @@ def test_savings_and_co2_arithmetic():
 
 def test_suppressed_gas_stays_nan():
     b = pd.DataFrame([buurt("BU1", gas=np.nan)])
-    out = r.cell_savings(cells_for("BU1", {"G": 5.0}), b, pooled_factors())
+    out = rs.cell_savings(cells_for("BU1", {"G": 5.0}), b, pooled_factors())
     assert out["gas_saved_m3"].isna().all()
-    assert r.buurt_savings(out, b)["co2_saved_t"].isna().all()
+    assert rs.buurt_savings(out, b)["co2_saved_t"].isna().all()
 
 
 def test_better_target_never_saves_less():
     b = pd.DataFrame([buurt("BU1")])
     cells = cells_for("BU1", {lab: 3.0 for lab in r.LABELS})
-    saved = [r.cell_savings(cells, b, pooled_factors(), target_label=t)["gas_saved_m3"].sum() for t in reversed(r.LABELS)]
+    saved = [rs.cell_savings(cells, b, pooled_factors(), target_label=t)["gas_saved_m3"].sum() for t in reversed(r.LABELS)]
     assert saved[0] == 0  # target G saves nothing
     assert all(later >= earlier for earlier, later in zip(saved, saved[1:]))
     assert saved[-1] > saved[1]
@@ -124,7 +125,7 @@ def alpha_fixture():
         ]
     )
     cells = pd.concat([cells_for("BU_RICH", {"G": 10.0, "B": 10.0}), cells_for("BU_POOR", {"G": 10.0, "B": 10.0})])
-    out = rb.add_costs(r.cell_savings(cells, b, pooled_factors()), {"mid-terrace": 10_000.0})
+    out = rb.add_costs(rs.cell_savings(cells, b, pooled_factors()), {"mid-terrace": 10_000.0})
     return b, out
 
 
@@ -150,7 +151,7 @@ def test_allocation_respects_budget_and_worst_labels_first():
 
 def test_mac_curve_is_sorted_and_cumulative():
     b, cells = alpha_fixture()
-    bt = rb.cost_effectiveness(r.buurt_savings(cells, b), cells, lifetime_years=30)
+    bt = rb.cost_effectiveness(rs.buurt_savings(cells, b), cells, lifetime_years=30)
     curve = rb.mac_curve(bt)
     assert curve["eur_per_tonne"].is_monotonic_increasing
     assert (curve["cum_cost_eur"].diff().dropna() > 0).all()
@@ -180,7 +181,23 @@ def test_market_volume_is_tidy_and_flagged():
 def test_allocation_never_exceeds_budget(counts, budget, alpha, gas):
     b = pd.DataFrame([buurt("BU1", gas=gas), buurt("BU2", gas=gas / 2, income_keur=10.0, low=30.0)])
     rows = [cells_for(code, {lab: n}) for i, (lab, n) in enumerate(counts) for code in (["BU1", "BU2"][i % 2],)]
-    cells = rb.add_costs(r.cell_savings(pd.concat(rows, ignore_index=True), b, pooled_factors()))
+    cells = rb.add_costs(rs.cell_savings(pd.concat(rows, ignore_index=True), b, pooled_factors()))
     a = rb.allocate(cells, budget_eur=budget, alpha=alpha)
     assert a.totals["cost_eur"] <= budget + 1e-6
     assert (a.packages["dwellings"] > 0).all()
+
+
+def test_accepts_stock_cells_schema():
+    """geo.stock writes label_class and hyphenated types; the KWB gas column uses underscores."""
+    b = pd.DataFrame([buurt("BU1")])
+    cells = cells_for("BU1", {"G": 10.0, "B": 10.0}).rename(columns={"label": "label_class"})
+    out = rs.cell_savings(cells, b, pooled_factors())
+    assert (out["gas_basis"] == "type").all()
+    assert out["gas_saved_m3"].sum() > 0
+
+
+def test_method_text_names_sources():
+    for text in (r.METHOD_MARKDOWN, rb.METHOD_MARKDOWN, ri.METHOD_MARKDOWN):
+        assert "###" in text
+    assert "Majcen" in r.METHOD_MARKDOWN and "ISSO" in r.METHOD_MARKDOWN
+    assert "EIB" in rb.METHOD_MARKDOWN

@@ -1,0 +1,192 @@
+"""Retrofit savings per stock cell and per buurt (issue 5): gas, CO2, bill and high-quote households.
+
+See :data:`geo.retrofit.METHOD_MARKDOWN` for the method. Pure functions, no Streamlit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo.retrofit import (
+    CO2_GAS_KG_PER_M3,
+    DEFAULT_TARGET_LABEL,
+    ELECTRICITY_PRICE_EUR_PER_KWH,
+    GAS_PRICE_EUR_PER_M3,
+    LABELS,
+    label_index,
+    lookup_factors,
+)
+
+
+def _weighted_mean(values: pd.Series, weights: pd.Series, keys: list[pd.Series]) -> pd.Series:
+    """Weighted mean of ``values`` within groups, broadcast back to the rows."""
+    num = (values * weights).groupby(keys).transform("sum")
+    den = weights.where(values.notna()).groupby(keys).transform("sum")
+    return num / den.where(den > 0)
+
+
+def cell_savings(
+    cells: pd.DataFrame,
+    buurten: pd.DataFrame,
+    factors: pd.DataFrame,
+    target_label: str = DEFAULT_TARGET_LABEL,
+    gas_price: float = GAS_PRICE_EUR_PER_M3,
+    electricity_price: float = ELECTRICITY_PRICE_EUR_PER_KWH,
+    co2_gas_kg_per_m3: float = CO2_GAS_KG_PER_M3,
+    threshold_pct: float = 10.0,
+    income: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Gas, CO2, bill and high-energy-quote effect of upgrading every cell worse than the target.
+
+    Per dwelling of label L in buurt b and type t::
+
+        gas(L)  = measured_gas(b, t) x factor(L) / mean_factor(b, t)
+        saved   = measured_gas(b, t) x (factor(L) - factor(T)) / mean_factor(b, t)   (L worse than T)
+
+    ``measured_gas(b, t)`` is the KWB ``gas_m3_<type>`` of the buurt; where CBS suppressed it,
+    the buurt's ``gas_m3`` with the mean factor of the whole buurt stock. Where both are
+    missing the results stay NaN. Electricity use is left unchanged by the upgrade.
+
+    Parameters
+    ----------
+    cells : DataFrame
+        Stock cells: ``buurt_code``, ``dwelling_type``, ``build_period``, ``label``, ``dwellings``
+        (other columns such as ``tenure`` are carried along).
+    buurten : DataFrame
+        Processed buurt table: ``buurt_code``, ``households``, ``dwellings``, ``gas_m3``,
+        ``gas_m3_<type>``, ``electricity_kwh`` and the income columns used by
+        :func:`geo.retrofit_income.buurt_income_model`.
+    factors : DataFrame
+        :func:`label_factors` output.
+    target_label : str
+        Label every worse dwelling is brought to (A-G).
+    gas_price, electricity_price : float
+        EUR per m3 and per kWh.
+    co2_gas_kg_per_m3 : float
+        Emission factor of natural gas.
+    threshold_pct : float
+        High-energy-quote threshold (bill / income, %).
+    income : DataFrame, optional
+        :func:`geo.retrofit_income.buurt_income_model` output (computed when omitted).
+
+    Returns
+    -------
+    DataFrame
+        The cells with ``factor``, ``factor_target``, ``measured_gas_m3``, ``gas_basis``
+        ('type' or 'buurt'), ``gas_before_m3`` and ``gas_after_m3`` (per dwelling), ``upgrade`` (bool),
+        ``steps``, ``dwellings_upgraded``, ``gas_saved_m3``, ``co2_saved_t``, ``eur_saved`` (cell totals per
+        year), ``bill_before_eur``, ``bill_after_eur`` (per dwelling), ``heq_households_before``,
+        ``heq_households_after`` and ``households_lifted`` (modelled estimates).
+    """
+    from geo import retrofit_income as inc
+
+    if target_label not in LABELS:
+        raise ValueError(f"target_label must be one of {LABELS}, got {target_label!r}")
+    out = cells.rename(columns={"label_class": "label"}) if "label" not in cells else cells.copy()
+    b = buurten.set_index("buurt_code")
+    out["factor"] = lookup_factors(out, factors)
+    target = out[["dwelling_type", "build_period"]].assign(label=target_label)
+    out["factor_target"] = lookup_factors(target, factors).to_numpy()
+
+    w = out["dwellings"].astype(float)
+    fbar_type = _weighted_mean(out["factor"], w, [out["buurt_code"], out["dwelling_type"]])
+    fbar_buurt = _weighted_mean(out["factor"], w, [out["buurt_code"]])
+    type_gas = pd.Series(np.nan, index=out.index)
+    for t in out["dwelling_type"].unique():
+        col = "gas_m3_" + str(t).replace("-", "_")
+        if col in b.columns:
+            rows = out["dwelling_type"] == t
+            type_gas[rows] = out.loc[rows, "buurt_code"].map(b[col]).to_numpy()
+    buurt_gas = out["buurt_code"].map(b["gas_m3"])
+    use_type = type_gas.notna()
+    out["measured_gas_m3"] = type_gas.where(use_type, buurt_gas)
+    out["gas_basis"] = np.where(use_type, "type", np.where(buurt_gas.notna(), "buurt", "missing"))
+    fbar = fbar_type.where(use_type, fbar_buurt)
+    scale = out["measured_gas_m3"] / fbar
+
+    idx = label_index(out["label"])
+    out["steps"] = np.clip(idx - LABELS.index(target_label), 0, None)
+    out["upgrade"] = out["steps"] > 0
+    out["gas_before_m3"] = scale * out["factor"]
+    after = scale * np.minimum(out["factor_target"], out["factor"])
+    out["gas_after_m3"] = after.where(out["upgrade"], out["gas_before_m3"])
+    out["dwellings_upgraded"] = w.where(out["upgrade"], 0.0)
+    per_dwelling = out["gas_before_m3"] - out["gas_after_m3"]
+    out["gas_saved_m3"] = per_dwelling * out["dwellings_upgraded"]
+    out["co2_saved_t"] = out["gas_saved_m3"] * co2_gas_kg_per_m3 / 1000.0
+    out["eur_saved"] = out["gas_saved_m3"] * gas_price
+
+    elec = out["buurt_code"].map(b["electricity_kwh"]) * electricity_price
+    out["bill_before_eur"] = out["gas_before_m3"] * gas_price + elec
+    out["bill_after_eur"] = out["gas_after_m3"] * gas_price + elec
+
+    if income is None:
+        income = inc.buurt_income_model(buurten)
+    mean_inc = out["buurt_code"].map(income["household_income_eur"])
+    sigma = out["buurt_code"].map(income["income_sigma"])
+    occupancy = (out["buurt_code"].map(b["households"]) / out["buurt_code"].map(b["dwellings"]).where(lambda s: s > 0)).clip(upper=1.0)
+    households = w * occupancy
+    share_before = inc.high_quote_share(out["bill_before_eur"], mean_inc, sigma, threshold_pct)
+    share_after = inc.high_quote_share(out["bill_after_eur"], mean_inc, sigma, threshold_pct)
+    out["heq_households_before"] = households * share_before
+    out["heq_households_after"] = households * share_after
+    out["households_lifted"] = out["heq_households_before"] - out["heq_households_after"]
+    return out
+
+
+SUM_COLUMNS = ["dwellings", "dwellings_upgraded", "gas_saved_m3", "co2_saved_t", "eur_saved",
+               "heq_households_before", "heq_households_after", "households_lifted"]
+
+
+def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, income: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Aggregate :func:`cell_savings` to one row per buurt.
+
+    Returns
+    -------
+    DataFrame
+        ``buurt_code``, ``buurt_name``, ``households``, ``dwellings`` (estimated stock),
+        ``dwellings_upgraded``, ``gas_saved_m3``, ``co2_saved_t`` (per year), ``eur_saved`` (per year, total),
+        ``eur_saved_per_upgraded_dwelling``, ``eur_saved_per_household`` (spread over all households),
+        ``bill_before_eur``, ``bill_after_eur`` (mean per dwelling), ``household_income_eur``,
+        ``energy_quote_before_pct``, ``energy_quote_after_pct``, ``heq_households_before``,
+        ``heq_households_after``, ``households_lifted`` and ``estimated`` (always True).
+        Sums over cells whose inputs are all missing stay NaN.
+    """
+    from geo import retrofit_income as inc
+
+    if income is None:
+        income = inc.buurt_income_model(buurten)
+    g = cell_table.groupby("buurt_code")
+    out = g[SUM_COLUMNS].sum(min_count=1)
+    nan_buurt = g["measured_gas_m3"].apply(lambda s: s.isna().all())
+    for col in SUM_COLUMNS[2:]:
+        out.loc[nan_buurt, col] = np.nan
+    w = cell_table["dwellings"]
+    for col in ["bill_before_eur", "bill_after_eur"]:
+        num = (cell_table[col] * w).groupby(cell_table["buurt_code"]).sum(min_count=1)
+        out[col] = num / w.where(cell_table[col].notna()).groupby(cell_table["buurt_code"]).sum()
+    b = buurten.set_index("buurt_code")
+    out["buurt_name"] = out.index.map(b["buurt_name"]) if "buurt_name" in b else ""
+    out["households"] = out.index.map(b["households"])
+    out["eur_saved_per_upgraded_dwelling"] = out["eur_saved"] / out["dwellings_upgraded"].where(lambda s: s > 0)
+    out["eur_saved_per_household"] = out["eur_saved"] / out["households"].where(lambda s: s > 0)
+    out["household_income_eur"] = out.index.map(income["household_income_eur"])
+    inc_ok = out["household_income_eur"].where(out["household_income_eur"] > 0)
+    out["energy_quote_before_pct"] = 100.0 * out["bill_before_eur"] / inc_ok
+    out["energy_quote_after_pct"] = 100.0 * out["bill_after_eur"] / inc_ok
+    out["estimated"] = True
+    cols = ["buurt_name", "households", "dwellings", "dwellings_upgraded", "gas_saved_m3", "co2_saved_t", "eur_saved",
+            "eur_saved_per_upgraded_dwelling", "eur_saved_per_household", "bill_before_eur", "bill_after_eur",
+            "household_income_eur", "energy_quote_before_pct", "energy_quote_after_pct", "heq_households_before",
+            "heq_households_after", "households_lifted", "estimated"]
+    return out[cols].reset_index()
+
+
+def _method() -> str:
+    from geo import retrofit
+
+    return retrofit.METHOD_MARKDOWN
+
+
+METHOD_MARKDOWN = _method()

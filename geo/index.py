@@ -49,16 +49,17 @@ COMPONENTS: dict[str, Component] = {
             1.0,
         ),
         Component(
-            "energy_quote", "energy_quote_pct", "Energy quote",
-            "High energy quote (HEQ: energy bill / disposable income)",
-            "Approximation: measured average use x prices / (gross income per inhabitant x household size), "
-            "for the average household, not the share of households above the threshold.",
+            "energy_quote", "pct_high_quote_households", "High energy quote",
+            "High energy quote (HEQ: share of households whose energy bill / disposable income is at or above the threshold)",
+            "Modelled: measured average use x prices as the bill; incomes lognormal around gross income per inhabitant x "
+            "household size, spread calibrated to the buurt's low-income share. Gross income understates the quote.",
             1.0,
         ),
         Component(
-            "energy_quality", "pct_built_before_2000", "Low energy quality of the stock",
+            "energy_quality", "pct_label_efg_all", "Low energy quality of the stock",
             "Low energy quality of the dwelling (LEK)",
-            "Approximation: share of dwellings built before 2000, until label estimates per buurt are available.",
+            "Estimate: share of dwellings with label E, F or G, unlabelled dwellings imputed; the stock per buurt is "
+            "estimated from VIVET dwellings raked to the buurt's CBS tenure, type and build-period shares.",
             1.0,
         ),
         Component(

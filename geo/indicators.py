@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from geo import sources
+from geo import retrofit_income, sources
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,9 @@ def add_derived(buurten: pd.DataFrame, prices: Prices, quote_threshold_pct: floa
     Returns
     -------
     DataFrame
-        With ``energy_bill_eur``, ``household_income_eur``, ``energy_quote_pct`` and
-        ``high_energy_quote`` (boolean; missing where the quote is missing).
+        With ``energy_bill_eur``, ``household_income_eur``, ``energy_quote_pct``,
+        ``high_energy_quote`` (boolean; missing where the quote is missing) and
+        ``pct_high_quote_households`` (modelled share of households at or above the threshold).
     """
     out = buurten.copy()
     out["energy_bill_eur"] = energy_bill(out["gas_m3"], out["electricity_kwh"], prices)
@@ -81,4 +82,19 @@ def add_derived(buurten: pd.DataFrame, prices: Prices, quote_threshold_pct: floa
     out["energy_quote_pct"] = energy_quote(out["energy_bill_eur"], out["household_income_eur"])
     high = out["energy_quote_pct"] >= quote_threshold_pct
     out["high_energy_quote"] = high.astype("boolean").where(out["energy_quote_pct"].notna())
+    out["pct_high_quote_households"] = 100.0 * high_quote_share(out, quote_threshold_pct)
     return out
+
+
+def high_quote_share(table: pd.DataFrame, quote_threshold_pct: float) -> np.ndarray:
+    """Modelled share of households whose energy quote is at or above the threshold.
+
+    Household incomes within a buurt are taken as lognormal around the approximate
+    household income, with the spread calibrated so that the share below the CBS
+    low-income line equals the buurt's measured low-income share (see
+    :mod:`geo.retrofit_income`). Buurten without a bill or income stay missing.
+    """
+    line = retrofit_income.low_income_line(table["household_size"])
+    sigma = retrofit_income.calibrate_sigma(table["household_income_eur"], table["pct_low_income"], line)
+    sigma = np.where(table["pct_low_income"].notna(), retrofit_income.fill_sigma(sigma), np.nan)
+    return retrofit_income.high_quote_share(table["energy_bill_eur"], table["household_income_eur"], sigma, quote_threshold_pct)

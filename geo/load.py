@@ -166,9 +166,19 @@ def processed_ready() -> bool:
     return all(p.exists() for p in needed)
 
 
-def read_buurten(path: Path = config.BUURTEN) -> gpd.GeoDataFrame:
-    """Buurt table with full-resolution geometry and all processed indicators."""
-    return gpd.read_parquet(path)
+def read_buurten(path: Path = config.BUURTEN, stock_path: Path = config.STOCK) -> gpd.GeoDataFrame:
+    """Buurt table with full-resolution geometry, all processed indicators and the stock estimate.
+
+    The estimated stock per buurt (labels, heat demand; see :mod:`geo.stock`) is joined
+    by buurt code when it has been built.
+    """
+    buurten = gpd.read_parquet(path)
+    if Path(stock_path).exists():
+        import geo.stock  # noqa: F401  registers the stock columns in the data dictionary
+
+        stock = pd.read_parquet(stock_path)
+        buurten = buurten.merge(stock, on="buurt_code", how="left", validate="one_to_one")
+    return buurten
 
 
 def read_map_shapes(path: Path = config.BUURTEN_MAP) -> gpd.GeoDataFrame:

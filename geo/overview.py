@@ -74,14 +74,18 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
         }
     )
     idx = table["energy_poverty_index"]
-    high = table["high_energy_quote"].fillna(False).astype(bool)
+    share = table["pct_high_quote_households"]
+    ok = share.notna() & table["households"].notna()
+    weighted = float((share[ok] * table.loc[ok, "households"]).sum() / table.loc[ok, "households"].sum())
+    count = float((share[ok] / 100 * table.loc[ok, "households"]).sum())
     figs.append(
         {
-            "label": f"Buurten with estimated quote >= {threshold:.0f}%",
-            "value": f"{int(high.sum())} of {int(table['energy_quote_pct'].notna().sum())}",
-            "comparison": f"Index available for {int(idx.notna().sum())} of {len(idx)} buurten; "
-            f"national share energy-poor households 2023: {NATIONAL_ENERGY_POOR_2023_PCT}% ({MONITOR_SOURCE}).",
-            "help": "Buurten whose average household's estimated energy quote is at or above the threshold set in the sidebar.",
+            "label": f"Households with a high energy quote (>= {threshold:.0f}%, modelled)",
+            "value": format_value(weighted, 1) + "%",
+            "comparison": f"About {format_value(round(count, -2))} households in the {int(ok.sum())} buurten with data. "
+            f"Index available for {int(idx.notna().sum())} of {len(idx)} buurten. National share of energy-poor "
+            f"households 2023: {NATIONAL_ENERGY_POOR_2023_PCT}% ({MONITOR_SOURCE}).",
+            "help": "Modelled estimate per buurt (see Data & method), weighted by households. The threshold is set in the sidebar.",
         }
     )
     return figs
@@ -89,12 +93,12 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
 
 def top_buurten(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The ``n`` buurten with the highest index, with the figures behind it."""
-    cols = ["buurt_name", "wijk_name", "energy_poverty_index", "pct_low_income", "energy_quote_pct", "pct_built_before_2000", "pct_rent", "households"]
+    cols = ["buurt_name", "wijk_name", "energy_poverty_index", "pct_low_income", "pct_high_quote_households", "pct_label_efg_all", "pct_rent", "households"]
     top = table.dropna(subset=["energy_poverty_index"]).sort_values("energy_poverty_index", ascending=False).head(n)
     out = top[cols].reset_index(drop=True)
     out.insert(0, "rank", range(1, len(out) + 1))
     out["energy_poverty_index"] = out["energy_poverty_index"].round(0)
-    out["energy_quote_pct"] = out["energy_quote_pct"].round(1)
+    out = out.round({"pct_high_quote_households": 1, "pct_label_efg_all": 0})
     return out.rename(columns={c: dictionary.label(c) for c in cols})
 
 

@@ -1,0 +1,53 @@
+"""Shared fixtures: tiny synthetic buurten built in code, and the real processed data."""
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from geo import config, load
+
+
+@pytest.fixture
+def three_buurten() -> gpd.GeoDataFrame:
+    """Three adjacent 1 km squares in RD New (EPSG:28992) near Heerlen, returned in WGS84."""
+    x0, y0 = 196000, 321000
+    shapes = [box(x0 + i * 1000, y0, x0 + (i + 1) * 1000, y0 + 1000) for i in range(3)]
+    gdf = gpd.GeoDataFrame(
+        {"buurt_code": ["BU09170001", "BU09170002", "BU09170003"], "buurt_name": ["Noord", "Midden", "Zuid"]},
+        geometry=shapes,
+        crs=config.CRS_METRIC,
+    )
+    return gdf.to_crs(config.CRS_WGS84)
+
+
+@pytest.fixture
+def indicator_table() -> pd.DataFrame:
+    """Four buurten with hand-picked values; D has suppressed (missing) income figures."""
+    return pd.DataFrame(
+        {
+            "gas_m3": [1000.0, 1500.0, 2000.0, 1200.0],
+            "electricity_kwh": [2000.0, 2500.0, 3000.0, 2200.0],
+            "income_per_inhabitant_keur": [20.0, 15.0, 30.0, float("nan")],
+            "household_size": [2.0, 2.0, 2.5, 2.0],
+            "pct_low_income": [10.0, 20.0, 5.0, float("nan")],
+            "pct_built_before_2000": [90.0, 95.0, 50.0, 99.0],
+            "pct_label_efg_all": [30.0, 35.0, 10.0, 25.0],
+            "pct_rent": [40.0, 70.0, 20.0, 60.0],
+            "pct_social_assistance": [5.0, 10.0, 2.0, 8.0],
+        },
+        index=pd.Index(["A", "B", "C", "D"], name="buurt_code"),
+    )
+
+
+@pytest.fixture(scope="session")
+def processed():
+    """The real processed data (built by `make data`)."""
+    if not load.processed_ready():
+        pytest.fail("data/processed is missing: run `make data` (make test does this first)")
+    return {
+        "buurten": load.read_buurten(),
+        "shapes": load.read_map_shapes(config.BUURTEN_MAP),
+        "wijken": load.read_map_shapes(config.WIJKEN_MAP),
+        "metadata": load.read_metadata(),
+    }

@@ -1,0 +1,133 @@
+"""Every page under Streamlit's AppTest: it runs, and changing a widget changes what the page shows."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import config
+
+pytestmark = pytest.mark.real_data
+PAGES = ["pages/overview.py", "pages/map_explorer.py", "pages/energy_poverty_index.py", "pages/data_method.py"]
+
+
+def open_page(page: str, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=120)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_without_exception(page):
+    at = open_page(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value
+
+
+def test_overview_threshold_changes_the_count():
+    at = open_page(PAGES[0])
+    metric = {m.label: m.value for m in at.metric}
+    assert any(">= 10%" in k for k in metric)
+    at.sidebar.radio(key="w.cfg.threshold").set_value(8.0).run()
+    after = {m.label: m.value for m in at.metric}
+    assert any(">= 8%" in k for k in after)
+    share = lambda m: float(next(v for k, v in m.items() if k.startswith("Households with a high energy quote")).rstrip("%"))
+    assert share(after) > share(metric)  # more households at or above a lower threshold
+    assert len(at.dataframe[0].value) == 10
+
+
+def test_overview_gas_price_changes_the_quote():
+    at = open_page(PAGES[0])
+    quote = lambda: next(m.value for m in at.metric if m.label.startswith("Estimated energy quote"))
+    before = quote()
+    at.sidebar.number_input(key="w.cfg.gas_price").set_value(2.0).run()
+    assert quote() != before
+
+
+def test_map_indicator_changes_the_legend_and_buurt_pick_shows_profile():
+    at = open_page(PAGES[1])
+    legend = lambda: " ".join(md.value for md in at.markdown if "bk-legend" in md.value)
+    assert "Energy-poverty index" in legend()
+    at.selectbox(key="map.indicator").set_value("gas_m3").run()
+    assert "Gas use per dwelling" in legend()
+    assert not at.subheader or "Profile" not in at.subheader[0].value
+    at.selectbox(key="map.pick").set_value("BU09171000").run()
+    assert any(s.value == "Profile: Maria Gewanden" for s in at.subheader)
+    profile = at.dataframe[0].value.set_index("indicator")
+    assert profile.loc["Gas use per dwelling", "year"] == "2019"
+
+
+def test_map_suppressed_buurt_says_no_data():
+    at = open_page(PAGES[1])
+    at.selectbox(key="map.pick").set_value("BU09173002").run()  # In de Cramer
+    profile = at.dataframe[0].value.set_index("indicator")
+    assert profile.loc["Gas use per dwelling", "buurt"] == "no data"
+
+
+def test_map_deep_link_and_odd_query_parameters():
+    at = open_page(PAGES[1], {"indicator": "pct_rent", "buurt": "BU09171000"})
+    assert at.selectbox(key="map.indicator").value == "pct_rent"
+    assert any(s.value == "Profile: Maria Gewanden" for s in at.subheader)
+    odd = open_page(PAGES[1], {"indicator": "<script>x</script>", "buurt": "DROP TABLE"})
+    assert not odd.exception
+    texts = [w.value for w in odd.warning]
+    assert any("unknown indicator (scriptxscript)" in t for t in texts)
+    assert any("unknown buurt code (DROPTABLE)" in t for t in texts)
+
+
+def test_index_weights_change_the_ranking(processed):
+    at = open_page(PAGES[2])
+    b = processed["buurten"].set_index("buurt_name")
+
+    def only(component):
+        for key in ["low_income", "energy_quote", "energy_quality", "investment_capacity", "social_assistance"]:
+            at.slider(key=f"w.cfg.w.{key}").set_value(3.0 if key == component else 0.0)
+        at.run()
+        return at.dataframe[0].value.iloc[0]["buurt_name"]
+
+    assert only("investment_capacity") == b["pct_rent"].idxmax()
+    assert only("social_assistance") == b["pct_social_assistance"].idxmax()
+    assert b["pct_rent"].idxmax() != b["pct_social_assistance"].idxmax()
+
+
+def test_index_normalisation_changes_scores_and_zero_weights_warn():
+    at = open_page(PAGES[2])
+    scores = at.dataframe[0].value["energy_poverty_index"].tolist()
+    at.radio(key="w.cfg.method").set_value("rank").run()
+    assert at.dataframe[0].value["energy_poverty_index"].tolist() != scores
+    for key in ["low_income", "energy_quote", "energy_quality", "investment_capacity", "social_assistance"]:
+        at.slider(key=f"w.cfg.w.{key}").set_value(0.0)
+    at.run()
+    assert not at.exception
+    assert any("All weights are zero" in w.value for w in at.warning)
+
+
+def test_settings_survive_a_page_change():
+    at = open_page(PAGES[2])
+    at.slider(key="w.cfg.w.low_income").set_value(2.5).run()
+    at.switch_page(PAGES[0]).run()
+    at.switch_page(PAGES[2]).run()
+    assert at.slider(key="w.cfg.w.low_income").value == 2.5
+
+
+def test_data_page_shows_joins_and_coverage():
+    at = open_page(PAGES[3])
+    frames = [df.value for df in at.dataframe]
+    joins = next(f for f in frames if "buurten matched" in f.columns)
+    assert (joins.loc[joins["source and year"].str.startswith("KWB"), "buurten matched"] == 57).all()
+    coverage = next(f for f in frames if "buurten without a value" in f.columns)
+    assert coverage["which"].str.contains("In de Cramer").any()
+    dictionary = next(f for f in frames if "formula" in f.columns)
+    assert "energy_quote_pct" in set(dictionary["column"])
+
+
+def test_missing_processed_data_gives_a_message(monkeypatch):
+    from geo import load
+
+    monkeypatch.setattr(load, "processed_ready", lambda: False)
+    at = open_page(PAGES[0])
+    assert not at.exception
+    assert "make data" in at.error[0].value

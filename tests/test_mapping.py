@@ -1,0 +1,63 @@
+"""Map building: escaped text, local assets only, a small payload."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from geo import classify, mapping
+
+
+def _collection(shapes, names=None, values=None):
+    names = names or list(shapes["buurt_name"])
+    shapes = shapes.assign(buurt_name=names)
+    return mapping.feature_collection(shapes, "buurt_code", "buurt_name", values or ["1"] * len(shapes), ["#ff0000"] * len(shapes))
+
+
+def test_names_and_values_are_escaped(three_buurten):
+    fc = _collection(three_buurten, names=["<script>alert(1)</script>", "A & B", "Zuid"], values=['<img src=x onerror="1">', "2", "3"])
+    props = [f["properties"] for f in fc["features"]]
+    assert props[0]["name"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert props[1]["name"] == "A &amp; B"
+    assert "<img" not in props[0]["value"]
+
+
+def test_only_the_needed_properties_travel(three_buurten):
+    fc = _collection(three_buurten)
+    assert set(fc["features"][0]["properties"]) == {"code", "name", "value", "fill", "hl"}
+
+
+def test_fill_must_be_a_hex_colour():
+    assert mapping.fill_colour("#A1b2C3") == "#A1b2C3"
+    with pytest.raises(ValueError):
+        mapping.fill_colour("red;background:url(x)")
+
+
+def test_map_loads_leaflet_locally_and_nothing_external_without_tiles(three_buurten):
+    m = mapping.build_map(_collection(three_buurten), None, mapping.bounds_of(three_buurten), "Gas <m3>", tiles=False)
+    html = m.get_root().render()
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+    assert re.findall(r"https?://[^\"' )]+", html) == []
+    assert "Gas <m3>" not in html  # the label is escaped (then JSON-encoded into the tooltip code)
+    assert "Gas \\u0026lt;m3\\u0026gt;" in html
+
+
+def test_tiles_are_optional(three_buurten):
+    m = mapping.build_map(_collection(three_buurten), None, mapping.bounds_of(three_buurten), "x", tiles=True)
+    assert "tile.openstreetmap.org" in m.get_root().render()
+
+
+def test_highlighted_buurten_get_a_thick_outline(three_buurten):
+    fc = mapping.feature_collection(three_buurten, "buurt_code", "buurt_name", ["1"] * 3, ["#ff0000"] * 3, frozenset({"BU09170002"}))
+    assert [f["properties"]["hl"] for f in fc["features"]] == [0, 1, 0]
+
+
+@pytest.mark.real_data
+def test_heerlen_map_payload_stays_small(processed):
+    shapes, wijken = processed["shapes"], processed["wijken"]
+    values = processed["buurten"].set_index("buurt_code").reindex(shapes["buurt_code"])["gas_m3"].reset_index(drop=True)
+    c = classify.classify(values, "quantiles", 5)
+    fc = mapping.feature_collection(shapes, "buurt_code", "buurt_name", [classify.format_value(v) for v in values], classify.class_colours(c))
+    m = mapping.build_map(fc, mapping.wijk_collection(wijken), mapping.bounds_of(shapes), "Gas", tiles=True)
+    assert mapping.payload_bytes(m) < 150 * 1024
+    assert len(fc["features"]) == 57

@@ -1,0 +1,51 @@
+"""The buurt profile and the overview/briefing helpers."""
+
+import pandas as pd
+import pytest
+
+from geo import overview, profile
+from geo.indicators import Prices, add_derived
+
+
+def test_profile_shows_buurt_heerlen_and_year(indicator_table):
+    t = add_derived(indicator_table, Prices(1.0, 0.25), 10.0)
+    t["buurt_name"] = ["a", "b", "c", "d"]
+    heerlen = pd.Series({"gas_m3": 1170.0, "pct_low_income": 12.5})
+    prof = profile.buurt_profile(t, "A", heerlen, {"gas_m3": {"year": 2019}})
+    row = prof.set_index("indicator").loc["Gas use per dwelling"]
+    assert (row["buurt"], row["Heerlen"], row["year"]) == ("1,000", "1,170", "2019")
+    assert prof.set_index("indicator").loc["Estimated energy quote", "kind"] == "estimated"
+    dprof = profile.buurt_profile(t, "D", heerlen, {}).set_index("indicator")
+    assert dprof.loc["Households with a low income", "buurt"] == "no data"
+
+
+def test_unknown_buurt_raises_keyerror(indicator_table):
+    with pytest.raises(KeyError):
+        profile.buurt_profile(indicator_table, "BU00000000", pd.Series(dtype=float), {})
+
+
+def test_safe_param_strips_markup():
+    assert profile.safe_param("<b>gas</b>") == "bgasb"
+    assert len(profile.safe_param("x" * 500)) == 40
+
+
+def test_briefing_escapes_every_string():
+    figures = [{"label": "<script>", "value": "1", "comparison": "a & b", "help": ""}]
+    top = pd.DataFrame({"Buurt": ["<img src=x>"], "Index": [80.0]})
+
+    class S:
+        method, missing, threshold, weights = "minmax", "reweight", 10.0, (("low_income", 1.0),)
+
+    doc = overview.briefing_html(figures, top, S()).decode()
+    assert "<script>" not in doc and "&lt;script&gt;" in doc
+    assert "<img" not in doc and "a &amp; b" in doc
+
+
+def test_top_buurten_sorted_and_ranked():
+    t = pd.DataFrame({
+        "buurt_name": ["x", "y", "z"], "wijk_name": ["w"] * 3, "energy_poverty_index": [20.0, 90.0, float("nan")],
+        "pct_low_income": [1.0] * 3, "pct_high_quote_households": [1.0] * 3, "pct_label_efg_all": [1.0] * 3,
+        "pct_rent": [1.0] * 3, "households": [1.0] * 3,
+    })
+    top = overview.top_buurten(t, 10)
+    assert top["Buurt"].tolist() == ["y", "x"] and top["rank"].tolist() == [1, 2]

@@ -1,0 +1,94 @@
+"""End to end in Debian's chromium, with every request off this machine aborted."""
+
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, block_external, fills, map_frame, running_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.real_data]
+PAGES = ["overview", "map_explorer", "energy_poverty_index", "data_method"]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.blocked = []
+    block_external(page, page.blocked)
+    yield page
+    context.close()
+
+
+def test_map_shows_one_polygon_per_buurt_offline(app_url, page):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{app_url}/map_explorer")
+    frame = map_frame(page)
+    assert frame.locator("path.leaflet-interactive").count() == 57
+    assert any(u.startswith(app_url) and u.endswith("/app/static/vendor/leaflet/leaflet.js") for u in requested)
+    # Nothing the map needs came from outside: only optional background tiles were blocked.
+    assert all("tile.openstreetmap.org" in u for u in page.blocked), page.blocked
+    assert "no data" in page.locator('[data-testid="stMain"]').inner_text()  # legend entry for suppressed buurten
+
+
+def test_choosing_another_indicator_changes_the_colours(app_url, page):
+    page.goto(f"{app_url}/map_explorer")
+    before = fills(map_frame(page))
+    box = page.get_by_test_id("stSelectbox").filter(has_text="Indicator")
+    box.locator("input").click()
+    page.keyboard.type("Gas use per dwelling")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stMain\"]').innerText.includes('Gas use per dwelling (m3 per dwelling per year)')"
+    )
+    deadline = 40
+    after = before
+    for _ in range(deadline * 4):
+        after = fills(map_frame(page))
+        if after != before and len(after) == 57:
+            break
+        page.wait_for_timeout(250)
+    assert len(after) == 57 and after != before
+
+
+def test_clicking_a_buurt_shows_its_profile(app_url, page):
+    page.goto(f"{app_url}/map_explorer")
+    frame = map_frame(page)
+    polygons = frame.locator("path.leaflet-interactive")
+    # Click the largest polygon near its centre of mass (a point inside it is enough for Leaflet).
+    boxes = [polygons.nth(i).bounding_box() for i in range(polygons.count())]
+    biggest = max(range(len(boxes)), key=lambda i: boxes[i]["width"] * boxes[i]["height"])
+    polygons.nth(biggest).click(force=True)
+    page.wait_for_function("() => document.body.innerText.includes('Profile: ')", timeout=30_000)
+    page.get_by_test_id("stDataFrame").wait_for(timeout=30_000)
+    assert page.get_by_test_id("stDataFrame").count() == 1  # the profile table under the heading
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_shows_an_exception(app_url, page, path):
+    page.goto(f"{app_url}/{path}")
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+    page.wait_for_timeout(1500)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert "page that you have requested does not seem to exist" not in page.content()
+
+
+def test_deep_link_opens_the_buurt_profile(app_url, page):
+    page.goto(f"{app_url}/map_explorer?indicator=pct_rent&buurt=BU09171000")
+    page.wait_for_function("() => document.body.innerText.includes('Profile: Maria Gewanden')", timeout=60_000)
+    page.wait_for_function("() => document.body.innerText.includes('Rented (% of stock)')", timeout=60_000)  # legend

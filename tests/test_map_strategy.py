@@ -1,0 +1,62 @@
+"""The map strategy: what is drawn, and how, as the number of areas grows."""
+
+import pytest
+
+from geo import config, map_strategy as ms
+
+
+def test_heerlen_keeps_what_the_app_always_drew():
+    s = ms.choose(57, 14_467)
+    assert (s.level, s.renderer, s.tolerance_m, s.decimals) == ("buurt", "svg", config.SIMPLIFY_TOLERANCE_M, config.COORD_DECIMALS)
+    assert not s.prefer_canvas
+
+
+def test_thousands_of_areas_switch_to_canvas_and_coarser_shapes():
+    s = ms.choose(3_475, 132_210)
+    assert s.renderer == "canvas" and s.prefer_canvas
+    assert s.tolerance_m > config.SIMPLIFY_TOLERANCE_M
+    assert s.decimals < config.COORD_DECIMALS
+    assert s.level == "buurt"  # no parent given: still every area
+
+
+def test_many_vertices_alone_switch_to_canvas():
+    assert ms.choose(300, ms.SVG_MAX_VERTICES + 1).renderer == "canvas"
+    assert ms.choose(300, ms.SVG_MAX_VERTICES).renderer == "svg"
+
+
+def test_above_the_detail_limit_the_first_small_enough_parent_is_drawn():
+    s = ms.choose(15_000, 2_000_000, parents={"wijk": 6_000, "gemeente": 346})
+    assert s.level == "gemeente" and s.features == 346
+    s = ms.choose(15_000, 2_000_000, parents={"wijk": 3_000, "gemeente": 346})
+    assert s.level == "wijk" and s.features == 3_000 and s.renderer == "canvas"
+
+
+def test_without_a_parent_a_large_set_is_drawn_coarse_on_canvas():
+    s = ms.choose(15_000, 2_000_000)
+    assert (s.level, s.features, s.renderer) == ("buurt", 15_000, "canvas")
+    assert s.tolerance_m == 60.0
+
+
+def test_tolerance_never_decreases_with_more_areas():
+    counts = [0, 57, 346, 1_000, 1_001, 3_475, 5_000, 15_000, 20_001, 10**6]
+    tolerances = [ms.tolerance_for(n) for n in counts]
+    assert tolerances == sorted(tolerances)
+    assert tolerances[-1] == ms.MAX_TOLERANCE_M
+
+
+@pytest.mark.parametrize("tolerance, decimals", [(8.0, 5), (25.0, 4), (60.0, 4), (120.0, 4), (0.5, 6), (5_000.0, 3)])
+def test_rounding_step_stays_below_half_the_tolerance(tolerance, decimals):
+    assert ms.decimals_for(tolerance) == decimals
+    assert ms.METRES_PER_DEGREE * 10 ** -decimals <= tolerance / 2 or decimals == 6
+
+
+def test_bad_input_is_refused():
+    with pytest.raises(ValueError):
+        ms.choose(-1, 0)
+    with pytest.raises(ValueError):
+        ms.decimals_for(0)
+
+
+def test_fixed_is_the_strategy_free_pipeline():
+    s = ms.fixed(15_000)
+    assert (s.renderer, s.tolerance_m, s.decimals, s.features) == ("svg", 8.0, 5, 15_000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import classify, dictionary, mapping
+from geo import classify, dictionary, mapping, tooltip
 from ui import data
 
 
@@ -18,7 +18,7 @@ def choropleth(indicator: str, scheme: str, k: int, settings_key, highlight: fro
     values = table[indicator].astype(float).reset_index(drop=True)
     classes = classify.classify(values, scheme, k)
     reverse = col.higher_is_worse is False  # low income etc.: dark = worse
-    texts = [classify.format_value(v, col.decimals) + ("" if v != v else f" {col.unit}") for v in values]
+    texts = tooltip.value_texts(table, indicator)
     buurt_fc = mapping.feature_collection(
         shapes, "buurt_code", "buurt_name", texts, classify.class_colours(classes, reverse), highlight
     )

@@ -162,7 +162,8 @@ def read_gemeenten(path: Path = config.RAW_GEMEENTEN) -> pd.DataFrame:
 
 def processed_ready() -> bool:
     """True when every processed file the app needs exists."""
-    needed = [config.BUURTEN, config.BUURTEN_MAP, config.WIJKEN_MAP, config.WIJKEN, config.GEMEENTE, config.JOIN_REPORT]
+    needed = [config.BUURTEN, config.BUURTEN_MAP, config.WIJKEN_MAP, config.WIJKEN, config.GEMEENTE, config.JOIN_REPORT,
+              config.STOCK, config.STOCK_CELLS, config.STOCK_VALIDATION, config.STOCK_CHECKS]
     return all(p.exists() for p in needed)
 
 

@@ -50,8 +50,11 @@ LIMITS = """
 - Income is from 2014-2015 (KWB editions 2017-2018); later editions in the shipped data have no buurt income.
 - Gas use per dwelling includes dwellings on district heating with about zero gas (CBS definition), which lowers the
   average in buurten on the Mijnwater network.
-- The energy-quality component is approximated by the share of dwellings built before 2000 until label estimates
-  per buurt are in place.
+- Energy labels per buurt are estimated (VIVET dwellings raked to each buurt's CBS tenure, type and build-period
+  shares), not observed: within a dwelling type, period and tenure every buurt gets the Heerlen label mix, so the
+  spread between buurten is understated. 57% of Heerlen dwellings have no registered label; the 'all dwellings'
+  figures impute them.
+- The share of households with a high energy quote is modelled from buurt averages (see the index components).
 """
 
 

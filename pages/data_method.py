@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from geo import dictionary, methodology, sources
+from geo import dictionary, methodology, sources, stock
 from ui import data
 
 data.ensure_data()
@@ -41,6 +41,23 @@ st.dataframe(methodology.components_table(), hide_index=True, width="stretch")
 st.header("Map")
 st.markdown(methodology.CLASSIFICATION_METHOD)
 st.markdown(methodology.SIMPLIFICATION)
+
+st.header("Energy labels and the housing stock per buurt")
+summary = meta.get("stock", {})
+st.info(f"Basis of the stock figures: **{summary.get('stock_basis', 'not built')}**. Estimated figures are marked "
+        "'estimated' in the data dictionary and on the map.")
+st.markdown(stock.METHOD_MARKDOWN)
+c1, c2, c3 = st.columns(3)
+c1.metric("Gas-use error per buurt, median", f"{summary.get('gas_median_abs_error_pct')}%",
+          help=f"Absolute % error of the predicted against the measured CBS gas use, over {summary.get('gas_buurten_checked')} buurten.")
+c2.metric("Worst buurt", f"{summary.get('gas_worst_error_pct')}%", help=str(summary.get("gas_worst_buurt")))
+c3.metric("Buurten with a weak estimate", f"{summary.get('quality_counts', {}).get('weak', 0)} of {summary.get('buurten_with_estimate')}")
+st.caption(f"Worst buurt: {summary.get('gas_worst_buurt')}. Weak: {', '.join(summary.get('weak_buurten', []))}.")
+tables = data.tables()
+st.subheader("Check per buurt: predicted against measured gas use")
+st.dataframe(tables["stock_validation"], hide_index=True, width="stretch")
+st.subheader("Do the buurt estimates add up to the Heerlen VIVET totals?")
+st.dataframe(tables["stock_checks"], hide_index=True, width="stretch")
 
 st.header("Known limits")
 st.markdown(methodology.LIMITS)

@@ -35,6 +35,8 @@ def _tables(mtime: float) -> dict:
         "wijken": load.read_table(config.WIJKEN),
         "gemeente": load.read_table(config.GEMEENTE).set_index("column"),
         "metadata": load.read_metadata(),
+        "stock_validation": load.read_table(config.STOCK_VALIDATION),
+        "stock_checks": load.read_table(config.STOCK_CHECKS),
     }
 
 

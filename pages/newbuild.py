@@ -73,7 +73,9 @@ target_line = need.drop_duplicates("year")[["year", "target_cum"]].rename(column
 plot = pd.concat([lines, target_line])
 chart = alt.Chart(plot).mark_line(point=True).encode(
     x=alt.X("year:O", title=None), y=alt.Y("homes:Q", title="Homes (cumulative from the start year)"),
-    color=alt.Color("series:N", title=None), strokeDash=alt.condition(alt.datum.series == "Target", alt.value([6, 3]), alt.value([1, 0])),
+    color=alt.Color("series:N", title=None, scale=alt.Scale(domain=[sc["label"] for sc in nb.SCENARIOS.values()] + ["Target"],
+                                                         range=["#4c78a8", "#f58518", "#54a24b", "#222222"])),
+    strokeDash=alt.condition(alt.datum.series == "Target", alt.value([6, 3]), alt.value([1, 0])),
     tooltip=["series", "year", alt.Tooltip("homes:Q", format=",.0f")],
 )
 c_left, c_right = st.columns([3, 2])
@@ -172,8 +174,9 @@ e1, e2, e3, e4, e5 = st.columns(5)
 e1.metric("Homes in the plan", f"{homes:,}")
 e2.metric(f"Progress on {t2030:,} (2030)", f"{100 * homes / t2030:.0f}%" if t2030 else "-")
 e3.metric(f"Progress on {t2032:,} (2032)", f"{100 * homes / t2032:.0f}%" if t2032 else "-")
-e4.metric("CO₂ saved", f"{totals['co2_saved_t']:,.0f} t/yr", help="Gas use of the demolished E-G dwellings; new homes use no gas.")
-e5.metric("High-quote households relieved (modelled)", f"{totals['heq_households_relieved']:,.0f}")
+e4.metric("CO₂ saved (t/yr)", f"{totals['co2_saved_t']:,.0f}", help="Gas use of the demolished E-G dwellings; new homes use no gas.")
+e5.metric("Households relieved", f"{totals['heq_households_relieved']:,.0f}",
+          help="Modelled households with a high energy quote living in the demolished dwellings.")
 st.caption(f"Demolished: {totals['demolished']:,.0f} label E-G dwellings; net change of the stock: "
            f"{totals['net_stock_change']:+,.0f} dwellings.")
 if homes != target:
@@ -181,7 +184,7 @@ if homes != target:
 
 st.info(
     "**Why demolition shows a large CO₂ effect.** A retrofit to label B saves only the *difference* in gas use between "
-    "two labels, which in Heerlen's measured data is small (about 10-15% within the same dwelling type and age). "
+    "two labels, which in Heerlen's data is small (label A uses about 12% less gas than G within the same dwelling type and age). "
     "Demolishing a dwelling removes **all** of its gas use, and the new home is assumed gas-free (BENG). So one "
     "demolished E-G dwelling counts for several retrofits in CO₂, without counting the CO₂ of demolition and "
     "construction (embodied emissions), which this model leaves out."

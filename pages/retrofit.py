@@ -22,7 +22,7 @@ st.markdown(
 settings.init()
 PERSIST = {"rf.target": r.DEFAULT_TARGET_LABEL, "rf.co2_gas": r.CO2_GAS_KG_PER_M3,
            "rf.co2_elec": r.CO2_ELECTRICITY_KG_PER_KWH, "rf.lifetime": rb.LIFETIME_YEARS,
-           "rf.mode": "budget", "rf.budget": 20_000_000.0, "rf.dwellings": 500, "rf.alpha": 0.5}
+           "rf.mode": "budget", "rf.budget": 20.0, "rf.dwellings": 500, "rf.alpha": 0.5}
 for k, v in PERSIST.items():
     st.session_state.setdefault(k, v)
 s = settings.current()
@@ -94,9 +94,10 @@ res = targeting.retrofit_buurten(p)
 st.subheader(f"If every dwelling worse than label {p.target_label} is upgraded")
 m1, m2, m3, m4 = st.columns(4)
 m1.metric("Dwellings to upgrade (est.)", f"{res['dwellings_upgraded'].sum():,.0f}")
-m2.metric("Gas saved", f"{res['gas_saved_m3'].sum() / 1e6:,.1f} million m³/yr")
-m3.metric("CO₂ saved", f"{res['co2_saved_t'].sum():,.0f} t/yr")
-m4.metric("Households lifted below the threshold (modelled)", f"{res['households_lifted'].sum():,.0f}")
+m2.metric("Gas saved (million m³/yr)", f"{res['gas_saved_m3'].sum() / 1e6:,.2f}")
+m3.metric("CO₂ saved (t/yr)", f"{res['co2_saved_t'].sum():,.0f}")
+m4.metric("Households lifted (modelled)", f"{res['households_lifted'].sum():,.0f}",
+          help=f"Households whose modelled energy quote falls from at or above {s.threshold:.0f}% to below it.")
 table = res[["buurt_name", "dwellings_upgraded", "gas_saved_m3", "co2_saved_t", "pct_co2_saved", "eur_saved_per_household",
              "eur_saved_per_upgraded_dwelling", "energy_quote_before_pct", "energy_quote_after_pct", "heq_households_before",
              "households_lifted", "cost_eur", "eur_per_tonne"]].sort_values("co2_saved_t", ascending=False)
@@ -127,8 +128,8 @@ b1, b2, b3 = st.columns([1, 1, 2])
 mode = b1.radio("Limit by", ["budget", "dwellings"], format_func={"budget": "Budget (EUR)", "dwellings": "Dwellings per year"}.get,
                 **settings.widget_kwargs("rf.mode"))
 if mode == "budget":
-    b2.number_input("Budget (EUR)", min_value=0.0, max_value=5e9, step=1_000_000.0, format="%.0f", **settings.widget_kwargs("rf.budget"))
-    budget, cap = float(st.session_state["rf.budget"]), None
+    b2.number_input("Budget (EUR million)", min_value=0.0, max_value=5_000.0, step=1.0, format="%.1f", **settings.widget_kwargs("rf.budget"))
+    budget, cap = float(st.session_state["rf.budget"]) * 1e6, None
 else:
     b2.number_input("Dwellings per year", min_value=0, max_value=50_000, step=50, **settings.widget_kwargs("rf.dwellings"))
     budget, cap = None, float(st.session_state["rf.dwellings"])
@@ -139,9 +140,9 @@ alloc = targeting.allocation(p, budget, cap, alpha)
 t = alloc.totals
 k1, k2, k3, k4 = st.columns(4)
 k1.metric("Dwellings upgraded", f"{t['dwellings']:,.0f}")
-k2.metric("CO₂ saved", f"{t['co2_saved_t']:,.0f} t/yr", help=f"{t['co2_saved_t_lifetime']:,.0f} t over {p.lifetime} years")
+k2.metric("CO₂ saved (t/yr)", f"{t['co2_saved_t']:,.0f}", help=f"{t['co2_saved_t_lifetime']:,.0f} t over {p.lifetime} years")
 k3.metric("Households lifted (modelled)", f"{t['households_lifted']:,.1f}")
-k4.metric("Cost", f"EUR {t['cost_eur'] / 1e6:,.2f} million")
+k4.metric("Cost (EUR million)", f"{t['cost_eur'] / 1e6:,.2f}")
 if not alloc.chosen:
     st.info("Nothing fits: raise the budget or the number of dwellings.")
 
@@ -214,7 +215,15 @@ types = f2.multiselect("Dwelling type", list(r.DWELLING_TYPES), default=list(r.D
 view = mk[mk["label"].isin(labels) & mk["dwelling_type"].isin(types) & (mk["dwellings_to_upgrade"] > 0)]
 st.caption(f"{view['dwellings_to_upgrade'].sum():,.0f} dwellings to upgrade to label {p.target_label} in the selection, "
            f"EUR {view['cost_eur'].sum() / 1e6:,.1f} million at the costs above. Estimated counts (fractions of dwellings).")
-st.dataframe(view.round({"dwellings": 1, "dwellings_to_upgrade": 1, "gas_saved_m3": 0, "co2_saved_t": 2, "cost_eur": 0}),
-             hide_index=True, width="stretch", height=300)
+st.dataframe(view, hide_index=True, width="stretch", height=300, key="rf.market",
+             column_config={
+                 "buurt_code": "Code", "buurt_name": "Buurt", "dwelling_type": "Dwelling type", "build_period": "Build period",
+                 "label": "Label now", "estimated": "Estimate",
+                 "dwellings": st.column_config.NumberColumn("Dwellings (est.)", format="%.1f"),
+                 "dwellings_to_upgrade": st.column_config.NumberColumn("To upgrade (est.)", format="%.1f"),
+                 "gas_saved_m3": st.column_config.NumberColumn("Gas saved (m³/yr)", format="%.0f"),
+                 "co2_saved_t": st.column_config.NumberColumn("CO₂ saved (t/yr)", format="%.2f"),
+                 "cost_eur": st.column_config.NumberColumn("Cost (EUR)", format="%.0f"),
+             })
 st.download_button("Download the market view (CSV, estimates)", view.to_csv(index=False).encode("utf-8"),
                    file_name=f"retrofit_market_heerlen_target_{p.target_label}.csv", mime="text/csv", key="rf.download")

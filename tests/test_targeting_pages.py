@@ -1,0 +1,213 @@
+"""Retrofit and New-build pages (issue 5) under Streamlit's AppTest, plus the input checks behind their editors."""
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import config
+from geo import retrofit_budget as rb
+
+RETROFIT, NEWBUILD = "pages/retrofit.py", "pages/newbuild.py"
+EMPTY_EDITS = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+
+
+def open_page(page: str, state: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=120)
+    at.run()
+    for k, v in (state or {}).items():
+        at.session_state[k] = v
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrics(at: AppTest) -> dict:
+    """Metric label -> value; later metrics with the same label (the budget block) win."""
+    return {m.label: m.value for m in at.metric}
+
+
+def number(text: str) -> float:
+    return float(text.replace(",", "").rstrip("%"))
+
+
+def frame_with(at: AppTest, column: str) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def warnings(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning]
+
+
+@pytest.mark.real_data
+@pytest.mark.parametrize("page", [RETROFIT, NEWBUILD])
+def test_page_runs_without_exception(page):
+    at = open_page(page)
+    assert at.title[0].value.startswith("Retrofit" if page == RETROFIT else "New-build")
+    assert not warnings(at)  # the defaults are valid input
+    text = " ".join(md.value for md in at.markdown) + " ".join(c.value for c in at.caption)
+    assert "estimate" in text.lower()
+
+
+@pytest.mark.real_data
+def test_budget_changes_the_totals_and_never_exceeds_it():
+    at = open_page(RETROFIT)
+    seen = {}
+    for budget in (5.0, 40.0):
+        at.number_input(key="w.rf.budget").set_value(budget).run()
+        m = metrics(at)
+        seen[budget] = (number(m["Dwellings upgraded"]), number(m["CO₂ saved (t/yr)"]), number(m["Cost (EUR million)"]))
+        assert 0 < seen[budget][2] <= budget
+    assert all(big > small for small, big in zip(seen[5.0], seen[40.0]))
+
+
+@pytest.mark.real_data
+def test_dwelling_cap_limits_the_dwellings():
+    at = open_page(RETROFIT)
+    at.radio(key="w.rf.mode").set_value("dwellings").run()
+    at.number_input(key="w.rf.dwellings").set_value(150).run()
+    assert 140 <= number(metrics(at)["Dwellings upgraded"]) <= 150
+
+
+@pytest.mark.real_data
+def test_alpha_changes_the_ranking_and_the_chosen_buurten():
+    at = open_page(RETROFIT)
+    at.number_input(key="w.rf.budget").set_value(20.0).run()
+    result = {}
+    for alpha in (0.0, 1.0):
+        at.slider(key="w.rf.alpha").set_value(alpha).run()
+        ranking = frame_with(at, "chosen")
+        result[alpha] = (list(ranking["buurt_name"][:5]), set(ranking.loc[ranking["chosen"], "buurt_name"]),
+                         number(metrics(at)["Households lifted (modelled)"]))
+    assert result[0.0][0] != result[1.0][0]
+    assert result[0.0][1] != result[1.0][1]
+    assert result[1.0][2] > result[0.0][2]  # priority on energy poverty lifts more households
+
+
+@pytest.mark.real_data
+def test_better_target_label_saves_more():
+    at = open_page(RETROFIT)
+    before = number(metrics(at)["Dwellings to upgrade (est.)"])
+    co2 = number(metrics(at)["CO₂ saved (t/yr)"])
+    at.selectbox(key="w.rf.target").set_value("A").run()
+    assert number(metrics(at)["Dwellings to upgrade (est.)"]) > before
+    assert number(next(m.value for m in at.metric if m.label == "CO₂ saved (t/yr)")) > co2
+
+
+@pytest.mark.real_data
+def test_bad_cost_input_gives_messages_and_the_defaults():
+    default = open_page(RETROFIT)
+    edits = {"edited_rows": {0: {"cost_per_step_eur": "abc"}, 1: {"cost_per_step_eur": -5.0},
+                             4: {"cost_per_step_eur": None}}, "added_rows": [], "deleted_rows": []}
+    at = open_page(RETROFIT, {"rf.costs": edits})
+    texts = warnings(at)
+    assert any("detached" in t and "default" in t for t in texts), texts
+    assert any("semi-detached" in t and "above zero" in t for t in texts), texts
+    assert any("apartment" in t and "empty or not a number" in t for t in texts), texts
+    assert metrics(at) == metrics(default)  # every bad cell fell back to its default
+
+
+@pytest.mark.real_data
+def test_a_valid_cost_edit_changes_the_cost():
+    default = number(metrics(open_page(RETROFIT))["Dwellings upgraded"])
+    edits = {**EMPTY_EDITS, "edited_rows": {r: {"cost_per_step_eur": 2000.0} for r in range(5)}}
+    at = open_page(RETROFIT, {"rf.costs": edits})
+    assert not warnings(at)
+    assert number(metrics(at)["Dwellings upgraded"]) > 3 * default  # cheaper steps: more dwellings for the budget
+
+
+@pytest.mark.real_data
+def test_market_view_offers_a_csv_download():
+    at = open_page(RETROFIT)
+    market = frame_with(at, "dwellings_to_upgrade")
+    assert set(market["label"]) == {"E", "F", "G"} and market["estimated"].all()
+    assert len(at.get("download_button")) == 1
+
+
+@pytest.mark.real_data
+def test_scenario_and_target_change_the_newbuild_result():
+    at = open_page(NEWBUILD)
+    need = frame_with(at, "Migration")
+    at.number_input(key="w.nb.sc.migration.extra").set_value(500.0).run()
+    assert frame_with(at, "Migration")["Migration"].sum() > need["Migration"].sum()
+    assert metrics(at)["Progress on 2,500 (2032)"] == "100%"
+    at.number_input(key="w.nb.allocate").set_value(2250).run()
+    m = metrics(at)
+    assert m["Homes in the plan"] == "2,250" and m["Progress on 2,250 (2030)"] == "100%"
+    at.number_input(key="w.nb.t2032").set_value(3000).run()
+    assert metrics(at)["Progress on 3,000 (2032)"] == "75%"
+
+
+@pytest.mark.real_data
+def test_thinning_share_drives_the_co2_effect():
+    at = open_page(NEWBUILD)
+    co2 = number(metrics(at)["CO₂ saved (t/yr)"])
+    assert co2 > 0
+    at.slider(key="w.nb.thinning_share").set_value(0.0).run()
+    assert number(metrics(at)["CO₂ saved (t/yr)"]) == 0
+    at.slider(key="w.nb.thinning_share").set_value(1.0).run()
+    assert number(metrics(at)["CO₂ saved (t/yr)"]) > co2
+
+
+@pytest.mark.real_data
+def test_transformation_location_gets_homes():
+    at = open_page(NEWBUILD)
+    low = frame_with(at, "score_mixing").iloc[-1]["buurt_name"]  # the lowest score
+    assert low not in set(frame_with(at, "replacement_homes")["buurt_name"])
+    at.multiselect(key="nb.transformation").set_value([_code_of(low)]).run()
+    assert low in set(frame_with(at, "replacement_homes")["buurt_name"])
+
+
+def _code_of(name: str) -> str:
+    from geo import load
+
+    b = load.read_buurten()
+    return b.loc[b["buurt_name"] == name, "buurt_code"].iloc[0]
+
+
+@pytest.mark.real_data
+def test_bad_allocation_input_gives_messages_and_no_exception():
+    edits = {**EMPTY_EDITS, "edited_rows": {0: {"homes": "abc"}, 1: {"homes": -5}, 2: {"homes": 40}}}
+    at = open_page(NEWBUILD, {"nb.alloc_editor": edits})
+    texts = warnings(at)
+    assert any("not a number" in t for t in texts), texts
+    assert any("cannot be negative" in t for t in texts), texts
+    editor = at.data_editor(key="nb.alloc_editor").value
+    expected = 2500 - int(editor.loc[2, "suggested"]) + 40
+    assert metrics(at)["Homes in the plan"] == f"{expected:,}"
+
+
+# ---- the input checks themselves (no data needed) ----------------------------------------------
+
+
+def test_validate_costs_falls_back_per_cell():
+    from ui import targeting
+
+    table = pd.DataFrame({"dwelling_type": list(rb.COST_PER_STEP_EUR),
+                          "cost_per_step_eur": ["abc", -1, None, "1e9", "12,000"]})
+    costs, messages = targeting.validate_costs(table)
+    d = rb.COST_PER_STEP_EUR
+    assert costs == {**d, "mid-terrace": d["mid-terrace"], "apartment": 12_000.0}
+    assert len(messages) == 4
+    for message, dtype in zip(messages, ["detached:", "semi-detached ", "end-terrace ", "mid-terrace "]):
+        assert message.startswith(f"Cost per step for {dtype}"), message
+
+
+def test_validate_allocation_keeps_good_cells_and_explains_bad_ones():
+    from ui import targeting
+
+    table = pd.DataFrame({"buurt_code": list("abcde"), "buurt_name": list("ABCDE"), "homes": [10, "x", -3, None, 2.6]})
+    suggestion = pd.Series({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5})
+    plan, messages = targeting.validate_allocation(table, suggestion)
+    assert plan.to_dict() == {"a": 10, "b": 2, "c": 3, "d": 4, "e": 3}
+    assert len(messages) == 4 and "rounded to 3" in messages[-1]
+
+
+def test_method_markdown_has_every_section_once():
+    from geo import targeting_method
+
+    text = targeting_method.method_markdown()
+    heads = [line for line in text.splitlines() if line.startswith("### ")]
+    assert len(heads) == len(set(heads)) == 5
+    for needle in ("VIVET", "Majcen", "EIB", "largest-remainder", "2,250", "removes all gas use"):
+        assert needle in text, needle

@@ -1,0 +1,80 @@
+"""The buurten chosen on the Retrofit and New-build pages are outlined on the map, in Debian's chromium, offline."""
+
+import pandas as pd
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, block_external, map_frame, running_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.real_data]
+HIGHLIGHT = "#1f4e9c"  # geo.mapping.HIGHLIGHT_COLOUR, spelled out so a change of the colour is noticed
+
+
+@pytest.fixture(scope="module")
+def expected():
+    """Chosen buurten at the pages' defaults, computed from the model without the app."""
+    from geo import config, load, stock
+    from geo import newbuild_score as ns
+    from geo import retrofit as r
+    from geo import retrofit_budget as rb
+    from geo import retrofit_savings as rs
+
+    b = pd.DataFrame(load.read_buurten().drop(columns="geometry"))
+    factors = r.label_factors(r.vivet_labelled(stock.read_vivet()))
+    cells = rb.add_costs(rs.cell_savings(pd.read_parquet(config.STOCK_CELLS), b, factors))
+    retrofit = rb.allocate(cells, budget_eur=20e6, alpha=0.5).chosen  # page defaults: EUR 20 million, priority 0.5
+    scores = ns.newbuild_scores(b, cells)
+    newbuild = scores.head(10).query("score > 0")["buurt_code"].tolist()  # page default: the 10 best buurten
+    return {"Retrofit": len(retrofit), "New-build": len(newbuild)}
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.blocked = []
+    block_external(page, page.blocked)
+    yield page
+    context.close()
+
+
+def outlined(frame) -> int:
+    return frame.eval_on_selector_all(
+        "path.leaflet-interactive", f"els => els.filter(e => e.getAttribute('stroke') === '{HIGHLIGHT}').length"
+    )
+
+
+@pytest.mark.parametrize("title", ["Retrofit", "New-build"])
+def test_chosen_buurten_are_outlined_on_the_map(app_url, page, expected, title):
+    page.goto(app_url)
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+    page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+    page.wait_for_function(f"() => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText.startsWith('{title}')",
+                           timeout=60_000)
+    want = expected[title]
+    assert 0 < want < 57
+    count = -1
+    for _ in range(120):  # the map may still be the previous page's for a moment
+        count = outlined(map_frame(page))
+        if count == want:
+            break
+        page.wait_for_timeout(250)
+    assert count == want
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert f"the {want} buurten" in page.locator('[data-testid="stMain"]').inner_text()
+    assert all("tile.openstreetmap.org" in u for u in page.blocked), page.blocked

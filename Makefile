@@ -10,7 +10,7 @@ PROCESSED := data/processed/.built
 .PHONY: run test data assets venv chromium bench clean
 
 run: venv assets data
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m ui.serve --server.port $(PORT)
 
 test: venv assets data chromium
 	$(PY) -m pytest -q

@@ -6,10 +6,10 @@ from ui import settings
 
 st.set_page_config(page_title="Buurtkompas Heerlen", page_icon="🧭", layout="wide")
 
-# url_path = file name: Streamlit also scans pages/ and shows "page not found" on a deep link
-# whose path is not a file name there.
+# The default page lives at "/". Start the app with `make run` (python -m ui.serve), which stops
+# Streamlit from treating pages/ as an old-style multipage folder on the first request.
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map_explorer"),
     st.Page("pages/energy_poverty_index.py", title="Energy-poverty index", icon=":material/tune:", url_path="energy_poverty_index"),
     st.Page("pages/retrofit.py", title="Retrofit", icon=":material/construction:", url_path="retrofit"),

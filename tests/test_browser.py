@@ -5,7 +5,7 @@ import pytest
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, block_external, fills, map_frame, running_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
-PAGES = ["overview", "map_explorer", "energy_poverty_index", "data_method"]
+PAGES = ["", "map_explorer", "energy_poverty_index", "retrofit", "newbuild", "data_method"]
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +92,19 @@ def test_deep_link_opens_the_buurt_profile(app_url, page):
     page.goto(f"{app_url}/map_explorer?indicator=pct_rent&buurt=BU09171000")
     page.wait_for_function("() => document.body.innerText.includes('Profile: Maria Gewanden')", timeout=60_000)
     page.wait_for_function("() => document.body.innerText.includes('Rented (% of stock)')", timeout=60_000)  # legend
+
+
+def test_first_request_to_a_deep_link_gets_the_whole_app(browser):
+    """After a restart, a bookmark to a page must still get the router and the shared sidebar."""
+    with running_app() as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        block_external(page, [])
+        page.goto(f"{url}/energy_poverty_index")
+        page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+        sidebar = page.get_by_test_id("stSidebar")
+        sidebar.get_by_text("Energy quote settings").wait_for(timeout=30_000)
+        assert sidebar.get_by_text("Map explorer").count() == 1  # our navigation, not a file listing
+        assert sidebar.get_by_text("energy poverty index", exact=True).count() == 0
+        assert page.locator("h1").first.inner_text() == "Energy-poverty index"
+        context.close()

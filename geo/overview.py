@@ -92,13 +92,16 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
 
 
 def top_buurten(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The ``n`` buurten with the highest index, with the figures behind it."""
+    """The ``n`` buurten with the highest index, with the figures behind it, as display text.
+
+    Missing figures read 'no data' (CBS suppression), never an empty or zero cell.
+    """
     cols = ["buurt_name", "wijk_name", "energy_poverty_index", "pct_low_income", "pct_high_quote_households", "pct_label_efg_all", "pct_rent", "households"]
     top = table.dropna(subset=["energy_poverty_index"]).sort_values("energy_poverty_index", ascending=False).head(n)
     out = top[cols].reset_index(drop=True)
+    for c in cols[2:]:
+        out[c] = [format_value(v, dictionary.BY_NAME[c].decimals) for v in out[c]]
     out.insert(0, "rank", range(1, len(out) + 1))
-    out["energy_poverty_index"] = out["energy_poverty_index"].round(0)
-    out = out.round({"pct_high_quote_households": 1, "pct_label_efg_all": 0})
     return out.rename(columns={c: dictionary.label(c) for c in cols})
 
 
@@ -110,7 +113,7 @@ def briefing_html(figures: list[dict], top: pd.DataFrame, settings) -> bytes:
     )
     head = "".join(f"<th>{e(str(c))}</th>" for c in top.columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{e(format_value(v, 1) if isinstance(v, float) else str(v))}</td>" for v in r) + "</tr>"
+        "<tr>" + "".join(f"<td>{e(str(v))}</td>" for v in r) + "</tr>"
         for r in top.itertuples(index=False)
     )
     weights = ", ".join(f"{e(k)} {w:g}" for k, w in settings.weights)

@@ -47,8 +47,10 @@ def test_top_buurten_sorted_and_ranked():
         "pct_low_income": [1.0] * 3, "pct_high_quote_households": [1.0] * 3, "pct_label_efg_all": [1.0] * 3,
         "pct_rent": [1.0] * 3, "households": [1.0] * 3,
     })
+    t.loc[0, "pct_low_income"] = float("nan")
     top = overview.top_buurten(t, 10)
     assert top["Buurt"].tolist() == ["y", "x"] and top["rank"].tolist() == [1, 2]
+    assert top["Households with a low income"].tolist() == ["1.0", "no data"]
 
 
 def test_tooltip_texts_show_band_and_weak_estimates():

@@ -100,7 +100,8 @@ def top_buurten(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     top = table.dropna(subset=["energy_poverty_index"]).sort_values("energy_poverty_index", ascending=False).head(n)
     out = top[cols].reset_index(drop=True)
     for c in cols[2:]:
-        out[c] = [format_value(v, dictionary.BY_NAME[c].decimals) for v in out[c]]
+        col = dictionary.BY_NAME.get(c)
+        out[c] = [format_value(v, col.decimals if col else 1) for v in out[c]]
     out.insert(0, "rank", range(1, len(out) + 1))
     return out.rename(columns={c: dictionary.label(c) for c in cols})
 

@@ -16,7 +16,7 @@ st.markdown(
 )
 settings.init()
 
-left, right = st.columns([2, 3])
+left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader("Components and weights")
     for key, comp in index.COMPONENTS.items():
@@ -39,7 +39,13 @@ with right:
     shown = ranking[["buurt_name", "wijk_name", "energy_poverty_index", "components_used"]].reset_index(drop=True)
     shown.insert(0, "rank", range(1, len(shown) + 1))
     st.dataframe(shown.round({"energy_poverty_index": 1}), hide_index=True, width="stretch", height=420,
-                 column_config={"energy_poverty_index": st.column_config.ProgressColumn("Index", min_value=0, max_value=100, format="%.0f")})
+                 column_config={
+                     "rank": st.column_config.NumberColumn("Rank", width="small"),
+                     "buurt_name": st.column_config.TextColumn("Buurt"),
+                     "wijk_name": st.column_config.TextColumn("Wijk"),
+                     "energy_poverty_index": st.column_config.ProgressColumn("Index", min_value=0, max_value=100, format="%.0f"),
+                     "components_used": st.column_config.NumberColumn("Components with data", width="small"),
+                 })
     missing = table[table["energy_poverty_index"].isna()]["buurt_name"].tolist()
     if missing:
         st.caption(f"No index ({len(missing)}): {', '.join(sorted(missing))} - too few components published by CBS.")

@@ -42,6 +42,10 @@ def explorer():
     st.caption(dictionary.BY_NAME[indicator].meaning)
 
     clicked = mapview.show_map(indicator, scheme, k, tiles)
+    if dictionary.BY_NAME[indicator].source == "vivet" and "estimate_quality" in table:
+        weak = sorted(table.loc[table["estimate_quality"] == "weak", "buurt_name"])
+        st.caption(f"Estimated from the housing stock (basis: {table['stock_basis'].iloc[0]}). The estimate is weak in "
+                   f"{len(weak)} buurten, marked '(weak estimate)' in the tooltip: {', '.join(weak)}. See Data & method.")
     if clicked and clicked != st.session_state.get("map.last_click"):
         st.session_state["map.last_click"] = clicked
         st.session_state["map.pick"] = clicked

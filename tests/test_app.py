@@ -60,6 +60,13 @@ def test_map_indicator_changes_the_legend_and_buurt_pick_shows_profile():
     assert profile.loc["Gas use per dwelling", "year"] == "2019"
 
 
+def test_map_says_where_the_label_estimate_is_weak():
+    at = open_page(PAGES[1])
+    at.selectbox(key="map.indicator").set_value("pct_label_efg_all").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "The estimate is weak in" in captions and "Husken" in captions
+
+
 def test_map_suppressed_buurt_says_no_data():
     at = open_page(PAGES[1])
     at.selectbox(key="map.pick").set_value("BU09173002").run()  # In de Cramer

@@ -178,7 +178,10 @@ e4.metric("CO₂ saved (t/yr)", f"{totals['co2_saved_t']:,.0f}", help="Gas use o
 e5.metric("Households relieved", f"{totals['heq_households_relieved']:,.0f}",
           help="Modelled households with a high energy quote living in the demolished dwellings.")
 st.caption(f"Demolished: {totals['demolished']:,.0f} label E-G dwellings; net change of the stock: "
-           f"{totals['net_stock_change']:+,.0f} dwellings.")
+           f"{totals['net_stock_change']:+,.0f} dwellings. Household growth needs by 2032: "
+           + ", ".join(f"{lab} {row.homes_needed_cum:,.0f}" for lab, row in end.iterrows())
+           + ". With a high thinning share and a low replacement ratio most new homes replace demolished ones, so the "
+           "stock grows little.")
 if homes != target:
     st.info(f"Your plan has {homes:,} homes, {homes - target:+,} against the {target:,} to allocate.")
 

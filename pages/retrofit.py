@@ -125,7 +125,7 @@ st.caption("Energy quote = modelled bill / approximate household income (mean pe
 # ---- budget scenario ---------------------------------------------------------------------------
 st.subheader("Budget scenario")
 b1, b2, b3 = st.columns([1, 1, 2])
-mode = b1.radio("Limit by", ["budget", "dwellings"], format_func={"budget": "Budget (EUR)", "dwellings": "Dwellings per year"}.get,
+mode = b1.radio("Limit by", ["budget", "dwellings"], format_func={"budget": "Budget (EUR million)", "dwellings": "Dwellings per year"}.get,
                 **settings.widget_kwargs("rf.mode"))
 if mode == "budget":
     b2.number_input("Budget (EUR million)", min_value=0.0, max_value=5_000.0, step=1.0, format="%.1f", **settings.widget_kwargs("rf.budget"))

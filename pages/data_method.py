@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from geo import dictionary, methodology, sources, stock
+from geo import dictionary, methodology, sources, stock, targeting_method
 from ui import data
 
 data.ensure_data()
@@ -58,6 +58,9 @@ st.subheader("Check per buurt: predicted against measured gas use")
 st.dataframe(tables["stock_validation"], hide_index=True, width="stretch")
 st.subheader("Do the buurt estimates add up to the Heerlen VIVET totals?")
 st.dataframe(tables["stock_checks"], hide_index=True, width="stretch")
+
+st.header("Retrofit and new-build models")
+st.markdown(targeting_method.method_markdown())
 
 st.header("Known limits")
 st.markdown(methodology.LIMITS)

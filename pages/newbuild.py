@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import dictionary
+from geo.load import DataError
 from geo import newbuild as nb
 from ui import data, mapview, settings, targeting
 
@@ -101,6 +102,19 @@ w1.slider("Replacement ratio: new homes per demolished (M/N ≤ 1)", 0.1, 1.0, s
 w2.slider("Weight: thinning (verdunnen)", 0.0, 3.0, step=0.25, **settings.widget_kwargs("nb.w.thinning"))
 w3.slider("Weight: mixing without displacing", 0.0, 3.0, step=0.25, **settings.widget_kwargs("nb.w.mixing"))
 w4.slider("Weight: transformation location", 0.0, 3.0, step=0.25, **settings.widget_kwargs("nb.w.transformation"))
+uploaded = st.file_uploader(
+    "Or upload transformation locations: a .csv with a column buurt_code, or a .geojson of points/areas (any declared CRS)",
+    type=["csv", "geojson", "json"], key="nb.upload",
+)
+if uploaded is not None and ss.get("nb.upload_done") != uploaded.file_id:
+    try:
+        found = targeting.uploaded_locations(uploaded.getvalue(), uploaded.name)
+    except DataError as err:
+        st.error(f"{uploaded.name[:60]}: {err}")
+    else:
+        ss["nb.transformation"] = sorted(set(ss.get("nb.transformation", [])) | set(found))
+        ss["nb.upload_done"] = uploaded.file_id
+        st.success(f"Added {len(found)} buurt(en) from {uploaded.name[:60]}: {', '.join(names[c] for c in found)}.")
 x1, x2 = st.columns([3, 1])
 transformation = x1.multiselect("Transformation locations (buurten with a site for new homes, e.g. offices or vacant land)",
                                 sorted(names, key=names.get), format_func=names.get, key="nb.transformation")

@@ -108,3 +108,20 @@ def test_first_request_to_a_deep_link_gets_the_whole_app(browser):
         assert sidebar.get_by_text("energy poverty index", exact=True).count() == 0
         assert page.locator("h1").first.inner_text() == "Energy-poverty index"
         context.close()
+
+
+def test_uploading_transformation_locations(app_url, page, tmp_path):
+    bad = tmp_path / "sites.csv"
+    bad.write_text("code\nBU09171000\n")
+    good = tmp_path / "locations.csv"
+    good.write_text("buurt_code\nBU09171000\n")
+    page.goto(f"{app_url}/newbuild")
+    uploader = page.get_by_test_id("stFileUploader").locator('input[type="file"]')
+    uploader.wait_for(state="attached", timeout=60_000)
+    uploader.set_input_files(str(bad))
+    page.get_by_text("needs a column 'buurt_code'").wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    uploader.set_input_files(str(good))
+    page.get_by_text("Added 1 buurt(en) from locations.csv: Maria Gewanden").wait_for(timeout=30_000)
+    selected = page.get_by_test_id("stMultiSelect").filter(has_text="Transformation locations")
+    assert "Maria Gewanden" in selected.inner_text()

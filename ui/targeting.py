@@ -293,3 +293,10 @@ def validate_allocation(edited: pd.DataFrame, suggested_homes: pd.Series) -> tup
             value = round(value)
         out[row.buurt_code] = int(value)
     return pd.Series(out, dtype=int), messages
+
+
+def uploaded_locations(data_bytes: bytes, filename: str) -> list[str]:
+    """Buurt codes of an uploaded file of transformation locations (raises DataError with a user message)."""
+    from geo.upload import locations_to_buurten
+
+    return locations_to_buurten(data_bytes, filename, data.buurten()[["buurt_code", "geometry"]])

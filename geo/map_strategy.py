@@ -16,15 +16,21 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from geo import config
+
 # Leaflet's SVG renderer adds one DOM <path> per polygon: fine for hundreds, slow to
 # paint and to pan for thousands. Canvas draws them all into one element.
 SVG_MAX_FEATURES = 1_000
 SVG_MAX_VERTICES = 60_000
-# Tolerance (m) by feature count: the more areas, the smaller each is on screen when
-# the whole set fits the viewport, so coarser shapes cost nothing visible.
+# Tolerance (m) by feature count: areas of a kind have similar sizes, so more areas
+# means a larger extent, more metres per pixel when the map fits it, and coarser
+# shapes that cost nothing visible (Heerlen at fit: ~13 m/px; the Netherlands: ~300 m/px).
 BASE_TOLERANCE_M = 8.0
-TOLERANCE_STEPS = ((1_000, 8.0), (5_000, 25.0), (20_000, 60.0))
+TOLERANCE_STEPS = ((200, 8.0), (1_000, 25.0), (5_000, 60.0))
 MAX_TOLERANCE_M = 120.0
+# ... and by vertex count: above this many input vertices the tolerance grows with
+# sqrt(vertices / budget), since finer input carries more vertices per kilometre.
+VERTEX_BUDGET = 50_000
 # Above this many features the aggregated level is drawn (if one is given).
 DETAIL_MAX_FEATURES = 5_000
 METRES_PER_DEGREE = 111_320.0
@@ -59,14 +65,13 @@ class MapStrategy:
         return self.renderer == "canvas"
 
 
-def tolerance_for(features: int) -> float:
-    """Simplification tolerance (m) for a map of ``features`` areas."""
-    if features < 0:
-        raise ValueError(f"feature count must be >= 0, got {features}")
-    for limit, tolerance in TOLERANCE_STEPS:
-        if features <= limit:
-            return tolerance
-    return MAX_TOLERANCE_M
+def tolerance_for(features: int, vertices: int = 0) -> float:
+    """Simplification tolerance (m) for a map of ``features`` areas with ``vertices`` vertices."""
+    if features < 0 or vertices < 0:
+        raise ValueError(f"feature and vertex counts must be >= 0, got {features}, {vertices}")
+    by_count = next((t for limit, t in TOLERANCE_STEPS if features <= limit), MAX_TOLERANCE_M)
+    by_vertices = BASE_TOLERANCE_M * math.sqrt(vertices / VERTEX_BUDGET)
+    return min(MAX_TOLERANCE_M, max(by_count, round(by_vertices)))
 
 
 def decimals_for(tolerance_m: float) -> int:
@@ -104,11 +109,11 @@ def choose(features: int, vertices: int, level: str = "buurt", parents: Mapping[
     if features > DETAIL_MAX_FEATURES and parents:
         for name, count in parents.items():
             if 0 < count <= DETAIL_MAX_FEATURES:
-                # Vertices of the aggregate are unknown here; assume the same mean per area.
-                per_area = vertices / features if features else 0
-                return choose(count, int(per_area * count), name, None)
+                # The aggregate keeps the outer borders of its members: count all
+                # input vertices (an overestimate, which errs on the coarse side).
+                return choose(count, vertices, name, None)
     canvas = features > SVG_MAX_FEATURES or vertices > SVG_MAX_VERTICES
-    tolerance = tolerance_for(features)
+    tolerance = tolerance_for(features, vertices)
     return MapStrategy(level, features, "canvas" if canvas else "svg", tolerance, decimals_for(tolerance))
 
 
@@ -119,3 +124,47 @@ FIXED = MapStrategy("buurt", 0, "svg", BASE_TOLERANCE_M, 5)
 def fixed(features: int, level: str = "buurt") -> MapStrategy:
     """The strategy-free pipeline: every area, SVG, 8 m, 5 decimals (the 'before')."""
     return MapStrategy(level, features, FIXED.renderer, FIXED.tolerance_m, FIXED.decimals)
+
+
+def prepare(gdf, strategy: MapStrategy, parent_column: str | None = None, value_columns=(), code_column: str = "code"):
+    """Shapes as the strategy says to draw them: aggregated if asked, simplified once as a coverage.
+
+    Parameters
+    ----------
+    gdf : GeoDataFrame
+        Full-resolution areas (any CRS) with ``code_column`` and, for an aggregated
+        level, ``parent_column``.
+    strategy : MapStrategy
+        From :func:`choose`; when ``strategy.level`` is not the input level the areas
+        are dissolved by ``parent_column`` and ``value_columns`` averaged (unweighted:
+        a stand-in for the parent level's own statistics, which should be used when available).
+
+    Returns
+    -------
+    GeoDataFrame in EPSG:4326, simplified with ``strategy.tolerance_m`` and rounded to
+    ``strategy.decimals``.
+    """
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    if parent_column is not None and strategy.features and strategy.features < len(gdf):
+        metric = gdf.to_crs(config.CRS_METRIC)[[parent_column, *value_columns, "geometry"]]
+        try:
+            merged = metric.dissolve(by=parent_column, aggfunc="mean", method="coverage")
+        except Exception:  # not a clean coverage: the slower, robust union
+            merged = metric.dissolve(by=parent_column, aggfunc="mean")
+        gdf = merged.reset_index().rename(columns={parent_column: code_column})
+        gdf["name"] = gdf[code_column]
+    metric = gdf.to_crs(config.CRS_METRIC).geometry.values
+    bad = ~shapely.is_valid(metric)
+    if bad.any():  # reprojection can make a slim ring invalid; GEOS' coverage simplifier refuses those
+        metric[bad] = shapely.make_valid(metric[bad], method="structure", keep_collapsed=False)
+    simplified = shapely.coverage_simplify(metric, strategy.tolerance_m)
+    wgs = gpd.GeoSeries(simplified, crs=config.CRS_METRIC).to_crs(config.CRS_WGS84)
+    rounded = shapely.transform(wgs.values, lambda xy: np.round(xy, strategy.decimals))
+    bad = ~shapely.is_valid(rounded)
+    if bad.any():  # rounding can pinch a ring; repair to polygons only (no collections)
+        rounded[bad] = shapely.make_valid(rounded[bad], method="structure", keep_collapsed=False)
+    out = gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=gpd.GeoSeries(rounded, crs=config.CRS_WGS84, index=gdf.index))
+    return out[~out.geometry.is_empty]

@@ -25,8 +25,14 @@ def _geometry_json(geom) -> dict:
     return json.loads(gpd.GeoSeries([geom]).to_json(drop_id=True))["features"][0]["geometry"]
 
 
+def geometries(shapes: gpd.GeoDataFrame) -> list[dict]:
+    """GeoJSON geometry of each shape; the same for every indicator, so callers may cache it."""
+    return [f["geometry"] for f in json.loads(shapes[["geometry"]].to_json(drop_id=True))["features"]]
+
+
 def feature_collection(shapes: gpd.GeoDataFrame, code_column: str, name_column: str,
-                       value_text: pd.Series, fill: list[str], highlight: frozenset[str] = frozenset()) -> dict:
+                       value_text: pd.Series, fill: list[str], highlight: frozenset[str] = frozenset(),
+                       geometry: list[dict] | None = None) -> dict:
     """GeoJSON of the shapes with only the properties the map shows.
 
     Parameters
@@ -41,6 +47,9 @@ def feature_collection(shapes: gpd.GeoDataFrame, code_column: str, name_column: 
         Fill colour per shape.
     highlight : frozenset of str
         Codes drawn with a thick outline (e.g. chosen buurten).
+    geometry : list of dict, optional
+        :func:`geometries` of ``shapes``, when the caller has it cached (saves
+        re-encoding the shapes on every indicator change).
 
     Returns
     -------
@@ -48,15 +57,18 @@ def feature_collection(shapes: gpd.GeoDataFrame, code_column: str, name_column: 
         A FeatureCollection; names and values are HTML-escaped because Leaflet
         tooltips insert them as HTML.
     """
-    geo = json.loads(shapes[["geometry"]].to_json(drop_id=True))
+    if geometry is None:
+        geometry = geometries(shapes)
+    elif len(geometry) != len(shapes):
+        raise ValueError(f"{len(geometry)} geometries for {len(shapes)} shapes")
     features = []
-    for feature, code, name, text, colour in zip(
-        geo["features"], shapes[code_column], shapes[name_column], value_text, fill
+    for geom, code, name, text, colour in zip(
+        geometry, shapes[code_column], shapes[name_column], value_text, fill
     ):
         features.append(
             {
                 "type": "Feature",
-                "geometry": feature["geometry"],
+                "geometry": geom,
                 "properties": {
                     "code": html.escape(str(code)),
                     "name": html.escape(str(name)),
@@ -92,7 +104,7 @@ def _wijk_style(_feature: dict) -> dict:
 
 
 def build_map(buurt_geojson: dict, wijk_geojson: dict | None, bounds: list[list[float]], value_label: str,
-              tiles: bool = True) -> folium.Map:
+              tiles: bool = True, prefer_canvas: bool = False) -> folium.Map:
     """A folium map of buurten (choropleth) with wijk outlines on top.
 
     Parameters
@@ -107,8 +119,11 @@ def build_map(buurt_geojson: dict, wijk_geojson: dict | None, bounds: list[list[
         Label of the value in the tooltip (escaped here).
     tiles : bool
         Add an OpenStreetMap background (needs internet; the buurten show without it).
+    prefer_canvas : bool
+        Draw with Leaflet's canvas renderer instead of one SVG path per shape
+        (see geo.map_strategy: quicker above about a thousand shapes).
     """
-    m = folium.Map(location=None, tiles=None, control_scale=True, prefer_canvas=False, zoom_control=True)
+    m = folium.Map(location=None, tiles=None, control_scale=True, prefer_canvas=prefer_canvas, zoom_control=True)
     # Serve Leaflet from the app itself; folium's CDN defaults would fail offline.
     m.default_js = [("leaflet", LEAFLET_JS)]
     m.default_css = [("leaflet_css", LEAFLET_CSS)]

@@ -34,7 +34,7 @@ def test_above_the_detail_limit_the_first_small_enough_parent_is_drawn():
 def test_without_a_parent_a_large_set_is_drawn_coarse_on_canvas():
     s = ms.choose(15_000, 2_000_000)
     assert (s.level, s.features, s.renderer) == ("buurt", 15_000, "canvas")
-    assert s.tolerance_m == 60.0
+    assert s.tolerance_m == ms.MAX_TOLERANCE_M
 
 
 def test_tolerance_never_decreases_with_more_areas():
@@ -42,6 +42,12 @@ def test_tolerance_never_decreases_with_more_areas():
     tolerances = [ms.tolerance_for(n) for n in counts]
     assert tolerances == sorted(tolerances)
     assert tolerances[-1] == ms.MAX_TOLERANCE_M
+
+
+def test_finer_input_gets_a_larger_tolerance():
+    assert ms.tolerance_for(57, 14_467) == ms.BASE_TOLERANCE_M
+    assert ms.tolerance_for(57, 4 * ms.VERTEX_BUDGET) == 2 * ms.BASE_TOLERANCE_M
+    assert ms.tolerance_for(57, 10**9) == ms.MAX_TOLERANCE_M
 
 
 @pytest.mark.parametrize("tolerance, decimals", [(8.0, 5), (25.0, 4), (60.0, 4), (120.0, 4), (0.5, 6), (5_000.0, 3)])

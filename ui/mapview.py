@@ -1,28 +1,60 @@
-"""The map widget: cached GeoJSON per (indicator, classification, settings), drawn with st_folium."""
+"""The map widget: cached GeoJSON per (indicator, classification, settings), drawn with st_folium.
+
+What does not depend on the indicator is cached once per processed file (the
+buurt geometries as GeoJSON, the wijk outlines, the drawing strategy), so an
+indicator change only recolours: classify, properties, folium, st_folium.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import classify, dictionary, mapping, tooltip
+from geo import classify, config, dictionary, map_strategy, mapping, tooltip
 from ui import data
+
+
+@st.cache_resource(show_spinner=False)
+def _geometries(mtime: float) -> list[dict]:
+    """Buurt geometries as GeoJSON, encoded once (shared read-only between sessions)."""
+    shapes, _ = data.map_shapes()
+    return mapping.geometries(shapes)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def wijk_outlines(mtime: float) -> dict:
+    """Wijk outline GeoJSON: the same for every indicator."""
+    _, wijken = data.map_shapes()
+    return mapping.wijk_collection(wijken)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def strategy(mtime: float) -> map_strategy.MapStrategy:
+    """How to draw the buurten (renderer etc.), from their count and vertex count (geo.map_strategy)."""
+    shapes, _ = data.map_shapes()
+    return map_strategy.choose(len(shapes), int(shapes.geometry.count_coordinates().sum()))
+
+
+def _shapes_mtime() -> float:
+    return data._mtime(config.BUURTEN_MAP)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def choropleth(indicator: str, scheme: str, k: int, settings_key, highlight: frozenset = frozenset()) -> tuple[dict, list, dict]:
     """Buurt GeoJSON, legend rows and wijk GeoJSON for one indicator under the current settings."""
-    shapes, wijken = data.map_shapes()
+    shapes, _ = data.map_shapes()
     table = data.current_table().reindex(shapes["buurt_code"])
     col = dictionary.BY_NAME[indicator]
     values = table[indicator].astype(float).reset_index(drop=True)
     classes = classify.classify(values, scheme, k)
     reverse = col.higher_is_worse is False  # low income etc.: dark = worse
     texts = tooltip.value_texts(table, indicator)
+    mtime = _shapes_mtime()
     buurt_fc = mapping.feature_collection(
-        shapes, "buurt_code", "buurt_name", texts, classify.class_colours(classes, reverse), highlight
+        shapes, "buurt_code", "buurt_name", texts, classify.class_colours(classes, reverse), highlight,
+        geometry=_geometries(mtime),
     )
-    return buurt_fc, classify.legend(classes, col.decimals, reverse), mapping.wijk_collection(wijken)
+    return buurt_fc, classify.legend(classes, col.decimals, reverse), wijk_outlines(mtime)
 
 
 def legend_html(rows: list[tuple[str, str]], title: str) -> str:
@@ -45,10 +77,15 @@ def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozen
     buurt_fc, legend, wijk_fc = choropleth(indicator, scheme, k, settings.current(), highlight)
     shapes, _ = data.map_shapes()
     col = dictionary.BY_NAME[indicator]
-    m = mapping.build_map(buurt_fc, wijk_fc, mapping.bounds_of(shapes), f"{col.label} ({col.unit})", tiles=tiles)
+    how = strategy(_shapes_mtime())
+    m = mapping.build_map(buurt_fc, wijk_fc, mapping.bounds_of(shapes), f"{col.label} ({col.unit})", tiles=tiles,
+                          prefer_canvas=how.prefer_canvas)
     left, right = st.columns([4, 1])
     with left:
-        out = st_folium(m, key=key, height=560, use_container_width=True, returned_objects=["last_active_drawing"])
+        # render=False: st_folium renders the map itself right after; its own pre-render
+        # pass gives identical output and costs a third of its time (make bench).
+        out = st_folium(m, key=key, height=560, use_container_width=True, returned_objects=["last_active_drawing"],
+                        render=False)
     with right:
         st.markdown(legend_html(legend, f"{col.label} ({col.unit})"), unsafe_allow_html=True)
         if col.kind != dictionary.MEASURED:

@@ -27,8 +27,10 @@ def test_many_vertices_alone_switch_to_canvas():
 def test_above_the_detail_limit_the_first_small_enough_parent_is_drawn():
     s = ms.choose(15_000, 2_000_000, parents={"wijk": 6_000, "gemeente": 346})
     assert s.level == "gemeente" and s.features == 346
-    s = ms.choose(15_000, 2_000_000, parents={"wijk": 3_000, "gemeente": 346})
-    assert s.level == "wijk" and s.features == 3_000 and s.renderer == "canvas"
+    s = ms.choose(15_000, 2_000_000, parents={"wijk": 1_500, "gemeente": 346})
+    assert s.level == "wijk" and s.features == 1_500 and s.renderer == "canvas"
+    s = ms.choose(3_475, 132_210, "wijk", parents={"gemeente": 346})
+    assert s.level == "gemeente"
 
 
 def test_without_a_parent_a_large_set_is_drawn_coarse_on_canvas():

@@ -1,0 +1,65 @@
+"""Reruns as a user triggers them, timed with Streamlit's AppTest (no browser).
+
+A rerun is one ``at.run()`` after setting a widget: the whole script (or page)
+runs as on a user's change, through Streamlit's caches. Each change goes to a
+value not shown before, so cached results from earlier reruns do not flatter
+the figure. Ours and the baseline are measured alternately, so load on the
+shared machine hits both alike.
+"""
+
+from __future__ import annotations
+
+import time
+
+from streamlit.testing.v1 import AppTest
+
+from geo import config, dictionary
+
+MAP_CYCLE = ["gas_m3", "pct_rent", "electricity_kwh", "pct_low_income", "income_per_inhabitant_keur", "energy_poverty_index"]
+WEIGHT_CYCLE = [0.5, 1.5, 2.0, 0.75, 2.5, 1.25]
+
+
+def _timed(at: AppTest) -> float:
+    t = time.perf_counter()
+    at.run()
+    if at.exception:
+        raise RuntimeError(f"the app raised: {[e.value for e in at.exception][:1]}")
+    return (time.perf_counter() - t) * 1000
+
+
+def _ours(page: str) -> AppTest:
+    at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.switch_page(page)
+    at.run()
+    return at
+
+
+def map_reruns(repeats: int = 6) -> tuple[list[float], list[float]]:
+    """ms per indicator change: (ours: app.py -> Map explorer, baseline script)."""
+    ours = _ours("pages/map_explorer.py")
+    base = AppTest.from_file(str(config.ROOT / "bench" / "baseline_app.py"), default_timeout=180)
+    base.run()
+    options = dictionary.map_indicators()
+    o, b = [], []
+    for indicator in (MAP_CYCLE * 3)[:repeats]:
+        if indicator in options:
+            ours.selectbox(key="map.indicator").set_value(indicator)
+            o.append(_timed(ours))
+        base.selectbox(key="map.indicator").set_value(indicator)
+        b.append(_timed(base))
+    return o, b
+
+
+def index_reruns(repeats: int = 6) -> tuple[list[float], list[float]]:
+    """ms per weight change on the index page: (ours, baseline script)."""
+    ours = _ours("pages/energy_poverty_index.py")
+    base = AppTest.from_file(str(config.ROOT / "bench" / "baseline_index.py"), default_timeout=180)
+    base.run()
+    o, b = [], []
+    for w in (WEIGHT_CYCLE * 3)[:repeats]:
+        ours.slider(key="w.cfg.w.low_income").set_value(w)
+        o.append(_timed(ours))
+        base.slider(key="w.pct_low_income").set_value(w)
+        b.append(_timed(base))
+    return o, b

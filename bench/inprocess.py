@@ -1,0 +1,92 @@
+"""In-process figures for Heerlen: map payload, time to build the map object, index recomputation."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from bench import scale
+from bench.timing import median_ms
+from geo import classify, config, index, indicators, load, mapping
+
+sys.path.insert(0, str(config.ROOT / "bench"))
+import baseline_app  # noqa: E402  (the scripts live in bench/, as Streamlit runs them)
+import baseline_index  # noqa: E402
+
+INDICATOR = "gas_m3"
+
+
+def _loaded():
+    """The processed files, read once (the app keeps them in st.cache_resource)."""
+    shapes = load.read_map_shapes(config.BUURTEN_MAP)
+    wijken = load.read_map_shapes(config.WIJKEN_MAP)
+    table = load.read_buurten().set_index("buurt_code").reindex(shapes["buurt_code"])
+    return shapes, wijken, table
+
+
+def _ours_map(shapes, wijken, table):
+    """The app's map for one indicator (what ui/mapview.py does on a cache miss, geometry encoded afresh)."""
+    values = table[INDICATOR].astype(float).reset_index(drop=True)
+    classes = classify.classify(values, "quantiles", 5)
+    texts = [classify.format_value(v, 0) + " m3" for v in values]
+    fc = mapping.feature_collection(shapes, "buurt_code", "buurt_name", texts, classify.class_colours(classes))
+    return mapping.build_map(fc, mapping.wijk_collection(wijken), mapping.bounds_of(shapes), "Gas use per dwelling (m3)")
+
+
+def map_figures(repeats: int = 5) -> dict:
+    """Payload (KB, rendered HTML as geo.mapping.payload_bytes counts it) and build time (ms, incl. st_folium's Python).
+
+    The baseline's build includes reading its files: it does so on every run.
+    """
+    loaded = _loaded()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ours_kb = mapping.payload_bytes(_ours_map(*loaded)) / 1024
+        base_kb = mapping.payload_bytes(baseline_app.naive_map(INDICATOR)) / 1024
+        ours_ms = median_ms(lambda: scale.send(_ours_map(*loaded), ["last_active_drawing"]), repeats)
+        base_ms = median_ms(lambda: scale.send(baseline_app.naive_map(INDICATOR), None), repeats)
+    return {"payload_kb": (ours_kb, base_kb), "build_ms": (ours_ms, base_ms)}
+
+
+def heerlen_table() -> pd.DataFrame:
+    table = pd.DataFrame(load.read_buurten().drop(columns="geometry")).set_index("buurt_code")
+    return indicators.add_derived(table, indicators.Prices(), indicators.DEFAULT_QUOTE_THRESHOLD_PCT)
+
+
+def index_figures(repeats: int = 7) -> dict:
+    """Index recomputation on Heerlen (ours vs the baseline's row-wise apply) and on 15,000 synthetic buurten."""
+    table = heerlen_table()
+    weights = index.default_weights()
+    ours = median_ms(lambda: index.energy_poverty_index(table, weights, "minmax", "reweight"), repeats, warmup=1)
+    naive_w = {c: 1.0 for c in baseline_index.COLUMNS}
+    base = median_ms(lambda: baseline_index.naive_index(table, naive_w), repeats, warmup=1)
+    big = synthetic_index_frame(15_000)
+    per_method = {
+        (m, r): median_ms(lambda m=m, r=r: index.energy_poverty_index(big, weights, m, r), repeats, warmup=1)
+        for m in index.NORMALISATIONS for r in index.MISSING_RULES
+    }
+    worst = max(per_method, key=per_method.get)
+    return {"heerlen_ms": (ours, base), "n15000_worst_ms": per_method[worst], "n15000_worst_setting": worst,
+            "n15000_default_ms": per_method[("minmax", "reweight")]}
+
+
+def synthetic_index_frame(n: int, seed: int = 15) -> pd.DataFrame:
+    """``n`` buurten with every index component, plausible ranges and 5% missing values per column."""
+    rng = np.random.default_rng(seed)
+    df = pd.DataFrame(
+        {
+            "pct_low_income": rng.gamma(2.0, 4.0, n),
+            "pct_high_quote_households": rng.beta(2, 8, n) * 100,
+            "pct_label_efg_all": rng.uniform(5, 60, n),
+            "pct_rent": rng.uniform(0, 100, n),
+            "pct_social_assistance": rng.gamma(1.5, 3.0, n),
+        },
+        index=pd.Index([f"BU{i:08d}" for i in range(n)], name="buurt_code"),
+    )
+    missing = [c.column for c in index.COMPONENTS.values()]
+    for col in missing:
+        df.loc[rng.random(n) < 0.05, col] = np.nan
+    return df

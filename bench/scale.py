@@ -84,7 +84,7 @@ def measure(name: str, gdf, variant: str, repeats: int = 5) -> ScaleRow:
     if variant == "before":
         strategy = map_strategy.fixed(n, level)
     else:
-        strategy = map_strategy.choose(n, v, level, parents)
+        strategy = map_strategy.choose(n, v, level, parents, map_strategy.extent_of(gdf))
     t0 = time.perf_counter()
     shapes = map_strategy.prepare(gdf, strategy, "parent" if strategy.level != level else None, datasets.INDICATORS)
     prep = time.perf_counter() - t0

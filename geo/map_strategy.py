@@ -31,6 +31,11 @@ MAX_TOLERANCE_M = 120.0
 # ... and by vertex count: above this many input vertices the tolerance grows with
 # sqrt(vertices / budget), since finer input carries more vertices per kilometre.
 VERTEX_BUDGET = 50_000
+# ... and by extent, when known: a quarter of a pixel when a ~1,000 px wide map
+# fits the whole extent (Heerlen ~12 km: 3 m, below the 8 m base; the Netherlands
+# ~300 km: 75 m, which at the national view is still a quarter pixel).
+PIXELS_ACROSS = 1_000
+PIXEL_FRACTION = 0.25
 # Above this many features the aggregated level is drawn (if one is given). Measured
 # (make bench): the 3,475 Dutch wijken send ~3 MB and paint in ~1.5 s whatever the
 # renderer, as their raw shapes are already coarse (~38 vertices each); the 346
@@ -68,13 +73,14 @@ class MapStrategy:
         return self.renderer == "canvas"
 
 
-def tolerance_for(features: int, vertices: int = 0) -> float:
-    """Simplification tolerance (m) for a map of ``features`` areas with ``vertices`` vertices."""
-    if features < 0 or vertices < 0:
-        raise ValueError(f"feature and vertex counts must be >= 0, got {features}, {vertices}")
+def tolerance_for(features: int, vertices: int = 0, extent_m: float | None = None) -> float:
+    """Simplification tolerance (m) for ``features`` areas with ``vertices`` vertices spanning ``extent_m``."""
+    if features < 0 or vertices < 0 or (extent_m is not None and extent_m < 0):
+        raise ValueError(f"counts and extent must be >= 0, got {features}, {vertices}, {extent_m}")
     by_count = next((t for limit, t in TOLERANCE_STEPS if features <= limit), MAX_TOLERANCE_M)
     by_vertices = BASE_TOLERANCE_M * math.sqrt(vertices / VERTEX_BUDGET)
-    return min(MAX_TOLERANCE_M, max(by_count, round(by_vertices)))
+    by_extent = (extent_m or 0.0) / PIXELS_ACROSS * PIXEL_FRACTION
+    return min(MAX_TOLERANCE_M, max(by_count, round(by_vertices), round(by_extent)))
 
 
 def decimals_for(tolerance_m: float) -> int:
@@ -88,7 +94,8 @@ def decimals_for(tolerance_m: float) -> int:
     return min(6, max(3, math.ceil(math.log10(2 * METRES_PER_DEGREE / tolerance_m))))
 
 
-def choose(features: int, vertices: int, level: str = "buurt", parents: Mapping[str, int] | None = None) -> MapStrategy:
+def choose(features: int, vertices: int, level: str = "buurt", parents: Mapping[str, int] | None = None,
+           extent_m: float | None = None) -> MapStrategy:
     """Pick renderer, tolerance, precision and level for a choropleth.
 
     Parameters
@@ -102,6 +109,8 @@ def choose(features: int, vertices: int, level: str = "buurt", parents: Mapping[
     parents : mapping of str to int, optional
         Aggregated levels that could be drawn instead, finest first, with their
         feature counts (e.g. ``{"wijk": 3475, "gemeente": 346}``).
+    extent_m : float, optional
+        Larger side of the areas' bounding box in metres (EPSG:28992).
 
     Returns
     -------
@@ -114,14 +123,20 @@ def choose(features: int, vertices: int, level: str = "buurt", parents: Mapping[
             if 0 < count <= DETAIL_MAX_FEATURES:
                 # The aggregate keeps the outer borders of its members: count all
                 # input vertices (an overestimate, which errs on the coarse side).
-                return choose(count, vertices, name, None)
+                return choose(count, vertices, name, None, extent_m)
     canvas = features > SVG_MAX_FEATURES or vertices > SVG_MAX_VERTICES
-    tolerance = tolerance_for(features, vertices)
+    tolerance = tolerance_for(features, vertices, extent_m)
     return MapStrategy(level, features, "canvas" if canvas else "svg", tolerance, decimals_for(tolerance))
 
 
 # What the app drew before the strategy existed, for comparison in the benchmark.
 FIXED = MapStrategy("buurt", 0, "svg", BASE_TOLERANCE_M, 5)
+
+
+def extent_of(gdf) -> float:
+    """Larger side (m) of a layer's bounding box in EPSG:28992, for :func:`choose`."""
+    minx, miny, maxx, maxy = gdf.to_crs(config.CRS_METRIC).total_bounds
+    return float(max(maxx - minx, maxy - miny))
 
 
 def fixed(features: int, level: str = "buurt") -> MapStrategy:

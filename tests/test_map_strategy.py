@@ -52,6 +52,13 @@ def test_finer_input_gets_a_larger_tolerance():
     assert ms.tolerance_for(57, 10**9) == ms.MAX_TOLERANCE_M
 
 
+def test_a_national_extent_allows_coarser_shapes_than_a_city():
+    assert ms.tolerance_for(346, 28_532, extent_m=12_000) == ms.tolerance_for(346, 28_532)
+    assert ms.tolerance_for(346, 28_532, extent_m=300_000) == 75
+    assert ms.choose(57, 14_467, extent_m=12_000).tolerance_m == ms.BASE_TOLERANCE_M
+    assert ms.choose(15_000, 2_000_000, parents={"gemeente": 346}, extent_m=300_000).tolerance_m == 75
+
+
 @pytest.mark.parametrize("tolerance, decimals", [(8.0, 5), (25.0, 4), (60.0, 4), (120.0, 4), (0.5, 6), (5_000.0, 3)])
 def test_rounding_step_stays_below_half_the_tolerance(tolerance, decimals):
     assert ms.decimals_for(tolerance) == decimals

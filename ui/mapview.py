@@ -32,7 +32,8 @@ def wijk_outlines(mtime: float) -> dict:
 def strategy(mtime: float) -> map_strategy.MapStrategy:
     """How to draw the buurten (renderer etc.), from their count and vertex count (geo.map_strategy)."""
     shapes, _ = data.map_shapes()
-    return map_strategy.choose(len(shapes), int(shapes.geometry.count_coordinates().sum()))
+    return map_strategy.choose(len(shapes), int(shapes.geometry.count_coordinates().sum()),
+                               extent_m=map_strategy.extent_of(shapes))
 
 
 def _shapes_mtime() -> float:

@@ -56,6 +56,13 @@ class Page:
         self.blocked: list[str] = []
         self.ws_bytes = 0
         self.context.route("**/*", self._route)
+        # Remember when the page's title first shows (ms since navigation start): the
+        # app shell has loaded and the script has started sending elements.
+        self.context.add_init_script(
+            "new MutationObserver((_, obs) => { if (document.querySelector('h1')) {"
+            " window.__bench_h1 = performance.now(); obs.disconnect(); } })"
+            ".observe(document, {childList: true, subtree: true});"
+        )
         self.page = self.context.new_page()
         self.page.on("websocket", self._ws)
 
@@ -104,12 +111,14 @@ class Page:
         return (time.perf_counter() - t0) * 1000
 
 
-def first_paint(b, url: str, js: str = SIGNATURE_JS) -> tuple[float, float, list[str]]:
-    """(ms to painted, KB received over the websocket by then, blocked URLs) for one cold visit."""
+def first_paint(b, url: str, js: str = SIGNATURE_JS) -> tuple[float, float, list[str], float | None]:
+    """(ms to painted, KB received over the websocket by then, blocked URLs, ms from the title
+    showing to painted) for one cold visit."""
     p = Page(b)
     try:
         ms = p.open_until(url, js)
-        return ms, p.ws_bytes / 1024, p.blocked
+        after_title = p.page.evaluate("() => window.__bench_h1 === undefined ? null : performance.now() - window.__bench_h1")
+        return ms, p.ws_bytes / 1024, p.blocked, after_title
     finally:
         p.close()
 

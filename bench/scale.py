@@ -26,7 +26,7 @@ from bench.timing import median, median_ms
 @dataclass
 class ScaleRow:
     dataset: str
-    variant: str  # "before" / "after"
+    variant: str  # "before" / "after" / "after, no parent"
     features_in: int
     vertices_in: int
     drawn: str  # e.g. "15,000 buurt, svg, 8 m, 5 dp"
@@ -83,6 +83,8 @@ def measure(name: str, gdf, variant: str, repeats: int = 5) -> ScaleRow:
     parents = {parent: int(gdf["parent"].nunique())} if parent else None
     if variant == "before":
         strategy = map_strategy.fixed(n, level)
+    elif variant == "after, no parent":
+        strategy = map_strategy.choose(n, v, level, None, map_strategy.extent_of(gdf))
     else:
         strategy = map_strategy.choose(n, v, level, parents, map_strategy.extent_of(gdf))
     t0 = time.perf_counter()
@@ -101,7 +103,11 @@ def measure(name: str, gdf, variant: str, repeats: int = 5) -> ScaleRow:
 def run(repeats: int = 5, log=print) -> list[ScaleRow]:
     rows = []
     for name, gdf in datasets.all_sets().items():
-        for variant in ("before", "after"):
+        level, parent = datasets.LEVELS[name]
+        variants = ["before", "after"]
+        if parent and len(gdf) > map_strategy.DETAIL_MAX_FEATURES:
+            variants.append("after, no parent")  # what the strategy does when no aggregate level exists
+        for variant in variants:
             row = measure(name, gdf, variant, repeats)
             log(f"  scale {name} {variant}: {row.drawn}, {row.payload_kb:,.0f} KB, build {row.build_ms:,.0f} ms, rerun {row.rerun_ms:,.0f} ms")
             rows.append(row)

@@ -93,6 +93,7 @@ def main(argv: list[str]) -> int:
         "map_paint_after_title": tuple(web["map_paint_after_title"]),
         "index_compute": idx["heerlen_ms"],
         "index_rerun_apptest": (median(idx_o), median(idx_b)),
+        "index_sensitivity": idx["sensitivity_ms"],
         "index_ws_kb": tuple(web["index_ws_kb"]),
         "index_paint": tuple(web["index_paint"]),
     }

@@ -22,6 +22,7 @@ ROWS = [
     ("Map", "map_paint_after_title", "... of which after the page title showed (ms)", "ms"),
     ("Index", "index_compute", "Index recomputation, 57 buurten (ms)", "ms"),
     ("Index", "index_rerun_apptest", "Rerun after a weight change, AppTest (ms)", "ms"),
+    ("Index", "index_sensitivity", "... rank-stability chart alone: geo.index.rank_sensitivity, 200 draws (ms; the baseline has none)", "ms"),
     ("Index", "index_ws_kb", "Sent over the websocket until the ranking shows (KB)", "KB"),
     ("Index", "index_paint", "Time to first rendered ranking, chromium (ms)", "ms"),
 ]
@@ -81,8 +82,9 @@ def markdown(figures: dict, budgets: list, rows: list, blocked: list[str], secon
         "### Scale: the same map pipeline as the area grows, before and after `geo.map_strategy`",
         "",
         "Before: every area, SVG renderer, 8 m coverage simplification, 5 decimals (the app's fixed settings). "
-        "After: `geo.map_strategy.choose` (canvas above 1,000 areas or 60,000 vertices; tolerance and decimals by "
-        "count and vertices; above 2,000 areas the parent level is drawn). Payload = what st_folium sends; build = "
+        "After: `geo.map_strategy.choose` (canvas above 1,000 areas or 60,000 vertices; tolerance by count, vertices and "
+        "extent, decimals so rounding stays under half the tolerance; above 2,000 areas the parent level is drawn, "
+        "its values here the unweighted mean of its areas). Payload = what st_folium sends; build = "
         "first map incl. GeoJSON encoding; rerun = another indicator with the geometry cached (as the app does); "
         "paint = chromium, map page served locally. Prep = aggregate + simplify once.",
         "",

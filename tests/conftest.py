@@ -51,3 +51,41 @@ def processed():
         "wijken": load.read_map_shapes(config.WIJKEN_MAP),
         "metadata": load.read_metadata(),
     }
+
+
+# ---- browser tests (one app and one chromium per test module) ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    """The app started as `make run` starts it, on a free localhost port."""
+    from tests.browser import running_app
+
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page whose requests off this machine are aborted (and listed in ``page.blocked``)."""
+    from tests.browser import block_external
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.blocked = []
+    block_external(page, page.blocked)
+    yield page
+    context.close()

@@ -2,36 +2,10 @@
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, block_external, fills, map_frame, running_app
+from tests.browser import block_external, fills, map_frame, running_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 PAGES = ["", "map_explorer", "energy_poverty_index", "retrofit", "newbuild", "data_method"]
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with running_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.blocked = []
-    block_external(page, page.blocked)
-    yield page
-    context.close()
 
 
 def test_map_shows_one_polygon_per_buurt_offline(app_url, page):

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, block_external, map_frame, running_app
+from tests.browser import map_frame
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 HIGHLIGHT = "#1f4e9c"  # geo.mapping.HIGHLIGHT_COLOUR, spelled out so a change of the colour is noticed
@@ -25,32 +25,6 @@ def expected():
     scores = ns.newbuild_scores(b, cells)
     newbuild = scores.head(10).query("score > 0")["buurt_code"].tolist()  # page default: the 10 best buurten
     return {"Retrofit": len(retrofit), "New-build": len(newbuild)}
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with running_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.blocked = []
-    block_external(page, page.blocked)
-    yield page
-    context.close()
 
 
 def outlined(frame) -> int:

@@ -1,6 +1,5 @@
 """Loading and validation: bad input gets a clear DataError, never a traceback deep inside."""
 
-import geopandas as gpd
 import pandas as pd
 import pytest
 from shapely.geometry import LineString, Polygon

@@ -4,7 +4,6 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo import dictionary
 from geo.load import DataError
 from geo import newbuild as nb
 from ui import data, mapview, settings, targeting
@@ -232,17 +231,5 @@ st.dataframe(
     },
 )
 
-
-@st.fragment
-def plan_map(highlight: frozenset):
-    i1, i2 = st.columns([3, 1])
-    options = dictionary.map_indicators()
-    default = options.index("pct_label_efg_all") if "pct_label_efg_all" in options else 0
-    indicator = i1.selectbox("Map colour", options, index=default, key="nb.map_indicator",
-                             format_func=lambda c: f"{dictionary.label(c)} ({dictionary.unit(c)})")
-    tiles = i2.toggle("Background map", value=False, key="nb.tiles", help="OpenStreetMap tiles need internet.")
-    mapview.show_map(indicator, "quantiles", 5, tiles, highlight=highlight, key="newbuild_map")
-    st.caption(f"Blue outline: the {len(highlight)} buurten with new homes in the plan.")
-
-
-plan_map(chosen)
+mapview.highlighted_map("newbuild", chosen, "pct_label_efg_all",
+                        f"Blue outline: the {len(chosen)} buurten with new homes in the plan.")

@@ -4,7 +4,6 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo import dictionary
 from geo import retrofit as r
 from geo import retrofit_budget as rb
 from ui import data, mapview, settings, targeting
@@ -146,20 +145,8 @@ k4.metric("Cost (EUR million)", f"{t['cost_eur'] / 1e6:,.2f}")
 if not alloc.chosen:
     st.info("Nothing fits: raise the budget or the number of dwellings.")
 
-
-@st.fragment
-def budget_map(chosen: frozenset):
-    i1, i2 = st.columns([3, 1])
-    options = dictionary.map_indicators()
-    default = options.index("energy_poverty_index") if "energy_poverty_index" in options else 0
-    indicator = i1.selectbox("Map colour", options, index=default, key="rf.map_indicator",
-                             format_func=lambda c: f"{dictionary.label(c)} ({dictionary.unit(c)})")
-    tiles = i2.toggle("Background map", value=False, key="rf.tiles", help="OpenStreetMap tiles need internet.")
-    mapview.show_map(indicator, "quantiles", 5, tiles, highlight=chosen, key="retrofit_map")
-    st.caption(f"Blue outline: the {len(chosen)} buurten that receive work in this scenario.")
-
-
-budget_map(frozenset(alloc.chosen))
+mapview.highlighted_map("retrofit", frozenset(alloc.chosen), "energy_poverty_index",
+                        f"Blue outline: the {len(alloc.chosen)} buurten that receive work in this scenario.")
 
 ranking = alloc.ranking.copy()
 ranking["chosen"] = ranking["buurt_code"].isin(alloc.chosen)

@@ -93,3 +93,19 @@ def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozen
             st.caption(f"This figure is {col.kind}: see Data & method.")
     clicked = (out or {}).get("last_active_drawing") or {}
     return (clicked.get("properties") or {}).get("code")
+
+
+@st.fragment
+def highlighted_map(key: str, highlight: frozenset, default_indicator: str, caption: str) -> None:
+    """A map with its own colour picker where ``highlight`` buurten get a blue outline (Retrofit, New-build).
+
+    A fragment: changing its colour or background reruns only the map.
+    """
+    i1, i2 = st.columns([3, 1])
+    options = dictionary.map_indicators()
+    st.session_state.setdefault(f"{key}.indicator", default_indicator if default_indicator in options else options[0])
+    indicator = i1.selectbox("Map colour", options, key=f"{key}.indicator",
+                             format_func=lambda c: f"{dictionary.label(c)} ({dictionary.unit(c)})")
+    tiles = i2.toggle("Background map", value=False, key=f"{key}.tiles", help="OpenStreetMap tiles need internet.")
+    show_map(indicator, "quantiles", 5, tiles, highlight=highlight, key=f"{key}_map")
+    st.caption(caption)

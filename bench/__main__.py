@@ -1,6 +1,6 @@
 """``make bench``: Buurtkompas against a naive folium/Streamlit baseline, and the map pipeline at scale.
 
-Prints a table, writes it to bench/results/latest.md and bench/PERFORMANCE.md, and
+Prints a table, writes it to bench/results/latest.md and bench/results/PERFORMANCE.md (the README section), and
 exits non-zero when a budget is broken. Every timing is a median of >= 5 runs
 (except the largest 'before' scale runs, marked). Nothing leaves this machine:
 servers listen on 127.0.0.1 and chromium aborts every other request.

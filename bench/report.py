@@ -10,7 +10,7 @@ from pathlib import Path
 from geo import config
 
 RESULTS = config.ROOT / "bench" / "results" / "latest.md"
-PERFORMANCE = config.ROOT / "bench" / "PERFORMANCE.md"
+PERFORMANCE = config.ROOT / "bench" / "results" / "PERFORMANCE.md"  # paste into README.md
 
 ROWS = [
     ("Map", "map_payload", "Map payload (KB of map HTML)", "KB"),

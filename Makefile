@@ -26,7 +26,7 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 # Processed data is rebuilt when a raw file or the build code changes.
-$(PROCESSED): $(VENV)/.installed $(shell find data/raw -type f 2>/dev/null) $(wildcard geo/*.py)
+$(PROCESSED): $(VENV)/.installed $(shell find data/raw -type f 2>/dev/null) $(wildcard geo/build.py geo/load.py geo/config.py geo/dictionary.py geo/sources.py geo/stock*.py)
 	$(PY) -m geo.build
 	touch $@
 

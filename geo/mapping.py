@@ -74,7 +74,8 @@ def feature_collection(shapes: gpd.GeoDataFrame, code_column: str, name_column: 
                     "name": html.escape(str(name)),
                     "value": html.escape(str(text)),
                     "fill": fill_colour(colour),
-                    "hl": 1 if code in highlight else 0,
+                    # 1 = chosen, -1 = not chosen while others are (drawn faint), 0 = no choice made
+                    "hl": 1 if code in highlight else (-1 if highlight else 0),
                 },
             }
         )
@@ -93,9 +94,9 @@ def _buurt_style(feature: dict) -> dict:
     props = feature["properties"]
     return {
         "fillColor": props["fill"],
-        "fillOpacity": 0.75,
-        "color": HIGHLIGHT_COLOUR if props["hl"] else "#ffffff",
-        "weight": 3.5 if props["hl"] else 0.8,
+        "fillOpacity": 0.3 if props["hl"] < 0 else 0.75,
+        "color": HIGHLIGHT_COLOUR if props["hl"] > 0 else "#ffffff",
+        "weight": 4 if props["hl"] > 0 else 0.8,
     }
 
 

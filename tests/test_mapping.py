@@ -48,7 +48,12 @@ def test_tiles_are_optional(three_buurten):
 
 def test_highlighted_buurten_get_a_thick_outline(three_buurten):
     fc = mapping.feature_collection(three_buurten, "buurt_code", "buurt_name", ["1"] * 3, ["#ff0000"] * 3, frozenset({"BU09170002"}))
-    assert [f["properties"]["hl"] for f in fc["features"]] == [0, 1, 0]
+    assert [f["properties"]["hl"] for f in fc["features"]] == [-1, 1, -1]  # the others are drawn faint
+    styles = [mapping._buurt_style(f) for f in fc["features"]]
+    assert styles[1]["color"] == mapping.HIGHLIGHT_COLOUR and styles[1]["weight"] > styles[0]["weight"]
+    assert styles[0]["fillOpacity"] < styles[1]["fillOpacity"]
+    plain = _collection(three_buurten)
+    assert {mapping._buurt_style(f)["fillOpacity"] for f in plain["features"]} == {0.75}
 
 
 @pytest.mark.real_data

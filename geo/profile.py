@@ -63,3 +63,15 @@ def safe_param(value, max_len: int = 40) -> str:
     """A query-parameter value reduced to letters, digits, '_' and '-' for display in messages."""
     text = "".join(ch for ch in str(value) if ch.isalnum() or ch in "_-")
     return text[:max_len]
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$:")
+
+
+def literal_markdown(text) -> str:
+    """User- or file-supplied text made safe to show in a Streamlit message (rendered as Markdown).
+
+    Every Markdown character is backslash-escaped, so a file name or a cell value cannot
+    become a link, an image or formatting.
+    """
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))

@@ -4,6 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from geo import profile
 from geo.load import DataError
 from geo import newbuild as nb
 from ui import data, mapview, settings, targeting
@@ -109,11 +110,12 @@ if uploaded is not None and ss.get("nb.upload_done") != uploaded.file_id:
     try:
         found = targeting.uploaded_locations(uploaded.getvalue(), uploaded.name)
     except DataError as err:
-        st.error(f"{uploaded.name[:60]}: {err}")
+        st.error(profile.literal_markdown(f"{uploaded.name[:60]}: {err}"))
     else:
         ss["nb.transformation"] = sorted(set(ss.get("nb.transformation", [])) | set(found))
         ss["nb.upload_done"] = uploaded.file_id
-        st.success(f"Added {len(found)} buurt(en) from {uploaded.name[:60]}: {', '.join(names[c] for c in found)}.")
+        st.success(profile.literal_markdown(
+            f"Added {len(found)} buurt(en) from {uploaded.name[:60]}: {', '.join(names[c] for c in found)}."))
 x1, x2 = st.columns([3, 1])
 transformation = x1.multiselect("Transformation locations (buurten with a site for new homes, e.g. offices or vacant land)",
                                 sorted(names, key=names.get), format_func=names.get, key="nb.transformation")
@@ -173,7 +175,7 @@ edited = st.data_editor(
 )
 plan, plan_messages = targeting.validate_allocation(edited, sugg)
 for msg in plan_messages:
-    st.warning(msg)
+    st.warning(profile.literal_markdown(msg))
 if st.button("Back to the suggestion", key="nb.reset_plan"):
     ss.pop("nb.alloc_editor", None)
     st.rerun()

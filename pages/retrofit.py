@@ -4,6 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from geo import profile
 from geo import retrofit as r
 from geo import retrofit_budget as rb
 from ui import data, mapview, settings, targeting
@@ -58,7 +59,7 @@ with right:
     st.caption(f"**Cost per label step (editable).** {rb.COST_SOURCE}")
 costs, cost_messages = targeting.validate_costs(edited)
 for msg in cost_messages:
-    st.warning(msg)
+    st.warning(profile.literal_markdown(msg))
 
 p = targeting.RetrofitParams(
     target_label=st.session_state["rf.target"], gas_price=s.prices.gas_eur_per_m3,

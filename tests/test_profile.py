@@ -72,3 +72,10 @@ def test_tooltip_texts_show_band_and_weak_estimates():
     assert texts[1] == "no data"
     assert texts[2].endswith("(weak estimate)")
     assert value_texts(t, "gas_m3") == ["1,000 m3 per dwelling per year", "1,200 m3 per dwelling per year", "no data"]
+
+
+def test_literal_markdown_neutralises_links_and_formatting():
+    text = profile.literal_markdown("[click](javascript:alert(1)) **bold** <b>x</b>")
+    for raw in ["[click]", "](", "**", "<b>"]:
+        assert raw not in text
+    assert text.replace("\\", "") == "[click](javascript:alert(1)) **bold** <b>x</b>"

@@ -1,5 +1,7 @@
 """Retrofit and New-build pages (issue 5) under Streamlit's AppTest, plus the input checks behind their editors."""
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -36,7 +38,8 @@ def frame_with(at: AppTest, column: str) -> pd.DataFrame:
 
 
 def warnings(at: AppTest) -> list[str]:
-    return [w.value for w in at.warning]
+    """Warnings as the user reads them (user text in them is Markdown-escaped by the page)."""
+    return [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]
 
 
 @pytest.mark.real_data

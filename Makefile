@@ -25,8 +25,9 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# Processed data is rebuilt when a raw file or the build code changes.
-$(PROCESSED): $(VENV)/.installed $(shell find data/raw -type f 2>/dev/null) $(wildcard geo/build.py geo/load.py geo/config.py geo/dictionary.py geo/sources.py geo/stock*.py)
+# Processed data is rebuilt when anything under data/raw or the build's own packages changes (whole folders,
+# so a new build module needs no edit here).
+$(PROCESSED): $(VENV)/.installed $(shell find data/raw geo/build geo/io geo/catalog geo/config.py geo/errors.py geo/vocab.py -type f -not -name '*.pyc' 2>/dev/null)
 	$(PY) -m geo.build
 	touch $@
 

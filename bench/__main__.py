@@ -14,7 +14,7 @@ import time
 
 from bench import apptest, browser, inprocess, report, scale, serve
 from bench.timing import median
-from geo import dictionary
+from geo.catalog import dictionary
 
 BUDGET_RERUN_RATIO = 5.0
 BUDGET_PAYLOAD_KB = 150.0

@@ -13,7 +13,8 @@ import time
 
 from streamlit.testing.v1 import AppTest
 
-from geo import config, dictionary
+from geo import config
+from geo.catalog import dictionary
 
 MAP_CYCLE = ["gas_m3", "pct_rent", "electricity_kwh", "pct_low_income", "income_per_inhabitant_keur", "energy_poverty_index"]
 WEIGHT_CYCLE = [0.5, 1.5, 2.0, 0.75, 2.5, 1.25]

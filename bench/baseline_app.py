@@ -3,7 +3,7 @@
 Full-resolution raw shapes, every attribute column in the GeoJSON, data read on
 every rerun, ``folium.Choropleth`` and a plain ``st_folium(m)`` call (no key, all
 returned objects). The one change from the tutorial: Leaflet comes from the app's
-static folder, as in geo/mapping.py, so the map paints offline (with folium's CDN
+static folder, as in geo/map/render.py, so the map paints offline (with folium's CDN
 defaults it would not paint at all without internet). The Choropleth legend is
 dropped too: it makes st_folium fetch d3 from a CDN and wait for it, so offline
 the tutorial map never paints (seen in chromium with external requests aborted).

@@ -10,7 +10,12 @@ import pandas as pd
 
 from bench import scale
 from bench.timing import median_ms
-from geo import classify, config, index, indicators, load, mapping
+from geo.map import classify
+from geo import config
+from geo.metrics import index
+from geo.metrics import indicators
+from geo.io import processed
+from geo.map import render
 
 sys.path.insert(0, str(config.ROOT / "bench"))
 import baseline_app  # noqa: E402  (the scripts live in bench/, as Streamlit runs them)
@@ -21,9 +26,9 @@ INDICATOR = "gas_m3"
 
 def _loaded():
     """The processed files, read once (the app keeps them in st.cache_resource)."""
-    shapes = load.read_map_shapes(config.BUURTEN_MAP)
-    wijken = load.read_map_shapes(config.WIJKEN_MAP)
-    table = load.read_buurten().set_index("buurt_code").reindex(shapes["buurt_code"])
+    shapes = processed.read_map_shapes(config.BUURTEN_MAP)
+    wijken = processed.read_map_shapes(config.WIJKEN_MAP)
+    table = processed.read_buurten().set_index("buurt_code").reindex(shapes["buurt_code"])
     return shapes, wijken, table
 
 
@@ -32,8 +37,8 @@ def _ours_map(shapes, wijken, table):
     values = table[INDICATOR].astype(float).reset_index(drop=True)
     classes = classify.classify(values, "quantiles", 5)
     texts = [classify.format_value(v, 0) + " m3" for v in values]
-    fc = mapping.feature_collection(shapes, "buurt_code", "buurt_name", texts, classify.class_colours(classes))
-    return mapping.build_map(fc, mapping.wijk_collection(wijken), mapping.bounds_of(shapes), "Gas use per dwelling (m3)")
+    fc = render.feature_collection(shapes, "buurt_code", "buurt_name", texts, classify.class_colours(classes))
+    return render.build_map(fc, render.wijk_collection(wijken), render.bounds_of(shapes), "Gas use per dwelling (m3)")
 
 
 def map_figures(repeats: int = 5) -> dict:
@@ -44,15 +49,15 @@ def map_figures(repeats: int = 5) -> dict:
     loaded = _loaded()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        ours_kb = mapping.payload_bytes(_ours_map(*loaded)) / 1024
-        base_kb = mapping.payload_bytes(baseline_app.naive_map(INDICATOR)) / 1024
+        ours_kb = render.payload_bytes(_ours_map(*loaded)) / 1024
+        base_kb = render.payload_bytes(baseline_app.naive_map(INDICATOR)) / 1024
         ours_ms = median_ms(lambda: scale.send(_ours_map(*loaded), ["last_active_drawing"]), repeats)
         base_ms = median_ms(lambda: scale.send(baseline_app.naive_map(INDICATOR), None), repeats)
     return {"payload_kb": (ours_kb, base_kb), "build_ms": (ours_ms, base_ms)}
 
 
 def heerlen_table() -> pd.DataFrame:
-    table = pd.DataFrame(load.read_buurten().drop(columns="geometry")).set_index("buurt_code")
+    table = pd.DataFrame(processed.read_buurten().drop(columns="geometry")).set_index("buurt_code")
     return indicators.add_derived(table, indicators.Prices(), indicators.DEFAULT_QUOTE_THRESHOLD_PCT)
 
 

@@ -79,10 +79,10 @@ def markdown(figures: dict, budgets: list, rows: list, blocked: list[str], secon
     lines += [f"| {name} | {value} | {'ok' if ok else 'BROKEN'} |" for name, value, ok in budgets]
     lines += [
         "",
-        "### Scale: the same map pipeline as the area grows, before and after `geo.map_strategy`",
+        "### Scale: the same map pipeline as the area grows, before and after `geo.map.strategy`",
         "",
         "Before: every area, SVG renderer, 8 m coverage simplification, 5 decimals (the app's fixed settings). "
-        "After: `geo.map_strategy.choose` (canvas above 1,000 areas or 60,000 vertices; tolerance by count, vertices and "
+        "After: `geo.map.strategy.choose` (canvas above 1,000 areas or 60,000 vertices; tolerance by count, vertices and "
         "extent, decimals so rounding stays under half the tolerance; above 2,000 areas the parent level is drawn, "
         "its values here the unweighted mean of its areas). Payload = what st_folium sends; build = "
         "first map incl. GeoJSON encoding; rerun = another indicator with the geometry cached (as the app does); "

@@ -1,9 +1,9 @@
-"""The app's map pipeline on inputs of growing size, before and after geo.map_strategy.
+"""The app's map pipeline on inputs of growing size, before and after geo.map.strategy.
 
 Pipeline (as the app): simplify once as a coverage -> classify -> GeoJSON with
 minimal properties -> folium map -> HTML as st_folium sends it.
 "Before" is the strategy-free pipeline (every area, SVG, 8 m, 5 decimals);
-"after" is what :func:`geo.map_strategy.choose` picks given the sizes of the
+"after" is what :func:`geo.map.strategy.choose` picks given the sizes of the
 input and of its parent level.
 """
 
@@ -18,7 +18,9 @@ from unittest import mock
 
 import streamlit_folium
 
-from geo import classify, map_strategy, mapping
+from geo.map import classify
+from geo.map import strategy as map_strategy
+from geo.map import render
 from bench import browser, datasets, serve
 from bench.timing import median, median_ms
 
@@ -44,8 +46,8 @@ def _map(shapes, indicator: str, strategy: map_strategy.MapStrategy, geometry=No
     values = shapes[indicator].astype(float).reset_index(drop=True)
     classes = classify.classify(values, "quantiles", 5)
     texts = [classify.format_value(v, 1) for v in values]
-    fc = mapping.feature_collection(shapes, "code", "name", texts, classify.class_colours(classes), geometry=geometry)
-    return mapping.build_map(fc, None, mapping.bounds_of(shapes), indicator, tiles=False, prefer_canvas=strategy.prefer_canvas)
+    fc = render.feature_collection(shapes, "code", "name", texts, classify.class_colours(classes), geometry=geometry)
+    return render.build_map(fc, None, render.bounds_of(shapes), indicator, tiles=False, prefer_canvas=strategy.prefer_canvas)
 
 
 def rerun_cost(shapes, indicator: str, strategy: map_strategy.MapStrategy, geometry=None) -> int:
@@ -91,7 +93,7 @@ def measure(name: str, gdf, variant: str, repeats: int = 5) -> ScaleRow:
     shapes = map_strategy.prepare(gdf, strategy, "parent" if strategy.level != level else None, datasets.INDICATORS)
     prep = time.perf_counter() - t0
     sent = rerun_cost(shapes, "ind_a", strategy)
-    geometry = mapping.geometries(shapes)  # cached once per shapes in the app (ui/mapview.py)
+    geometry = render.geometries(shapes)  # cached once per shapes in the app (ui/mapview.py)
     reps = repeats if len(shapes) < 5000 else 1  # the 15,000-area 'before' takes ~10 s a run
     build = median_ms(lambda: rerun_cost(shapes, "ind_a", strategy), reps)
     rerun = median_ms(lambda: rerun_cost(shapes, "ind_b", strategy, geometry), reps)

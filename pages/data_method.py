@@ -2,7 +2,11 @@
 
 import streamlit as st
 
-from geo import dictionary, methodology, sources, stock, targeting_method
+from geo.catalog import dictionary
+from geo.report import method
+from geo.catalog import sources
+from geo.build import stock
+from geo.report import targeting_method
 from ui import data
 
 data.ensure_data()
@@ -10,10 +14,10 @@ st.title("Data & method")
 meta = data.tables()["metadata"]
 
 st.header("Sources")
-st.dataframe(methodology.sources_table(), hide_index=True, width="stretch")
+st.dataframe(method.sources_table(), hide_index=True, width="stretch")
 for key, src in sources.SOURCES.items():
     with st.expander(f"Provenance: {src.title} (data/raw/{src.folder}/SOURCE.md)"):
-        st.markdown(methodology.source_markdown(key))
+        st.markdown(method.source_markdown(key))
 
 st.header("Data dictionary")
 st.caption("Every processed and derived column. 'year' is the year a figure describes; 'kind' says whether it is a "
@@ -23,24 +27,24 @@ st.dataframe(dictionary.describe(meta["columns"]), hide_index=True, width="stret
 st.header("Joining statistics to buurten")
 st.markdown("Statistics are joined to the CBS/Kadaster buurt polygons of 2023 by buurt code, explicitly per source "
             "year, because codes and boundaries can change between years.")
-st.dataframe(methodology.join_table(meta["joins"]), hide_index=True, width="stretch")
+st.dataframe(method.join_table(meta["joins"]), hide_index=True, width="stretch")
 
 st.header("Coverage: which buurten lack which figures")
 st.markdown("CBS suppresses figures for buurten with few inhabitants or dwellings. These stay missing ('no data' on "
             "the map); they are never filled with zero.")
 labels = {c: dictionary.label(c) for c in meta["suppressed"]}
-st.dataframe(methodology.coverage_table(meta["suppressed"], labels), hide_index=True, width="stretch")
+st.dataframe(method.coverage_table(meta["suppressed"], labels), hide_index=True, width="stretch")
 
 st.header("Derived indicators")
-st.markdown(methodology.INDICATOR_METHOD)
+st.markdown(method.INDICATOR_METHOD)
 
 st.header("Energy-poverty index")
-st.markdown(methodology.INDEX_METHOD)
-st.dataframe(methodology.components_table(), hide_index=True, width="stretch")
+st.markdown(method.INDEX_METHOD)
+st.dataframe(method.components_table(), hide_index=True, width="stretch")
 
 st.header("Map")
-st.markdown(methodology.CLASSIFICATION_METHOD)
-st.markdown(methodology.SIMPLIFICATION)
+st.markdown(method.CLASSIFICATION_METHOD)
+st.markdown(method.SIMPLIFICATION)
 
 st.header("Energy labels and the housing stock per buurt")
 summary = meta.get("stock", {})
@@ -63,4 +67,4 @@ st.header("Retrofit and new-build models")
 st.markdown(targeting_method.method_markdown())
 
 st.header("Known limits")
-st.markdown(methodology.LIMITS)
+st.markdown(method.LIMITS)

@@ -3,7 +3,7 @@
 import altair as alt
 import streamlit as st
 
-from geo import index
+from geo.metrics import index
 from ui import data, settings
 
 data.ensure_data()

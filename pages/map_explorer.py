@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from geo import classify, dictionary, profile
+from geo.map import classify
+from geo.catalog import dictionary
+from geo.report import profile
 from ui import data, mapview, settings
 
 data.ensure_data()

@@ -4,9 +4,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo import profile
-from geo.load import DataError
-from geo import newbuild as nb
+from geo.report import profile
+from geo.errors import DataError
+from geo.targeting import newbuild as nb
 from ui import data, mapview, settings, targeting
 
 data.ensure_data()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from geo import overview
+from geo.report import overview
 from ui import data, settings
 
 data.ensure_data()

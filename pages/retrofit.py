@@ -4,9 +4,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo import profile
-from geo import retrofit as r
-from geo import retrofit_budget as rb
+from geo.report import profile
+from geo.targeting import retrofit as r
+from geo.targeting import budget as rb
 from ui import data, mapview, settings, targeting
 
 data.ensure_data()

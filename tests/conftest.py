@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from geo import config, load
+from geo import config
+from geo.io import processed as processed_data
 
 
 @pytest.fixture
@@ -43,13 +44,13 @@ def indicator_table() -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def processed():
     """The real processed data (built by `make data`)."""
-    if not load.processed_ready():
+    if not processed_data.processed_ready():
         pytest.fail("data/processed is missing: run `make data` (make test does this first)")
     return {
-        "buurten": load.read_buurten(),
-        "shapes": load.read_map_shapes(config.BUURTEN_MAP),
-        "wijken": load.read_map_shapes(config.WIJKEN_MAP),
-        "metadata": load.read_metadata(),
+        "buurten": processed_data.read_buurten(),
+        "shapes": processed_data.read_map_shapes(config.BUURTEN_MAP),
+        "wijken": processed_data.read_map_shapes(config.WIJKEN_MAP),
+        "metadata": processed_data.read_metadata(),
     }
 
 

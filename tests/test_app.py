@@ -132,9 +132,9 @@ def test_data_page_shows_joins_and_coverage():
 
 
 def test_missing_processed_data_gives_a_message(monkeypatch):
-    from geo import load
+    from geo.io import processed
 
-    monkeypatch.setattr(load, "processed_ready", lambda: False)
+    monkeypatch.setattr(processed, "processed_ready", lambda: False)
     at = open_page(PAGES[0])
     assert not at.exception
     assert "make data" in at.error[0].value

@@ -5,30 +5,31 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo import build, config
+from geo.build import kwb, shapes
+from geo import config
 
 
 def test_pick_edition_takes_latest_with_enough_buurten():
     df = pd.DataFrame({"jaar": [2017] * 4 + [2018] * 4, "x": [1, 2, 3, 4, 1, np.nan, np.nan, np.nan]})
-    assert build.pick_edition(df, "x") == (2017, 4)
+    assert kwb.pick_edition(df, "x") == (2017, 4)
     df.loc[df.jaar == 2018, "x"] = [1, 2, 3, np.nan]  # 3 of 4 = 75% < 80%
-    assert build.pick_edition(df, "x")[0] == 2017
+    assert kwb.pick_edition(df, "x")[0] == 2017
     df.loc[df.jaar == 2018, "x"] = [1, 2, 3, 4]
-    assert build.pick_edition(df, "x")[0] == 2018
+    assert kwb.pick_edition(df, "x")[0] == 2018
 
 
 def test_pick_edition_without_values():
     df = pd.DataFrame({"jaar": [2019, 2020], "x": [np.nan, np.nan]})
-    assert build.pick_edition(df, "x") == (None, 0)
+    assert kwb.pick_edition(df, "x") == (None, 0)
 
 
 def test_income_figures_describe_an_earlier_year():
-    assert build.reference_year("income", 2017) == 2014
-    assert build.reference_year("energy", 2019) == 2019
+    assert kwb.reference_year("income", 2017) == 2014
+    assert kwb.reference_year("energy", 2019) == 2019
 
 
 def test_join_report_lists_unmatched_codes_both_ways():
-    rep = build.join_report(["BU1", "BU2", "BU3"], ["BU2", "BU3", "BU9"])
+    rep = kwb.join_report(["BU1", "BU2", "BU3"], ["BU2", "BU3", "BU9"])
     assert rep["matched"] == 2
     assert rep["polygons_without_statistics"] == ["BU1"]
     assert rep["statistics_without_polygon"] == ["BU9"]
@@ -38,7 +39,7 @@ def test_simplified_coverage_keeps_neighbours_touching(three_buurten):
     detailed = three_buurten.to_crs(config.CRS_METRIC)
     # Add many collinear vertices along the shared borders, as real data has.
     detailed["geometry"] = detailed.geometry.segmentize(10)
-    simple = build.simplify_coverage(detailed.to_crs(config.CRS_WGS84), 8.0, 5)
+    simple = shapes.simplify_coverage(detailed.to_crs(config.CRS_WGS84), 8.0, 5)
     import shapely
 
     assert shapely.get_num_coordinates(simple.geometry.values).sum() < shapely.get_num_coordinates(detailed.geometry.values).sum() / 10

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.classify import NO_DATA_COLOUR, class_colours, classify, format_value, legend, palette
+from geo.map.classify import NO_DATA_COLOUR, class_colours, classify, format_value, legend, palette
 
 
 @pytest.mark.parametrize("scheme", ["quantiles", "equal_interval", "natural_breaks"])

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo import index
-from geo.indicators import Prices, add_derived
+from geo.metrics import index
+from geo.metrics.indicators import Prices, add_derived
 
 
 @pytest.fixture

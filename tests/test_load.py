@@ -5,7 +5,9 @@ import pytest
 from shapely.geometry import LineString, Polygon
 
 from geo import config
-from geo.load import BUURT_CODE, DataError, check_numeric, read_kwb, validate_polygons
+from geo.errors import DataError
+from geo.io.checks import BUURT_CODE, check_numeric, validate_polygons
+from geo.io.raw import read_kwb
 
 
 def test_valid_polygons_come_back_in_wgs84(three_buurten):

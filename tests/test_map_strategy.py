@@ -2,7 +2,8 @@
 
 import pytest
 
-from geo import config, map_strategy as ms
+from geo import config
+from geo.map import strategy as ms
 
 
 def test_heerlen_keeps_what_the_app_always_drew():

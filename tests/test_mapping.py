@@ -4,13 +4,14 @@ import re
 
 import pytest
 
-from geo import classify, mapping
+from geo.map import classify
+from geo.map import render
 
 
 def _collection(shapes, names=None, values=None):
     names = names or list(shapes["buurt_name"])
     shapes = shapes.assign(buurt_name=names)
-    return mapping.feature_collection(shapes, "buurt_code", "buurt_name", values or ["1"] * len(shapes), ["#ff0000"] * len(shapes))
+    return render.feature_collection(shapes, "buurt_code", "buurt_name", values or ["1"] * len(shapes), ["#ff0000"] * len(shapes))
 
 
 def test_names_and_values_are_escaped(three_buurten):
@@ -27,13 +28,13 @@ def test_only_the_needed_properties_travel(three_buurten):
 
 
 def test_fill_must_be_a_hex_colour():
-    assert mapping.fill_colour("#A1b2C3") == "#A1b2C3"
+    assert render.fill_colour("#A1b2C3") == "#A1b2C3"
     with pytest.raises(ValueError):
-        mapping.fill_colour("red;background:url(x)")
+        render.fill_colour("red;background:url(x)")
 
 
 def test_map_loads_leaflet_locally_and_nothing_external_without_tiles(three_buurten):
-    m = mapping.build_map(_collection(three_buurten), None, mapping.bounds_of(three_buurten), "Gas <m3>", tiles=False)
+    m = render.build_map(_collection(three_buurten), None, render.bounds_of(three_buurten), "Gas <m3>", tiles=False)
     html = m.get_root().render()
     assert "/app/static/vendor/leaflet/leaflet.js" in html
     assert re.findall(r"https?://[^\"' )]+", html) == []
@@ -42,18 +43,18 @@ def test_map_loads_leaflet_locally_and_nothing_external_without_tiles(three_buur
 
 
 def test_tiles_are_optional(three_buurten):
-    m = mapping.build_map(_collection(three_buurten), None, mapping.bounds_of(three_buurten), "x", tiles=True)
+    m = render.build_map(_collection(three_buurten), None, render.bounds_of(three_buurten), "x", tiles=True)
     assert "tile.openstreetmap.org" in m.get_root().render()
 
 
 def test_highlighted_buurten_get_a_thick_outline(three_buurten):
-    fc = mapping.feature_collection(three_buurten, "buurt_code", "buurt_name", ["1"] * 3, ["#ff0000"] * 3, frozenset({"BU09170002"}))
+    fc = render.feature_collection(three_buurten, "buurt_code", "buurt_name", ["1"] * 3, ["#ff0000"] * 3, frozenset({"BU09170002"}))
     assert [f["properties"]["hl"] for f in fc["features"]] == [-1, 1, -1]  # the others are drawn faint
-    styles = [mapping._buurt_style(f) for f in fc["features"]]
-    assert styles[1]["color"] == mapping.HIGHLIGHT_COLOUR and styles[1]["weight"] > styles[0]["weight"]
+    styles = [render._buurt_style(f) for f in fc["features"]]
+    assert styles[1]["color"] == render.HIGHLIGHT_COLOUR and styles[1]["weight"] > styles[0]["weight"]
     assert styles[0]["fillOpacity"] < styles[1]["fillOpacity"]
     plain = _collection(three_buurten)
-    assert {mapping._buurt_style(f)["fillOpacity"] for f in plain["features"]} == {0.75}
+    assert {render._buurt_style(f)["fillOpacity"] for f in plain["features"]} == {0.75}
 
 
 @pytest.mark.real_data
@@ -61,7 +62,7 @@ def test_heerlen_map_payload_stays_small(processed):
     shapes, wijken = processed["shapes"], processed["wijken"]
     values = processed["buurten"].set_index("buurt_code").reindex(shapes["buurt_code"])["gas_m3"].reset_index(drop=True)
     c = classify.classify(values, "quantiles", 5)
-    fc = mapping.feature_collection(shapes, "buurt_code", "buurt_name", [classify.format_value(v) for v in values], classify.class_colours(c))
-    m = mapping.build_map(fc, mapping.wijk_collection(wijken), mapping.bounds_of(shapes), "Gas", tiles=True)
-    assert mapping.payload_bytes(m) < 150 * 1024
+    fc = render.feature_collection(shapes, "buurt_code", "buurt_name", [classify.format_value(v) for v in values], classify.class_colours(c))
+    m = render.build_map(fc, render.wijk_collection(wijken), render.bounds_of(shapes), "Gas", tiles=True)
+    assert render.payload_bytes(m) < 150 * 1024
     assert len(fc["features"]) == 57

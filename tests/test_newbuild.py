@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo import newbuild as nb
-from geo import newbuild_score as ns
+from geo.targeting import newbuild as nb
+from geo.targeting import newbuild_score as ns
 
 
 def test_household_trend_and_series():

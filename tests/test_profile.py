@@ -3,8 +3,9 @@
 import pandas as pd
 import pytest
 
-from geo import overview, profile
-from geo.indicators import Prices, add_derived
+from geo.report import overview
+from geo.report import profile
+from geo.metrics.indicators import Prices, add_derived
 
 
 def test_profile_shows_buurt_heerlen_and_year(indicator_table):
@@ -54,8 +55,8 @@ def test_top_buurten_sorted_and_ranked():
 
 
 def test_tooltip_texts_show_band_and_weak_estimates():
-    from geo import stock  # noqa: F401  registers the stock columns
-    from geo.tooltip import value_texts
+    from geo.build import stock  # noqa: F401  registers the stock columns
+    from geo.map.tooltip import value_texts
 
     t = pd.DataFrame(
         {

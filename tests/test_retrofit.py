@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo import retrofit as r
-from geo import retrofit_budget as rb
-from geo import retrofit_income as ri
-from geo import retrofit_savings as rs
+from geo.targeting import retrofit as r
+from geo.targeting import budget as rb
+from geo.metrics import income as ri
+from geo.targeting import savings as rs
 
 POOLED = {"A": 0.8, "B": 0.9, "C": 1.0, "D": 1.05, "E": 1.1, "F": 1.15, "G": 1.2}
 

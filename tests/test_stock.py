@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # plain `pytest` as well as `python -m pytest`
 
-from geo import dictionary, stock  # noqa: E402
-from geo import stock_validation as sv  # noqa: E402
-from geo.load import DataError  # noqa: E402
+from geo.build import stock  # noqa: E402
+from geo.catalog import dictionary  # noqa: E402
+from geo.build.stock import validation as sv  # noqa: E402
+from geo.errors import DataError  # noqa: E402
 
 LABEL_COLS = [f"dwellings_label_{lab.lower()}" for lab in stock.LABELS]
 REG_COLS = [f"dwellings_label_{lab.lower()}_registered" for lab in stock.LABELS]

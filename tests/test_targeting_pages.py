@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import config
-from geo import retrofit_budget as rb
+from geo.targeting import budget as rb
 
 RETROFIT, NEWBUILD = "pages/retrofit.py", "pages/newbuild.py"
 EMPTY_EDITS = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
@@ -162,9 +162,9 @@ def test_transformation_location_gets_homes():
 
 
 def _code_of(name: str) -> str:
-    from geo import load
+    from geo.io import processed
 
-    b = load.read_buurten()
+    b = processed.read_buurten()
     return b.loc[b["buurt_name"] == name, "buurt_code"].iloc[0]
 
 
@@ -207,7 +207,7 @@ def test_validate_allocation_keeps_good_cells_and_explains_bad_ones():
 
 
 def test_method_markdown_has_every_section_once():
-    from geo import targeting_method
+    from geo.report import targeting_method
 
     text = targeting_method.method_markdown()
     heads = [line for line in text.splitlines() if line.startswith("### ")]

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from geo import config
-from geo.load import DataError
-from geo.upload import locations_to_buurten
+from geo.errors import DataError
+from geo.io.upload import locations_to_buurten
 
 
 def geojson(features, crs=None) -> bytes:

@@ -12,7 +12,10 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import config, index, indicators, load
+from geo import config
+from geo.metrics import index
+from geo.metrics import indicators
+from geo.io import processed
 
 
 def _mtime(path) -> float:
@@ -21,28 +24,28 @@ def _mtime(path) -> float:
 
 @st.cache_resource(show_spinner=False)
 def _buurten(mtime: float) -> gpd.GeoDataFrame:
-    return load.read_buurten()
+    return processed.read_buurten()
 
 
 @st.cache_resource(show_spinner=False)
 def _map_shapes(mtime: float) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
-    return load.read_map_shapes(config.BUURTEN_MAP), load.read_map_shapes(config.WIJKEN_MAP)
+    return processed.read_map_shapes(config.BUURTEN_MAP), processed.read_map_shapes(config.WIJKEN_MAP)
 
 
 @st.cache_resource(show_spinner=False)
 def _tables(mtime: float) -> dict:
     return {
-        "wijken": load.read_table(config.WIJKEN),
-        "gemeente": load.read_table(config.GEMEENTE).set_index("column"),
-        "metadata": load.read_metadata(),
-        "stock_validation": load.read_table(config.STOCK_VALIDATION),
-        "stock_checks": load.read_table(config.STOCK_CHECKS),
+        "wijken": processed.read_table(config.WIJKEN),
+        "gemeente": processed.read_table(config.GEMEENTE).set_index("column"),
+        "metadata": processed.read_metadata(),
+        "stock_validation": processed.read_table(config.STOCK_VALIDATION),
+        "stock_checks": processed.read_table(config.STOCK_CHECKS),
     }
 
 
 def ensure_data() -> None:
     """Stop the page with a clear message when the processed data has not been built."""
-    if not load.processed_ready():
+    if not processed.processed_ready():
         st.error("The processed data is missing. Run `make data` (or `make run`, which builds it) and reload.")
         st.stop()
 

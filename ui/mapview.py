@@ -10,7 +10,10 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import classify, config, dictionary, map_strategy, mapping, tooltip
+from geo import config
+from geo.catalog import dictionary
+from geo.map import classify, render, tooltip
+from geo.map import strategy as map_strategy
 from ui import data
 
 
@@ -18,19 +21,19 @@ from ui import data
 def _geometries(mtime: float) -> list[dict]:
     """Buurt geometries as GeoJSON, encoded once (shared read-only between sessions)."""
     shapes, _ = data.map_shapes()
-    return mapping.geometries(shapes)
+    return render.geometries(shapes)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def wijk_outlines(mtime: float) -> dict:
     """Wijk outline GeoJSON: the same for every indicator."""
     _, wijken = data.map_shapes()
-    return mapping.wijk_collection(wijken)
+    return render.wijk_collection(wijken)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def strategy(mtime: float) -> map_strategy.MapStrategy:
-    """How to draw the buurten (renderer etc.), from their count and vertex count (geo.map_strategy)."""
+    """How to draw the buurten (renderer etc.), from their count and vertex count (geo.map.strategy)."""
     shapes, _ = data.map_shapes()
     return map_strategy.choose(len(shapes), int(shapes.geometry.count_coordinates().sum()),
                                extent_m=map_strategy.extent_of(shapes))
@@ -51,7 +54,7 @@ def choropleth(indicator: str, scheme: str, k: int, settings_key, highlight: fro
     reverse = col.higher_is_worse is False  # low income etc.: dark = worse
     texts = tooltip.value_texts(table, indicator)
     mtime = _shapes_mtime()
-    buurt_fc = mapping.feature_collection(
+    buurt_fc = render.feature_collection(
         shapes, "buurt_code", "buurt_name", texts, classify.class_colours(classes, reverse), highlight,
         geometry=_geometries(mtime),
     )
@@ -64,7 +67,7 @@ def legend_html(rows: list[tuple[str, str]], title: str) -> str:
 
     items = "".join(
         f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
-        f'<span style="width:18px;height:12px;background:{mapping.fill_colour(c)};border:1px solid #888;display:inline-block"></span>'
+        f'<span style="width:18px;height:12px;background:{render.fill_colour(c)};border:1px solid #888;display:inline-block"></span>'
         f"<span>{html.escape(label)}</span></div>"
         for c, label in rows
     )
@@ -79,7 +82,7 @@ def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozen
     shapes, _ = data.map_shapes()
     col = dictionary.BY_NAME[indicator]
     how = strategy(_shapes_mtime())
-    m = mapping.build_map(buurt_fc, wijk_fc, mapping.bounds_of(shapes), f"{col.label} ({col.unit})", tiles=tiles,
+    m = render.build_map(buurt_fc, wijk_fc, render.bounds_of(shapes), f"{col.label} ({col.unit})", tiles=tiles,
                           prefer_canvas=how.prefer_canvas)
     left, right = st.columns([4, 1])
     with left:

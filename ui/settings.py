@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from geo import index, indicators, sources
+from geo.metrics import index
+from geo.metrics import indicators
+from geo.catalog import sources
 
 
 @dataclass(frozen=True)

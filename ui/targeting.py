@@ -17,13 +17,14 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from geo import config, load
-from geo import newbuild as nb
-from geo import newbuild_score as ns
-from geo import retrofit as r
-from geo import retrofit_budget as rb
-from geo import retrofit_income as ri
-from geo import retrofit_savings as rs
+from geo import config
+from geo.io import raw
+from geo.targeting import newbuild as nb
+from geo.targeting import newbuild_score as ns
+from geo.targeting import retrofit as r
+from geo.targeting import budget as rb
+from geo.metrics import income as ri
+from geo.targeting import savings as rs
 from ui import data
 
 MAX_COST_PER_STEP_EUR = 200_000.0  # above this a per-step cost is taken as a typing error
@@ -51,7 +52,7 @@ def _stock_cells(mtime: float) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner="Deriving the label factors from VIVET...")
 def _label_factors(mtime: float) -> pd.DataFrame:
-    from geo import stock
+    from geo.build import stock
 
     return r.label_factors(r.vivet_labelled(stock.read_vivet()))
 
@@ -184,7 +185,7 @@ def validate_costs(edited: pd.DataFrame, defaults: dict[str, float] = rb.COST_PE
 
 @st.cache_resource(show_spinner=False)
 def _household_base(mtime: float) -> dict:
-    kwb = load.read_kwb()
+    kwb = raw.read_kwb()
     series = nb.household_series(kwb)
     g = kwb[kwb["regio_code"] == config.GEMEENTE_CODE].set_index("jaar").sort_index()
     stock_series = pd.to_numeric(g["Wonen_Woningvoorraad"], errors="coerce").dropna()
@@ -297,6 +298,6 @@ def validate_allocation(edited: pd.DataFrame, suggested_homes: pd.Series) -> tup
 
 def uploaded_locations(data_bytes: bytes, filename: str) -> list[str]:
     """Buurt codes of an uploaded file of transformation locations (raises DataError with a user message)."""
-    from geo.upload import locations_to_buurten
+    from geo.io.upload import locations_to_buurten
 
     return locations_to_buurten(data_bytes, filename, data.buurten()[["buurt_code", "geometry"]])

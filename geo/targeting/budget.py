@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from geo.retrofit import LABELS
+from geo.targeting.retrofit import LABELS
 
 LIFETIME_YEARS = 30  # technical lifetime of insulation measures assumed for EUR per tonne (setting)
 

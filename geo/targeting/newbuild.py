@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo.retrofit import CO2_GAS_KG_PER_M3
+from geo.targeting.retrofit import CO2_GAS_KG_PER_M3
 
 TARGET_2030 = 2250
 TARGET_2032 = 2500

@@ -6,7 +6,12 @@ Retrofit and New-build pages themselves assume. No Streamlit.
 
 from __future__ import annotations
 
-from geo import newbuild, newbuild_score, retrofit, retrofit_budget, retrofit_income, retrofit_savings
+from geo.targeting import newbuild
+from geo.targeting import newbuild_score
+from geo.targeting import retrofit
+from geo.targeting import budget
+from geo.metrics import income
+from geo.targeting import savings
 
 PAGE_NOTES = """
 ### Retrofit and New-build pages: what the pages add
@@ -38,7 +43,7 @@ def method_markdown() -> str:
     Each module's ``METHOD_MARKDOWN`` appears once (``retrofit_savings`` and ``newbuild_score``
     re-export the text of ``retrofit`` and ``newbuild``).
     """
-    parts = [retrofit.METHOD_MARKDOWN, retrofit_savings.METHOD_MARKDOWN, retrofit_income.METHOD_MARKDOWN,
-             retrofit_budget.METHOD_MARKDOWN, newbuild.METHOD_MARKDOWN, newbuild_score.METHOD_MARKDOWN, PAGE_NOTES]
+    parts = [retrofit.METHOD_MARKDOWN, savings.METHOD_MARKDOWN, income.METHOD_MARKDOWN,
+             budget.METHOD_MARKDOWN, newbuild.METHOD_MARKDOWN, newbuild_score.METHOD_MARKDOWN, PAGE_NOTES]
     unique = list(dict.fromkeys(p.strip() for p in parts))
     return "\n\n".join(unique) + "\n"

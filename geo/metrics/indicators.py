@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from geo import retrofit_income, sources
+from geo.metrics import income
+from geo.catalog import sources
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def high_quote_share(table: pd.DataFrame, quote_threshold_pct: float) -> np.ndar
     low-income line equals the buurt's measured low-income share (see
     :mod:`geo.retrofit_income`). Buurten without a bill or income stay missing.
     """
-    line = retrofit_income.low_income_line(table["household_size"])
-    sigma = retrofit_income.calibrate_sigma(table["household_income_eur"], table["pct_low_income"], line)
-    sigma = np.where(table["pct_low_income"].notna(), retrofit_income.fill_sigma(sigma), np.nan)
-    return retrofit_income.high_quote_share(table["energy_bill_eur"], table["household_income_eur"], sigma, quote_threshold_pct)
+    line = income.low_income_line(table["household_size"])
+    sigma = income.calibrate_sigma(table["household_income_eur"], table["pct_low_income"], line)
+    sigma = np.where(table["pct_low_income"].notna(), income.fill_sigma(sigma), np.nan)
+    return income.high_quote_share(table["energy_bill_eur"], table["household_income_eur"], sigma, quote_threshold_pct)

@@ -38,10 +38,11 @@ import numpy as np
 import pandas as pd
 
 from geo import config
-from geo.dictionary import ESTIMATED, Column, register
+from geo.build.stock import validation as sv
+from geo.catalog.dictionary import ESTIMATED, Column, register
 
-# Re-exported: the public names of the stock estimate stay importable from geo.stock.
-from geo.stock_raking import (  # noqa: F401
+# Re-exported: the public names of the stock estimate are importable from geo.build.stock.
+from geo.build.stock.raking import (  # noqa: F401
     RAKE_SHAPE,
     bootstrap_labels,
     buurt_margins,
@@ -54,7 +55,7 @@ from geo.stock_raking import (  # noqa: F401
     rake_indicator,
     seed_cells,
 )
-from geo.stock_tables import (  # noqa: F401
+from geo.build.stock.tables import (  # noqa: F401
     GJ_TO_KWH,
     GJ_TO_M3,
     PERIOD_GROUPS,
@@ -64,7 +65,7 @@ from geo.stock_tables import (  # noqa: F401
     label_columns,
     stock_table,
 )
-from geo.stock_vivet import (  # noqa: F401
+from geo.build.stock.vivet import (  # noqa: F401
     DISTRICT_HEATING_CODES,
     EG_TO_TENURE,
     LABELS,
@@ -163,11 +164,6 @@ def build_stock(buurten: pd.DataFrame, out_dir: Path = config.PROCESSED_DIR, raw
     dict
         JSON-serialisable summary for the build metadata.
     """
-    import time
-
-    from geo import stock_validation as sv
-
-    start = time.perf_counter()
     address = find_address_file(raw_dir)
     dwellings = read_vivet_address(address) if address else read_vivet(vivet_path)
     table = pd.DataFrame(buurten.drop(columns="geometry", errors="ignore"))
@@ -194,7 +190,6 @@ def build_stock(buurten: pd.DataFrame, out_dir: Path = config.PROCESSED_DIR, raw
         "gas_level_factor": round(level, 3),
     }
     summary |= sv.summarise(validation, checks)
-    summary["seconds"] = round(time.perf_counter() - start, 2)
     return summary
 
 

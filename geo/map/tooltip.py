@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo import dictionary
-from geo.classify import format_value
+from geo.catalog import dictionary
+from geo.map.classify import format_value
 
 # Estimated columns with a p05/p95 band from the bootstrap of the stock estimate (geo.stock).
 BANDS = {"pct_label_efg_all": ("pct_label_efg_all_p05", "pct_label_efg_all_p95")}

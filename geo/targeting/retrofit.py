@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo import sources
+from geo.catalog import sources
 
 LABELS = ("A", "B", "C", "D", "E", "F", "G")  # best to worst; A+ classes are not distinguished
 # Names as in geo.stock (the estimated stock cells); the KWB gas column of a type is

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from geo import config
-from geo.load import DataError
+from geo.errors import DataError
 
 LABELS = list("ABCDEFG")
 N_LABELS = 7  # index 7 in the registered axis = no registered label ("x")

@@ -16,7 +16,8 @@ import pandas as pd
 from shapely.geometry import shape
 
 from geo import config
-from geo.load import BUURT_CODE, DataError
+from geo.errors import DataError
+from geo.io.checks import BUURT_CODE
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_FEATURES = 10_000

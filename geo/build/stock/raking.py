@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo.stock_vivet import N_CELLS, N_LABELS, N_PERIODS, cell_attributes
+from geo.build.stock.vivet import N_CELLS, N_LABELS, N_PERIODS, cell_attributes
 
 RAKE_SHAPE = (3, 2, 2, 2)  # tenure, multi-family, built 2000+, district heating
 

@@ -7,8 +7,9 @@ import html
 
 import pandas as pd
 
-from geo import dictionary, indicators
-from geo.classify import format_value
+from geo.catalog import dictionary
+from geo.metrics import indicators
+from geo.map.classify import format_value
 
 # National context from the TNO/CBS Monitor Energiearmoede (CBS, 2024 figures): energy-poor households
 # spend about 12% of income on energy, all households about 5%; share energy-poor 2023: 4.0% (revised).

@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo.stock_raking import impute
-from geo.stock_vivet import LABELS, N_PERIODS, N_TENURES, N_TYPES, PERIOD_NAMES, TENURE_NAMES, TENURES, TYPE_NAMES, cell_attributes
+from geo.build.stock.raking import impute
+from geo.build.stock.vivet import LABELS, N_PERIODS, N_TENURES, N_TYPES, PERIOD_NAMES, TENURE_NAMES, TENURES, TYPE_NAMES, cell_attributes
 
 GJ_TO_M3 = 31.6  # m3 natural gas per GJ (VIVET SOURCE.md)
 GJ_TO_KWH = 1e6 / 3600.0

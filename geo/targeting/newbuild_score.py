@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo import newbuild as nb
-from geo.retrofit import CO2_GAS_KG_PER_M3
+from geo.targeting import newbuild as nb
+from geo.targeting.retrofit import CO2_GAS_KG_PER_M3
 
 
 def _norm(s: pd.Series) -> pd.Series:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo.retrofit import (
+from geo.targeting.retrofit import (
     CO2_GAS_KG_PER_M3,
     DEFAULT_TARGET_LABEL,
     ELECTRICITY_PRICE_EUR_PER_KWH,
@@ -79,7 +79,7 @@ def cell_savings(
         year), ``bill_before_eur``, ``bill_after_eur`` (per dwelling), ``heq_households_before``,
         ``heq_households_after`` and ``households_lifted`` (modelled estimates).
     """
-    from geo import retrofit_income as inc
+    from geo.metrics import income as inc
 
     if target_label not in LABELS:
         raise ValueError(f"target_label must be one of {LABELS}, got {target_label!r}")
@@ -153,7 +153,7 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, income: pd.Da
         ``heq_households_after``, ``households_lifted`` and ``estimated`` (always True).
         Sums over cells whose inputs are all missing stay NaN.
     """
-    from geo import retrofit_income as inc
+    from geo.metrics import income as inc
 
     if income is None:
         income = inc.buurt_income_model(buurten)
@@ -184,7 +184,7 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, income: pd.Da
 
 
 def _method() -> str:
-    from geo import retrofit
+    from geo.targeting import retrofit
 
     return retrofit.METHOD_MARKDOWN
 

@@ -1,0 +1,48 @@
+"""Readers of the processed data (what the app's cached loader calls)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import config
+
+
+def processed_ready() -> bool:
+    """True when every processed file the app needs exists."""
+    needed = [config.BUURTEN, config.BUURTEN_MAP, config.WIJKEN_MAP, config.WIJKEN, config.GEMEENTE, config.JOIN_REPORT,
+              config.STOCK, config.STOCK_CELLS, config.STOCK_VALIDATION, config.STOCK_CHECKS]
+    return all(p.exists() for p in needed)
+
+
+def read_buurten(path: Path = config.BUURTEN, stock_path: Path = config.STOCK) -> gpd.GeoDataFrame:
+    """Buurt table with full-resolution geometry, all processed indicators and the stock estimate.
+
+    The estimated stock per buurt (labels, heat demand; see :mod:`geo.stock`) is joined
+    by buurt code when it has been built.
+    """
+    buurten = gpd.read_parquet(path)
+    if Path(stock_path).exists():
+        import geo.build.stock  # noqa: F401  registers the stock columns in the data dictionary
+
+        stock = pd.read_parquet(stock_path)
+        buurten = buurten.merge(stock, on="buurt_code", how="left", validate="one_to_one")
+    return buurten
+
+
+def read_map_shapes(path: Path = config.BUURTEN_MAP) -> gpd.GeoDataFrame:
+    """Simplified polygons (code + geometry) for drawing."""
+    return gpd.read_parquet(path)
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """A processed non-spatial table."""
+    return pd.read_parquet(path)
+
+
+def read_metadata(path: Path = config.JOIN_REPORT) -> dict:
+    """The build metadata: editions and years per column, join report, checksums."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -1,0 +1,1 @@
+"""What a page reports: the overview and briefing, the buurt profile, the method texts."""

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 from geo import config
-from ui.serve import free_port, in_background
+from tests.support.server import free_port, in_background
 
 
 def _command(script: str) -> list[str]:

@@ -60,7 +60,7 @@ def processed():
 @pytest.fixture(scope="module")
 def app_url():
     """The app started as `make run` starts it, on a free localhost port."""
-    from tests.browser import running_app
+    from tests.support.browser import running_app
 
     with running_app() as url:
         yield url
@@ -71,7 +71,7 @@ def browser():
     """Debian's chromium driven by Playwright (never a downloaded browser)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+    from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -82,7 +82,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh browser page whose requests off this machine are aborted (and listed in ``page.blocked``)."""
-    from tests.browser import block_external
+    from tests.support.browser import block_external
 
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()

@@ -4,80 +4,49 @@ Streamlit treats a folder named ``pages/`` next to the main script as an old-sty
 multipage app until the main script has called ``st.navigation`` once in the
 server process. So the first request after a start that goes straight to a deep
 link (``/map_explorer`` from a bookmark) would run that page on its own, without
-the router and the shared sidebar, for every session. This launcher declares up
-front that ``app.py`` routes itself. A browser test guards it.
+the router and the shared sidebar, for every session. The folder name is part of
+the product's shape, so this launcher declares up front that ``app.py`` routes
+itself. A browser test guards the behaviour; ``tests/unit/ui/test_serve.py``
+fails with a clear message when a Streamlit upgrade removes the flag.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
 from geo import config
 
+# streamlit/runtime/pages_manager.py (1.67): ``PagesManager.uses_pages_directory`` is a
+# class attribute, ``None`` until the first PagesManager sets it to "does <main>/pages
+# exist". A private flag: setting it to False before the server starts makes Streamlit
+# treat the app as st.navigation-routed from the first request on.
+PAGES_DIRECTORY_FLAG = "uses_pages_directory"
+
+
+def declare_router() -> None:
+    """Tell Streamlit that ``app.py`` routes with ``st.navigation`` (the ``pages/`` folder is not v1 pages).
+
+    Raises
+    ------
+    RuntimeError
+        When the installed Streamlit no longer has the private flag this relies on.
+    """
+    if not hasattr(PagesManager, PAGES_DIRECTORY_FLAG):
+        raise RuntimeError(
+            f"streamlit {getattr(sys.modules.get('streamlit'), '__version__', '?')} has no "
+            f"PagesManager.{PAGES_DIRECTORY_FLAG}: check how it now detects a pages/ folder before upgrading."
+        )
+    setattr(PagesManager, PAGES_DIRECTORY_FLAG, False)
+
 
 def main() -> None:
-    PagesManager.uses_pages_directory = False
+    """Run ``streamlit run app.py`` with the given options, router declared first."""
+    declare_router()
     sys.argv = ["streamlit", "run", str(config.ROOT / "app.py"), *sys.argv[1:]]
     sys.exit(cli.main())
-
-
-
-def free_port() -> int:
-    """A free TCP port on this machine."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def server_options(port: int) -> list[str]:
-    """Streamlit options for a local, headless, quiet server on ``port``."""
-    return ["--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
-            "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-
-
-@contextlib.contextmanager
-def in_background(command: list[str] | None = None, timeout: float = 60.0, env: dict | None = None):
-    """Run a Streamlit server in a subprocess on a free localhost port; yield its base URL; always stop it.
-
-    ``command`` defaults to this launcher (``python -m ui.serve``, what ``make run`` starts);
-    the server options are appended. Used by the browser tests and the benchmark.
-    """
-    port = free_port()
-    command = command or [sys.executable, "-m", "ui.serve"]
-    proc = subprocess.Popen([*command, *server_options(port)], cwd=config.ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(config.ROOT), **(env or {})})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None:
-                raise RuntimeError(f"{' '.join(command[-2:])} exited with code {proc.returncode} before it served")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{' '.join(command[-2:])} did not answer within {timeout:.0f} s")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from ui.serve import in_background
+from tests.support.server import in_background
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from tests.browser import map_frame
+from tests.support.browser import map_frame
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 HIGHLIGHT = "#1f4e9c"  # geo.mapping.HIGHLIGHT_COLOUR, spelled out so a change of the colour is noticed

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser import block_external, fills, map_frame, running_app
+from tests.support.browser import block_external, fills, map_frame, running_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 PAGES = ["", "map_explorer", "energy_poverty_index", "retrofit", "newbuild", "data_method"]

@@ -52,9 +52,9 @@ def _stock_cells(mtime: float) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner="Deriving the label factors from VIVET...")
 def _label_factors(mtime: float) -> pd.DataFrame:
-    from geo.build import stock
+    from geo.build.stock import vivet
 
-    return r.label_factors(r.vivet_labelled(stock.read_vivet()))
+    return r.label_factors(r.vivet_labelled(vivet.read_vivet()))
 
 
 @st.cache_resource(show_spinner=False)

@@ -14,14 +14,14 @@ def expected():
     """Chosen buurten at the pages' defaults, computed from the model without the app."""
     from geo import config
     from geo.io import processed
-    from geo.build import stock
+    from geo.build.stock import vivet
     from geo.targeting import newbuild_score as ns
     from geo.targeting import retrofit as r
     from geo.targeting import budget as rb
     from geo.targeting import savings as rs
 
     b = pd.DataFrame(processed.read_buurten().drop(columns="geometry"))
-    factors = r.label_factors(r.vivet_labelled(stock.read_vivet()))
+    factors = r.label_factors(r.vivet_labelled(vivet.read_vivet()))
     cells = rb.add_costs(rs.cell_savings(pd.read_parquet(config.STOCK_CELLS), b, factors))
     retrofit = rb.allocate(cells, budget_eur=20e6, alpha=0.5).chosen  # page defaults: EUR 20 million, priority 0.5
     scores = ns.newbuild_scores(b, cells)

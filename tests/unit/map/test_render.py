@@ -1,10 +1,7 @@
 """Map building: escaped text, local assets only, a small payload."""
 
 import re
-
 import pytest
-
-from geo.map import classify
 from geo.map import render
 
 
@@ -55,14 +52,3 @@ def test_highlighted_buurten_get_a_thick_outline(three_buurten):
     assert styles[0]["fillOpacity"] < styles[1]["fillOpacity"]
     plain = _collection(three_buurten)
     assert {render._buurt_style(f)["fillOpacity"] for f in plain["features"]} == {0.75}
-
-
-@pytest.mark.real_data
-def test_heerlen_map_payload_stays_small(processed):
-    shapes, wijken = processed["shapes"], processed["wijken"]
-    values = processed["buurten"].set_index("buurt_code").reindex(shapes["buurt_code"])["gas_m3"].reset_index(drop=True)
-    c = classify.classify(values, "quantiles", 5)
-    fc = render.feature_collection(shapes, "buurt_code", "buurt_name", [classify.format_value(v) for v in values], classify.class_colours(c))
-    m = render.build_map(fc, render.wijk_collection(wijken), render.bounds_of(shapes), "Gas", tiles=True)
-    assert render.payload_bytes(m) < 150 * 1024
-    assert len(fc["features"]) == 57

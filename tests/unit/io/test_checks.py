@@ -3,11 +3,9 @@
 import pandas as pd
 import pytest
 from shapely.geometry import LineString, Polygon
-
 from geo import config
 from geo.errors import DataError
 from geo.io.checks import BUURT_CODE, check_numeric, validate_polygons
-from geo.io.raw import read_kwb
 
 
 def test_valid_polygons_come_back_in_wgs84(three_buurten):
@@ -70,17 +68,3 @@ def test_empty_cells_stay_missing_not_zero():
     out = check_numeric(pd.DataFrame({"gas": ["1000", "", None]}), ["gas"], "Upload")
     assert out["gas"].iloc[0] == 1000
     assert out["gas"].iloc[1:].isna().all()
-
-
-def test_kwb_with_wrong_codes_is_refused(tmp_path):
-    path = tmp_path / "kwb.csv"
-    pd.DataFrame({"jaar": [2019], "regio_code": ["0917"], "regio_type": ["Buurt"], "regio_naam": ["X"]}).to_csv(path, index=False)
-    with pytest.raises(DataError, match="regio_code"):
-        read_kwb(path)
-
-
-def test_kwb_missing_column_is_refused(tmp_path):
-    path = tmp_path / "kwb.csv"
-    pd.DataFrame({"jaar": [2019], "regio_code": ["BU09170001"], "regio_type": ["Buurt"], "regio_naam": ["X"]}).to_csv(path, index=False)
-    with pytest.raises(DataError, match="lacks the column 'Wonen_Woningvoorraad'"):
-        read_kwb(path, columns=["Wonen_Woningvoorraad"])

@@ -5,7 +5,6 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from geo.metrics import index
 from geo.metrics.indicators import Prices, add_derived
 

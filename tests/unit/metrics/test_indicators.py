@@ -3,7 +3,6 @@
 import numpy as np
 import pandas as pd
 import pytest
-
 from geo.metrics.indicators import Prices, add_derived, energy_bill, energy_quote, household_income
 
 

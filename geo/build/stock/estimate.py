@@ -1,0 +1,308 @@
+"""Energy labels and the housing stock per buurt (issue 4).
+
+VIVET (PBL/CBS/TNO) lists every Heerlen dwelling with its type, build period,
+tenure, registered energy label, floor area and modelled heat demand, but
+without a buurt code. Two paths lead to buurt figures:
+
+* **estimated (raking)** – the Heerlen VIVET dwellings are reweighted to each
+  buurt's published CBS KWB margins (tenure, single/multi-family, built before
+  2000, the buurt's dwelling count and, where CBS publishes it, the share on
+  district heating) by iterative proportional fitting;
+* **registered per address** – when the PBL per-gemeente file with a
+  ``BU_CODE`` per dwelling is placed in ``data/raw`` (see
+  ``config.RAW_VIVET_ADDRESS_GLOB``) the dwellings are counted per buurt.
+
+Both paths go through the same *group table*: dwelling counts and sums of gas,
+floor area and heat demand per imputation cell (5 dwelling types x 12 build
+periods x 3 tenures) x district heating (no/yes) x registered label (A-G, x).
+All functions are pure; :func:`build_stock` is the only one that writes.
+See :data:`METHOD_MARKDOWN` for the method in words.
+
+The work is split over four modules; every public name stays importable from
+here:
+
+* :mod:`geo.stock_vivet` – reading and checking VIVET and the per-address file,
+  dwelling codes, the group table;
+* :mod:`geo.stock_raking` – raking cells, label mix and imputation, raking to
+  the buurt margins, the bootstrap;
+* :mod:`geo.stock_tables` – the buurt stock table and the long cells table;
+* this module – :func:`estimate_stock`, :func:`build_stock`, the data-dictionary
+  columns and :data:`METHOD_MARKDOWN`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from geo import config
+from geo.build.stock import validation as sv
+from geo.catalog.dictionary import ESTIMATED, Column, register
+
+# Re-exported: the public names of the stock estimate are importable from geo.build.stock.
+from geo.build.stock.raking import (  # noqa: F401
+    RAKE_SHAPE,
+    bootstrap_labels,
+    buurt_margins,
+    estimate_groups,
+    impute,
+    kd_factors,
+    label_mix,
+    rake,
+    rake_cell_index,
+    rake_indicator,
+    seed_cells,
+)
+from geo.build.stock.tables import (  # noqa: F401
+    GJ_TO_KWH,
+    GJ_TO_M3,
+    PERIOD_GROUPS,
+    band_columns,
+    cells_table,
+    efg_share,
+    label_columns,
+    stock_table,
+)
+from geo.build.stock.vivet import (  # noqa: F401
+    DISTRICT_HEATING_CODES,
+    EG_TO_TENURE,
+    LABELS,
+    N_CELLS,
+    N_LABELS,
+    N_PERIODS,
+    N_TENURES,
+    N_TYPES,
+    PERIOD_NAMES,
+    TENURE_NAMES,
+    TENURES,
+    TYPE_NAMES,
+    VALUES,
+    VIVET_COLUMNS,
+    address_groups,
+    cell_attributes,
+    check_vivet,
+    dwelling_codes,
+    find_address_file,
+    group_table,
+    read_vivet,
+    read_vivet_address,
+)
+
+BASIS_ESTIMATED = "estimated (raking)"
+BASIS_ADDRESS = "registered per address"
+
+
+# ---- both paths, build --------------------------------------------------------------------
+
+
+def estimate_stock(dwellings: pd.DataFrame, buurten: pd.DataFrame, n_boot: int = 200, seed: int = 917, use_district_heating: bool = True) -> dict:
+    """Buurt stock and cells tables, by raking or - with ``buurt_code`` per dwelling - by counting.
+
+    Parameters
+    ----------
+    dwellings : DataFrame
+        Checked VIVET dwellings of the gemeente; with a ``buurt_code`` column
+        (the per-address file) they are aggregated per buurt directly.
+    buurten : DataFrame
+        Buurt table (``buurt_code``, ``dwellings`` and KWB housing shares).
+    n_boot, seed : int
+        Bootstrap replicates and random seed for the uncertainty band.
+    use_district_heating : bool
+        Rake also on the KWB district-heating share where published.
+
+    Returns
+    -------
+    dict
+        ``stock`` (one row per buurt, see :func:`stock_columns`), ``cells`` (long
+        table), ``reference_cells`` (the unweighted gemeente population in the
+        cells format) and ``outside`` (address rows in no listed buurt).
+    """
+    codes = buurten["buurt_code"].tolist()
+    gemeente = group_table(dwellings)[0]
+    mix = label_mix(gemeente[..., :7, 0].sum(axis=1))
+    outside = 0
+    if "buurt_code" in dwellings:
+        est, outside = address_groups(dwellings, codes)
+        empty = est[..., 0].sum(axis=(1, 2, 3)) == 0
+        est[empty] = np.nan  # a buurt without rows in the address file: unknown, not zero
+        stock = stock_table(est, mix, codes)
+        stock["effective_dwellings"] = stock["stock_dwellings"]
+        stock["margins_used"] = "address"
+        stock["rake_residual"] = np.where(empty, np.nan, 0.0)
+        band = band_columns(stock[[f"dwellings_label_{lab.lower()}" for lab in LABELS]].to_numpy()[None])
+        basis = BASIS_ADDRESS
+    else:
+        total, margins, used = buurt_margins(buurten, use_district_heating)
+        fit = estimate_groups(gemeente, total, margins)
+        est = fit["groups"]
+        stock = stock_table(est, mix, codes)
+        stock["effective_dwellings"] = fit["effective"]
+        stock["margins_used"] = used
+        stock["rake_residual"] = fit["residual"]
+        band = band_columns(bootstrap_labels(gemeente, total, margins, n_boot=n_boot, seed=seed))
+        basis = BASIS_ESTIMATED
+    for name, values in band.items():
+        stock[name] = values
+    stock["pct_label_efg_all_band"] = stock["pct_label_efg_all_p95"] - stock["pct_label_efg_all_p05"]
+    stock.insert(1, "stock_basis", basis)
+    cells = cells_table(est, mix, codes)
+    cells.insert(1, "stock_basis", basis)
+    return {"stock": stock, "cells": cells, "reference_cells": cells_table(gemeente[None], mix, ["GM"]), "outside": outside}
+
+
+def build_stock(buurten: pd.DataFrame, out_dir: Path = config.PROCESSED_DIR, raw_dir: Path = config.RAW_DIR, vivet_path: Path = config.RAW_VIVET, n_boot: int = 200, seed: int = 917) -> dict:
+    """Estimate (or count) the stock per buurt, check it, write the four stock files.
+
+    Writes ``config.STOCK`` (per buurt, with ``estimate_quality``),
+    ``config.STOCK_CELLS``, ``config.STOCK_VALIDATION`` (gas check per buurt)
+    and ``config.STOCK_CHECKS`` (totals and gas by type/tenure) under ``out_dir``.
+
+    Returns
+    -------
+    dict
+        JSON-serialisable summary for the build metadata.
+    """
+    address = find_address_file(raw_dir)
+    dwellings = read_vivet_address(address) if address else read_vivet(vivet_path)
+    table = pd.DataFrame(buurten.drop(columns="geometry", errors="ignore"))
+    res = estimate_stock(dwellings, table, n_boot=n_boot, seed=seed)
+    validation = sv.gas_check(res["stock"], table)
+    stock = res["stock"].merge(validation[["buurt_code", "estimate_quality", "estimate_reason"]], on="buurt_code", how="left")
+    ok = validation[["gas_m3_measured", "gas_m3_vivet"]].notna().all(axis=1)
+    weights = res["stock"]["stock_dwellings"][ok]
+    level = float((validation["gas_m3_measured"][ok] * weights).sum() / (validation["gas_m3_vivet"][ok] * weights).sum())
+    checks = pd.concat([sv.totals_check(res["cells"], res["reference_cells"]), sv.gas_by_group_check(res["cells"], table, level)], ignore_index=True)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stock.to_parquet(out_dir / config.STOCK.name, index=False)
+    res["cells"].to_parquet(out_dir / config.STOCK_CELLS.name, index=False)
+    validation.to_parquet(out_dir / config.STOCK_VALIDATION.name, index=False)
+    checks.to_parquet(out_dir / config.STOCK_CHECKS.name, index=False)
+    summary = {
+        "stock_basis": stock["stock_basis"].iloc[0] if len(stock) else None,
+        "source": str(address.relative_to(raw_dir)) if address else str(Path(vivet_path).name),
+        "vivet_dwellings": int(len(dwellings)),
+        "address_rows_outside_buurten": int(res["outside"]),
+        "buurten_with_estimate": int(stock["stock_dwellings"].notna().sum()),
+        "bootstrap_replicates": n_boot if not address else 0,
+        "gas_level_factor": round(level, 3),
+    }
+    summary |= sv.summarise(validation, checks)
+    return summary
+
+
+# ---- data dictionary and method -----------------------------------------------------------
+
+_V = "vivet"
+
+
+def _col(name: str, label: str, unit: str, meaning: str, on_map: bool = False, decimals: int = 0, higher_is_worse: bool | None = None, formula: str = "") -> Column:
+    return Column(name, label, unit, meaning, _V, kind=ESTIMATED, decimals=decimals, on_map=on_map, higher_is_worse=higher_is_worse, formula=formula)
+
+
+def stock_columns() -> list[Column]:
+    """Data-dictionary entries of every buurt column of the stock table."""
+    est = "Estimated (raking of the Heerlen VIVET dwellings to the buurt's CBS margins) unless the per-address file is present. "
+    cols = [
+        _col("stock_basis", "Basis of the stock figures", "text", "'estimated (raking)' or 'registered per address' (PBL VIVET file with buurt code per dwelling)"),
+        _col("stock_dwellings", "Dwellings (stock estimate)", "dwellings", est + "Dwelling count the estimate is calibrated to (KWB); with the address file, the dwellings counted"),
+    ]
+    for lab in LABELS:
+        low = lab.lower()
+        cols += [
+            _col(f"dwellings_label_{low}", f"Dwellings with energy label class {lab} (all dwellings)", "dwellings", est + f"Label class {lab}; dwellings without a registered label imputed from labelled dwellings of the same dwelling type x build period x tenure"),
+            _col(f"dwellings_label_{low}_registered", f"Dwellings with registered energy label class {lab}", "dwellings", est + f"Dwellings with a registered EP-Online label {lab} at the VIVET reference date"),
+            _col(f"dwellings_label_{low}_p05", f"Dwellings with label class {lab}: lower bound (p05)", "dwellings", "5th percentile over bootstrap resamples of the VIVET dwellings (sampling uncertainty of the estimate, not model error)"),
+            _col(f"dwellings_label_{low}_p95", f"Dwellings with label class {lab}: upper bound (p95)", "dwellings", "95th percentile over bootstrap resamples of the VIVET dwellings"),
+        ]
+    cols += [
+        _col("dwellings_unlabelled_registered", "Dwellings without a registered energy label", "dwellings", est + "Dwellings without an EP-Online label at the VIVET reference date (57 % in Heerlen)"),
+        _col("pct_label_efg_registered", "Energy label class E, F or G (registered labels)", "% of labelled dwellings", est + "Share of E/F/G among dwellings with a registered label; labelled dwellings are not a random sample of the stock", on_map=True, decimals=1, higher_is_worse=True, formula="100 x (E+F+G) / (A+...+G), registered only"),
+        _col("pct_label_efg_all", "Energy label class E, F or G (all dwellings)", "% of dwellings", est + "Share of E/F/G among all dwellings, unlabelled dwellings imputed by the label mix of their dwelling type x build period x tenure", on_map=True, decimals=1, higher_is_worse=True, formula="100 x (E+F+G) / all dwellings, imputed basis"),
+        _col("pct_label_efg_all_p05", "Label class E/F/G (all): lower bound (p05)", "% of dwellings", "5th percentile over 200 bootstrap resamples of the VIVET dwellings", decimals=1),
+        _col("pct_label_efg_all_p95", "Label class E/F/G (all): upper bound (p95)", "% of dwellings", "95th percentile over 200 bootstrap resamples of the VIVET dwellings", decimals=1),
+        _col("pct_label_efg_all_band", "Uncertainty of the E/F/G share", "percentage points", "Width p95 - p05 of the bootstrap band of the E/F/G share (all dwellings). Covers sampling noise in VIVET only; the gas-use check shows the larger model error", on_map=True, decimals=1, higher_is_worse=True, formula="pct_label_efg_all_p95 - pct_label_efg_all_p05"),
+        _col("label_score", "Average energy label class (all dwellings)", "1 = A ... 7 = G", est + "Mean label class score A=1 ... G=7, unlabelled dwellings imputed", on_map=True, decimals=2, higher_is_worse=True, formula="sum(score x dwellings) / dwellings"),
+        _col("label_score_registered", "Average energy label class (registered labels)", "1 = A ... 7 = G", est + "Mean label class score over dwellings with a registered label", decimals=2, higher_is_worse=True),
+    ]
+    for t in TENURES:
+        cols.append(_col(f"dwellings_{t}", f"Dwellings, tenure {TENURE_NAMES[t]}", "dwellings", est + f"Dwellings with tenure {TENURE_NAMES[t]} (VIVET tenure code)"))
+    for fam, words in [("single_family", "single-family"), ("multi_family", "multi-family")]:
+        for group in PERIOD_GROUPS:
+            period = group.replace("_plus", " and later").replace("before_", "before ").replace("_", "-")
+            cols.append(_col(f"dwellings_{fam}_{group}", f"Dwellings, {words}, built {period}", "dwellings", est + f"{words.capitalize()} dwellings (dwelling type) built {period} (build period)"))
+    cols += [
+        _col("pct_built_before_1975", "Built before 1975", "% of dwellings", est + "Dwellings built before 1975, before insulation was required by the building code", on_map=True, decimals=0, higher_is_worse=True),
+        _col("heat_demand_gj", "Heat demand per dwelling", "GJ per dwelling per year", est + "VIVET reference heat demand for space heating and hot water (rv + tw), modelled, per dwelling", decimals=1, higher_is_worse=True),
+        _col("heat_demand_kwh_m2", "Heat demand per m2", "kWh per m2 floor area per year", est + "VIVET reference heat demand (rv + tw) divided by usable floor area (BAG); independent of dwelling size", on_map=True, decimals=0, higher_is_worse=True, formula="sum(rv + tw) x 277.8 / sum(floor area)"),
+        _col("floor_area_m2", "Floor area per dwelling", "m2", est + "Average usable floor area (BAG gebruiksoppervlakte)", decimals=0),
+        _col("gas_m3_vivet", "Modelled gas use per dwelling (VIVET)", "m3 per dwelling per year", est + "VIVET reference gas use (GJ x 31.6), a model figure for a later year than the measured KWB gas use", decimals=0, higher_is_worse=True),
+        _col("pct_district_heating_vivet", "District heating (VIVET)", "% of dwellings", est + "Dwellings with a district-heating installation in VIVET (installation codes eww/aww, mostly the Mijnwater network)", on_map=True, decimals=1),
+        _col("effective_dwellings", "Effective VIVET dwellings behind the estimate", "dwellings", "Kish effective sample size of the raking weights: how many VIVET dwellings the buurt estimate effectively rests on"),
+        _col("margins_used", "CBS shares used", "text", "KWB shares the buurt was raked to (tenure, type, period, district heating); missing ones are CBS-suppressed"),
+        _col("rake_residual", "Raking residual", "share of dwellings", "Largest deviation from a published share after raking (0 = all met)"),
+        _col("estimate_quality", "Quality of the stock estimate", "good/weak/none", "'weak' when the measured gas use is missed by more than 25 %, shares are suppressed or cannot be met, or few VIVET dwellings carry the estimate; 'none' without a dwelling count"),
+        _col("estimate_reason", "Why the estimate is good or weak", "text", "The reason behind estimate_quality in words"),
+    ]
+    return cols
+
+
+register(stock_columns())
+
+METHOD_MARKDOWN = """
+### Energy labels and the housing stock per buurt
+
+**What the figures are.** VIVET (*Referentieverbruik warmte woningen II*, PBL/CBS/TNO) lists all
+45,556 Heerlen dwellings with dwelling type, build period, tenure, floor area, modelled heat demand,
+installation and the **registered EP-Online energy label at the VIVET reference date**. The copy in this
+repository has **no buurt code**, so by default the buurt figures are an **estimate, not an observation**
+(`stock_basis` = "estimated (raking)").
+
+**Estimate (raking).** For each buurt, the Heerlen VIVET dwellings are reweighted by iterative
+proportional fitting so that they reproduce the buurt's published CBS KWB (2019) margins: tenure
+(owner-occupied / social rent / private rent), dwelling type (single-family = detached, semi-detached,
+end- and mid-terrace / multi-family = apartment), build period (before 2000 / 2000 and later), and –
+for the few buurten where CBS publishes it – the share on district heating, all scaled to the buurt's
+dwelling count. Shares are normalised to 100 % (CBS rounds them). Within each of these cells a buurt
+gets the **Heerlen-average mix** of detailed type, build year, labels, floor area and heat demand: the
+estimate cannot see that, say, the 1960s rental flats of one buurt were renovated and those of another
+were not. Where CBS suppressed a margin (`NaN`), the buurt is raked on the margins it has; where CBS
+publishes none, it gets the Heerlen-average stock scaled to its dwelling count (flagged *weak*).
+A buurt without a dwelling count gets no estimate (empty, never zero).
+
+**Labels: two bases.** 57 % of Heerlen dwellings have no registered label. `pct_label_efg_registered`
+is the E/F/G share among registered labels only; labelled dwellings are not a random sample (labels
+are registered at sale, letting and by corporations). `pct_label_efg_all` covers all dwellings: each
+unlabelled dwelling is spread over A–G by the label mix of labelled dwellings of the same dwelling
+type × build period × tenure in Heerlen (proportional imputation; when such a cell has no labelled
+dwelling, type × build period, then type × before/after 2000, then single/multi-family). Imputation
+preserves totals; it assumes unlabelled dwellings resemble labelled ones of the same cell, which may
+flatter the stock (owners of poor dwellings register less often). Label score: A = 1 … G = 7.
+
+**Uncertainty band.** p05/p95 come from 200 bootstrap resamples of the VIVET dwellings (fixed seed),
+re-estimating the label mix, raking and imputation each time. They show the **sampling** uncertainty,
+which is small because VIVET covers all dwellings. They do **not** include the main error source, the
+Heerlen-average assumption within cells – that is what the validation measures.
+
+**Validation.** (a) *Totals*: summed over buurten, the estimates are compared with the Heerlen VIVET
+totals per label, tenure, type and build period, relative to the overall ratio of KWB to VIVET dwellings
+(KWB counts 1 January 2019, VIVET a later reference date; tolerance ±10 %; dwellings built after 2019
+are in VIVET only, so recent build periods fall short). (b) *Gas use*: each buurt's measured KWB gas use
+per dwelling (2019) is predicted from its estimated stock (VIVET gas, GJ × 31.6 m³/GJ). Gas is not used
+in the fit. VIVET models a reference use for a later year, so one level factor is applied, fitted on the
+dwelling-weighted totals of all *other* buurten (leave-one-out). A buurt is *weak* when the prediction
+misses by more than 25 %, when CBS margins are missing or cannot be met, when few VIVET dwellings carry
+the estimate, or when there is no measured gas use to check against; *none* without a dwelling count.
+The checks per dwelling type and tenure compare the same against the KWB gas use by type and tenure.
+
+**Exact path.** PBL publishes the same VIVET data per gemeente with address and buurt code (`BU_CODE`)
+per dwelling. When such a file is placed in `data/raw/vivet_adres*/`, the build counts the dwellings per
+buurt instead of estimating (`stock_basis` = "registered per address"): same columns, the bootstrap
+band collapses to the value, and the imputation of unlabelled dwellings still uses the Heerlen-wide
+same-cell mix.
+
+**Limits.** Labels are those registered at the VIVET reference date, not current; A+ classes are merged
+into A; heat demand and gas are VIVET model figures, not metered; KWB margins describe 2019.
+"""

@@ -1,0 +1,22 @@
+"""Tests of the retrofit model on hand-made fixtures (no network, no processed data)."""
+
+from __future__ import annotations
+import numpy as np
+import pytest
+from geo.metrics import income as ri
+
+
+def test_income_calibration_roundtrip_and_quote_share():
+    sigma = ri.calibrate_sigma([40000.0, 30000.0], [10.0, 25.0], [15000.0, 15000.0])
+    assert ri.share_below([15000.0, 15000.0], [40000.0, 30000.0], sigma) == pytest.approx([0.10, 0.25])
+    # mean of the lognormal is the given mean
+    rng = np.random.default_rng(0)
+    x = rng.lognormal(np.log(40000) - sigma[0] ** 2 / 2, sigma[0], 200_000)
+    assert x.mean() == pytest.approx(40000, rel=0.01)
+    # no solution (line above mean with few low incomes) -> NaN, then filled by the median
+    bad = ri.calibrate_sigma([10000.0], [5.0], [15000.0])
+    assert np.isnan(bad[0])
+    assert ri.fill_sigma(np.array([np.nan, 0.5, 0.7]))[0] == pytest.approx(0.6)
+    # high quote: income <= bill / threshold
+    share = ri.high_quote_share([2000.0], [40000.0], sigma[:1], 10.0)
+    assert share[0] == pytest.approx(ri.share_below([20000.0], [40000.0], sigma[:1])[0])

@@ -1,0 +1,28 @@
+"""The buurt profile and the overview/briefing helpers."""
+
+import pandas as pd
+from geo.report import overview
+
+
+def test_briefing_escapes_every_string():
+    figures = [{"label": "<script>", "value": "1", "comparison": "a & b", "help": ""}]
+    top = pd.DataFrame({"Buurt": ["<img src=x>"], "Index": [80.0]})
+
+    class S:
+        method, missing, threshold, weights = "minmax", "reweight", 10.0, (("low_income", 1.0),)
+
+    doc = overview.briefing_html(figures, top, S()).decode()
+    assert "<script>" not in doc and "&lt;script&gt;" in doc
+    assert "<img" not in doc and "a &amp; b" in doc
+
+
+def test_top_buurten_sorted_and_ranked():
+    t = pd.DataFrame({
+        "buurt_name": ["x", "y", "z"], "wijk_name": ["w"] * 3, "energy_poverty_index": [20.0, 90.0, float("nan")],
+        "pct_low_income": [1.0] * 3, "pct_high_quote_households": [1.0] * 3, "pct_label_efg_all": [1.0] * 3,
+        "pct_rent": [1.0] * 3, "households": [1.0] * 3,
+    })
+    t.loc[0, "pct_low_income"] = float("nan")
+    top = overview.top_buurten(t, 10)
+    assert top["Buurt"].tolist() == ["y", "x"] and top["rank"].tolist() == [1, 2]
+    assert top["Households with a low income"].tolist() == ["1.0", "no data"]

@@ -1,0 +1,77 @@
+"""Tests of the retrofit model on hand-made fixtures (no network, no processed data)."""
+
+from __future__ import annotations
+import numpy as np
+import pandas as pd
+import pytest
+from geo.targeting import retrofit as r
+from geo.targeting import savings as rs
+
+
+POOLED = {"A": 0.8, "B": 0.9, "C": 1.0, "D": 1.05, "E": 1.1, "F": 1.15, "G": 1.2}
+
+
+def pooled_factors(values=POOLED) -> pd.DataFrame:
+    """A factor table with only the pooled level: every cell falls back to it."""
+    return pd.DataFrame(
+        {"dwelling_type": r.ALL, "build_period": r.ALL, "label": list(values), "factor": list(values.values())}
+    )
+
+
+def buurt(code, gas=1000.0, elec=2000.0, income_keur=20.0, size=2.0, low=10.0, households=20.0, dwellings=20.0, name=None):
+    return {
+        "buurt_code": code, "buurt_name": name or code, "households": households, "dwellings": dwellings,
+        "gas_m3": gas, "gas_m3_mid_terrace": gas, "electricity_kwh": elec, "income_per_inhabitant_keur": income_keur,
+        "household_size": size, "pct_low_income": low,
+    }
+
+
+def cells_for(code, counts: dict[str, float], dtype="mid-terrace") -> pd.DataFrame:
+    return pd.DataFrame(
+        {"buurt_code": code, "dwelling_type": dtype, "build_period": "1946-1964", "tenure": "owner",
+         "label": list(counts), "dwellings": list(counts.values())}
+    )
+
+
+def test_savings_and_co2_arithmetic():
+    b = pd.DataFrame([buurt("BU1")])
+    cells = cells_for("BU1", {"G": 10.0, "B": 10.0})
+    out = rs.cell_savings(cells, b, pooled_factors(), target_label="B", gas_price=1.0, co2_gas_kg_per_m3=2.0)
+    g = out[out["label"] == "G"].iloc[0]
+    fbar = (10 * 1.2 + 10 * 0.9) / 20  # mean factor of the buurt's stock = 1.05
+    assert g["gas_before_m3"] == pytest.approx(1000 * 1.2 / fbar)
+    assert g["gas_saved_m3"] == pytest.approx(10 * 1000 * (1.2 - 0.9) / fbar)  # 2857.14 m3
+    assert g["co2_saved_t"] == pytest.approx(g["gas_saved_m3"] * 2.0 / 1000)
+    assert g["eur_saved"] == pytest.approx(g["gas_saved_m3"] * 1.0)
+    assert out.loc[out["label"] == "B", "gas_saved_m3"].iloc[0] == 0
+    # the stock-weighted mean gas use reproduces the measured buurt average
+    assert (out["gas_before_m3"] * out["dwellings"]).sum() / 20 == pytest.approx(1000.0)
+    bs = rs.buurt_savings(out, b)
+    assert bs["dwellings_upgraded"].iloc[0] == 10
+    assert bs["eur_saved_per_household"].iloc[0] == pytest.approx(g["eur_saved"] / 20)
+    assert bs["energy_quote_after_pct"].iloc[0] < bs["energy_quote_before_pct"].iloc[0]
+
+
+def test_suppressed_gas_stays_nan():
+    b = pd.DataFrame([buurt("BU1", gas=np.nan)])
+    out = rs.cell_savings(cells_for("BU1", {"G": 5.0}), b, pooled_factors())
+    assert out["gas_saved_m3"].isna().all()
+    assert rs.buurt_savings(out, b)["co2_saved_t"].isna().all()
+
+
+def test_better_target_never_saves_less():
+    b = pd.DataFrame([buurt("BU1")])
+    cells = cells_for("BU1", {lab: 3.0 for lab in r.LABELS})
+    saved = [rs.cell_savings(cells, b, pooled_factors(), target_label=t)["gas_saved_m3"].sum() for t in reversed(r.LABELS)]
+    assert saved[0] == 0  # target G saves nothing
+    assert all(later >= earlier for earlier, later in zip(saved, saved[1:]))
+    assert saved[-1] > saved[1]
+
+
+def test_accepts_stock_cells_schema():
+    """geo.stock writes label_class and hyphenated types; the KWB gas column uses underscores."""
+    b = pd.DataFrame([buurt("BU1")])
+    cells = cells_for("BU1", {"G": 10.0, "B": 10.0}).rename(columns={"label": "label_class"})
+    out = rs.cell_savings(cells, b, pooled_factors())
+    assert (out["gas_basis"] == "type").all()
+    assert out["gas_saved_m3"].sum() > 0

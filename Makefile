@@ -7,13 +7,18 @@ PORT ?= 8501
 LEAFLET := static/vendor/leaflet/leaflet.js
 PROCESSED := data/processed/.built
 
-.PHONY: run test data assets venv chromium bench clean
+.PHONY: run test lint data assets venv chromium bench clean
 
 run: venv assets data
 	$(PY) -m ui.serve --server.port $(PORT)
 
-test: venv assets data chromium
+# Lint and the import contract first (seconds), then every test: unit, doctests, AppTest, browser.
+test: venv assets data chromium lint
 	$(PY) -m pytest -q
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 data: $(PROCESSED)
 venv: $(VENV)/.installed

@@ -10,12 +10,11 @@ import pandas as pd
 
 from bench import scale
 from bench.timing import median_ms
-from geo.map import classify
 from geo import config
-from geo.metrics import index
-from geo.metrics import indicators
 from geo.io import processed
-from geo.map import render
+from geo.map import classify, render
+from geo.metrics import index, indicators
+from geo.params import Prices
 
 sys.path.insert(0, str(config.ROOT / "bench"))
 import baseline_app  # noqa: E402  (the scripts live in bench/, as Streamlit runs them)
@@ -58,7 +57,7 @@ def map_figures(repeats: int = 5) -> dict:
 
 def heerlen_table() -> pd.DataFrame:
     table = pd.DataFrame(processed.read_buurten().drop(columns="geometry")).set_index("buurt_code")
-    return indicators.add_derived(table, indicators.Prices(), indicators.DEFAULT_QUOTE_THRESHOLD_PCT)
+    return indicators.add_derived(table, Prices(), indicators.DEFAULT_QUOTE_THRESHOLD_PCT)
 
 
 def index_figures(repeats: int = 7) -> dict:

@@ -18,11 +18,10 @@ from unittest import mock
 
 import streamlit_folium
 
-from geo.map import classify
-from geo.map import strategy as map_strategy
-from geo.map import render
 from bench import browser, datasets, serve
 from bench.timing import median, median_ms
+from geo.map import classify, render
+from geo.map import strategy as map_strategy
 
 
 @dataclass

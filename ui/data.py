@@ -13,9 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from geo import config
-from geo.metrics import index
-from geo.metrics import indicators
 from geo.io import processed
+from geo.metrics import index, indicators
+from geo.params import Prices
 
 
 def _mtime(path) -> float:
@@ -66,14 +66,14 @@ def tables() -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def derived(prices: indicators.Prices, threshold: float, mtime: float) -> pd.DataFrame:
+def derived(prices: Prices, threshold: float, mtime: float) -> pd.DataFrame:
     """Buurt indicators incl. the estimated bill and quote (no geometry), by buurt code."""
     table = pd.DataFrame(buurten().drop(columns="geometry")).set_index("buurt_code")
     return indicators.add_derived(table, prices, threshold)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def indexed(prices: indicators.Prices, threshold: float, weights: tuple, method: str, missing: str, mtime: float) -> pd.DataFrame:
+def indexed(prices: Prices, threshold: float, weights: tuple, method: str, missing: str, mtime: float) -> pd.DataFrame:
     """Derived indicators plus the energy-poverty index for the given settings."""
     table = derived(prices, threshold, mtime)
     result = index.energy_poverty_index(table, dict(weights), method, missing)

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from geo.metrics import index
-from geo.metrics import indicators
 from geo.catalog import sources
+from geo.metrics import index, indicators
+from geo.params import Prices
 
 
 @dataclass(frozen=True)
 class Settings:
-    prices: indicators.Prices
+    prices: Prices
     threshold: float
     weights: tuple  # ((component, weight), ...) - hashable for caching
     method: str
@@ -65,7 +65,7 @@ def current() -> Settings:
     if sum(w for _, w in weights) <= 0:
         weights = tuple(index.default_weights().items())
     return Settings(
-        prices=indicators.Prices(float(ss["cfg.gas_price"]), float(ss["cfg.electricity_price"])),
+        prices=Prices(float(ss["cfg.gas_price"]), float(ss["cfg.electricity_price"])),
         threshold=float(ss["cfg.threshold"]),
         weights=weights,
         method=ss["cfg.method"],

@@ -19,11 +19,11 @@ import streamlit as st
 
 from geo import config
 from geo.io import raw
+from geo.metrics import income as ri
+from geo.targeting import budget as rb
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
 from geo.targeting import retrofit as r
-from geo.targeting import budget as rb
-from geo.metrics import income as ri
 from geo.targeting import savings as rs
 from ui import data
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo.map import classify
 from geo import config
-from geo.metrics import index
 from geo.catalog import sources
+from geo.map import classify
+from geo.metrics import index
 
 INDICATOR_METHOD = f"""
 **Estimated energy bill** (EUR per dwelling per year) = measured average gas use per dwelling (m3, CBS KWB)

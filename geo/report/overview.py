@@ -8,8 +8,8 @@ import html
 import pandas as pd
 
 from geo.catalog import dictionary
-from geo.metrics import indicators
 from geo.map.classify import format_value
+from geo.params import Prices
 
 # National context from the TNO/CBS Monitor Energiearmoede (CBS, 2024 figures): energy-poor households
 # spend about 12% of income on energy, all households about 5%; share energy-poor 2023: 4.0% (revised).
@@ -33,7 +33,7 @@ def _nl(gemeente: pd.DataFrame, column: str, decimals: int, unit: str) -> str:
     )
 
 
-def heerlen_quote(gemeente: pd.DataFrame, prices: indicators.Prices) -> float:
+def heerlen_quote(gemeente: pd.DataFrame, prices: Prices) -> float:
     """Estimated energy quote of the average Heerlen household (same method as per buurt)."""
     g = gemeente["heerlen"]
     bill = g["gas_m3"] * prices.gas_eur_per_m3 + g["electricity_kwh"] * prices.electricity_eur_per_kwh
@@ -41,7 +41,7 @@ def heerlen_quote(gemeente: pd.DataFrame, prices: indicators.Prices) -> float:
     return float(100 * bill / income) if income > 0 else float("nan")
 
 
-def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, prices: indicators.Prices,
+def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, prices: Prices,
                      threshold: float) -> list[dict]:
     """The overview's figures: label, value, comparison text and help, all as strings."""
     g = gemeente["heerlen"]

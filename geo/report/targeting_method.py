@@ -6,12 +6,8 @@ Retrofit and New-build pages themselves assume. No Streamlit.
 
 from __future__ import annotations
 
-from geo.targeting import newbuild
-from geo.targeting import newbuild_score
-from geo.targeting import retrofit
-from geo.targeting import budget
 from geo.metrics import income
-from geo.targeting import savings
+from geo.targeting import budget, newbuild, newbuild_score, retrofit, savings
 
 PAGE_NOTES = """
 ### Retrofit and New-build pages: what the pages add

@@ -13,11 +13,11 @@ HIGHLIGHT = "#1f4e9c"  # geo.mapping.HIGHLIGHT_COLOUR, spelled out so a change o
 def expected():
     """Chosen buurten at the pages' defaults, computed from the model without the app."""
     from geo import config
-    from geo.io import processed
     from geo.build.stock import vivet
+    from geo.io import processed
+    from geo.targeting import budget as rb
     from geo.targeting import newbuild_score as ns
     from geo.targeting import retrofit as r
-    from geo.targeting import budget as rb
     from geo.targeting import savings as rs
 
     b = pd.DataFrame(processed.read_buurten().drop(columns="geometry"))

@@ -1,8 +1,8 @@
 """Map building: escaped text, local assets only, a small payload."""
 
 import pytest
-from geo.map import classify
-from geo.map import render
+
+from geo.map import classify, render
 
 
 @pytest.mark.real_data

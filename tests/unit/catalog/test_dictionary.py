@@ -4,13 +4,15 @@ All populations are small and built here, so the right answer is known; no
 file in data/raw is read or written and nothing touches the network."""
 
 from __future__ import annotations
+
 import sys
 from pathlib import Path
+
 import numpy as np
 import pandas as pd
+
 from geo.build.stock import estimate, vivet  # noqa: E402
 from geo.catalog import dictionary  # noqa: E402
-
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # plain `pytest` as well as `python -m pytest`
 

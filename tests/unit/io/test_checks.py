@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 from shapely.geometry import LineString, Polygon
+
 from geo import config
 from geo.errors import DataError
 from geo.io.checks import BUURT_CODE, check_numeric, validate_polygons

@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+
 from geo.errors import DataError
 from geo.io.raw import read_kwb
 

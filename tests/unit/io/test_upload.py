@@ -1,7 +1,9 @@
 """Uploaded transformation locations: good files give buurt codes, bad ones a clear message."""
 
 import json
+
 import pytest
+
 from geo import config
 from geo.errors import DataError
 from geo.io.upload import locations_to_buurten

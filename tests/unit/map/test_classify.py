@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
+
 from geo.map.classify import NO_DATA_COLOUR, class_colours, classify, format_value, legend, palette
 
 

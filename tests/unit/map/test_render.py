@@ -1,7 +1,9 @@
 """Map building: escaped text, local assets only, a small payload."""
 
 import re
+
 import pytest
+
 from geo.map import render
 
 

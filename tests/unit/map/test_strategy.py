@@ -1,6 +1,7 @@
 """The map strategy: what is drawn, and how, as the number of areas grows."""
 
 import pytest
+
 from geo import config
 from geo.map import strategy as ms
 

@@ -1,8 +1,10 @@
 """Tests of the retrofit model on hand-made fixtures (no network, no processed data)."""
 
 from __future__ import annotations
+
 import numpy as np
 import pytest
+
 from geo.metrics import income as ri
 
 

@@ -5,8 +5,10 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from geo.metrics import index
-from geo.metrics.indicators import Prices, add_derived
+from geo.metrics.indicators import add_derived
+from geo.params import Prices
 
 
 @pytest.fixture

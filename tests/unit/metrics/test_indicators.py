@@ -3,7 +3,9 @@
 import numpy as np
 import pandas as pd
 import pytest
-from geo.metrics.indicators import Prices, add_derived, energy_bill, energy_quote, household_income
+
+from geo.metrics.indicators import add_derived, energy_bill, energy_quote, household_income
+from geo.params import Prices
 
 
 def test_bill_income_and_quote_by_hand(indicator_table):

@@ -1,6 +1,7 @@
 """The buurt profile and the overview/briefing helpers."""
 
 import pandas as pd
+
 from geo.report import overview
 
 

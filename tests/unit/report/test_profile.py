@@ -2,8 +2,10 @@
 
 import pandas as pd
 import pytest
+
+from geo.metrics.indicators import add_derived
+from geo.params import Prices
 from geo.report import profile
-from geo.metrics.indicators import Prices, add_derived
 
 
 def test_profile_shows_buurt_heerlen_and_year(indicator_table):

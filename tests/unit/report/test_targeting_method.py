@@ -1,9 +1,10 @@
 """Tests of the retrofit model on hand-made fixtures (no network, no processed data)."""
 
 from __future__ import annotations
-from geo.targeting import retrofit as r
-from geo.targeting import budget as rb
+
 from geo.metrics import income as ri
+from geo.targeting import budget as rb
+from geo.targeting import retrofit as r
 
 
 def test_method_text_names_sources():

@@ -1,14 +1,15 @@
 """Tests of the retrofit model on hand-made fixtures (no network, no processed data)."""
 
 from __future__ import annotations
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from geo.targeting import retrofit as r
-from geo.targeting import budget as rb
-from geo.targeting import savings as rs
 
+from geo.targeting import budget as rb
+from geo.targeting import retrofit as r
+from geo.targeting import savings as rs
 
 POOLED = {"A": 0.8, "B": 0.9, "C": 1.0, "D": 1.05, "E": 1.1, "F": 1.15, "G": 1.2}
 

@@ -1,8 +1,10 @@
 """Tests of the new-build model on hand-made fixtures (no network, no processed data)."""
 
 from __future__ import annotations
+
 import pandas as pd
 import pytest
+
 from geo.targeting import newbuild as nb
 
 

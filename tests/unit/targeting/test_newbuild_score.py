@@ -1,10 +1,12 @@
 """Tests of the new-build model on hand-made fixtures (no network, no processed data)."""
 
 from __future__ import annotations
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
 

@@ -1,9 +1,11 @@
 """Tests of the retrofit model on hand-made fixtures (no network, no processed data)."""
 
 from __future__ import annotations
+
 import numpy as np
 import pandas as pd
 import pytest
+
 from geo.targeting import retrofit as r
 
 

@@ -1,12 +1,13 @@
 """Tests of the retrofit model on hand-made fixtures (no network, no processed data)."""
 
 from __future__ import annotations
+
 import numpy as np
 import pandas as pd
 import pytest
+
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
-
 
 POOLED = {"A": 0.8, "B": 0.9, "C": 1.0, "D": 1.05, "E": 1.1, "F": 1.15, "G": 1.2}
 

@@ -7,9 +7,11 @@ make no sense (negative prices, weights that sum to zero), with a message for th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from numbers import Real
 
 import numpy as np
 
+from geo import vocab
 from geo.catalog import sources
 
 
@@ -26,3 +28,135 @@ class Prices:
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not np.isfinite(value) or value < 0:
                 raise ValueError(f"{name} must be a non-negative number, got {value!r}")
+
+
+# ---- targeting settings ----
+
+DEFAULT_TARGET_LABEL = "B"  # retrofit: every dwelling with a worse label is brought to this one
+LIFETIME_YEARS = 30  # technical lifetime of insulation measures, for EUR per tonne CO2 over the lifetime
+QUOTE_THRESHOLD_PCT = 10.0  # high energy quote at or above 10 % of income: VNG DEGO documentation
+SCORE_WEIGHTS = {"thinning": 1.0, "mixing": 1.0, "transformation": 1.0}  # parts of the new-build score, equal
+MIX_REFERENCE_SHARE = 0.10  # homes added (as share of the buurt's stock) to measure its mixing potential
+MIN_CELL_DWELLINGS = 30  # label factors (built once): a type x period x label cell with fewer dwellings falls back
+
+
+def _finite(name: str, value, minimum: float = 0.0, above: bool = False) -> None:
+    """Refuse a value that is not a finite number at or above (or strictly above) ``minimum``."""
+    ok = isinstance(value, Real) and not isinstance(value, bool) and np.isfinite(value)
+    if not ok or value < minimum or (above and value == minimum):
+        bound = "above" if above else "at least"
+        raise ValueError(f"{name} must be a number {bound} {minimum:g}, got {value!r}")
+
+
+@dataclass(frozen=True)
+class RetrofitParams:
+    """Every assumption of the retrofit results (savings, costs, allocation), hashable for the cache.
+
+    Attributes
+    ----------
+    target_label : str
+        Label every worse dwelling is brought to (A-G).
+    prices : Prices
+        Gas and electricity prices of the energy bill.
+    threshold : float
+        High-energy-quote threshold, % of income.
+    co2_gas, co2_electricity : float
+        Emission factors, kg CO2 per m3 of gas and per kWh.
+    costs : tuple
+        ``((dwelling type, EUR per label step), ...)``.
+    lifetime : int
+        Lifetime of the measures in years (EUR per tonne over the lifetime).
+
+    Examples
+    --------
+    >>> RetrofitParams().cost_per_step["apartment"]
+    6700.0
+    >>> RetrofitParams(target_label="H")
+    Traceback (most recent call last):
+    ...
+    ValueError: target_label must be one of A, B, C, D, E, F, G, got 'H'
+    """
+
+    target_label: str = DEFAULT_TARGET_LABEL
+    prices: Prices = Prices()
+    threshold: float = QUOTE_THRESHOLD_PCT
+    co2_gas: float = vocab.CO2_GAS_KG_PER_M3
+    co2_electricity: float = vocab.CO2_ELECTRICITY_KG_PER_KWH
+    costs: tuple = tuple(sources.COST_PER_STEP_EUR.items())
+    lifetime: int = LIFETIME_YEARS
+
+    def __post_init__(self):
+        """Refuse a label outside A-G, negative factors, non-positive costs and a lifetime under one year."""
+        if self.target_label not in vocab.LABELS:
+            raise ValueError(f"target_label must be one of {', '.join(vocab.LABELS)}, got {self.target_label!r}")
+        if not isinstance(self.prices, Prices):
+            raise ValueError(f"prices must be a Prices object, got {self.prices!r}")
+        _finite("threshold", self.threshold, above=True)
+        _finite("co2_gas", self.co2_gas)
+        _finite("co2_electricity", self.co2_electricity)
+        for dwelling_type, cost in self.costs:
+            _finite(f"the cost per label step of {dwelling_type}", cost, above=True)
+        if not isinstance(self.lifetime, int) or self.lifetime < 1:
+            raise ValueError(f"lifetime must be a whole number of years, at least 1, got {self.lifetime!r}")
+
+    @property
+    def cost_per_step(self) -> dict[str, float]:
+        """EUR per label step per dwelling type."""
+        return dict(self.costs)
+
+
+@dataclass(frozen=True)
+class NewbuildParams:
+    """Inputs of the new-build score per buurt, hashable for the cache.
+
+    Attributes
+    ----------
+    prices : Prices
+        Energy prices of the bill behind the high-quote households of the E-G stock.
+    threshold : float
+        High-energy-quote threshold, % of income.
+    transformation : tuple
+        Buurt codes marked as transformation locations.
+    weights : tuple
+        ``(("thinning", w), ("mixing", w), ("transformation", w))``; all zero means equal weights.
+    mix_reference_share : float
+        Homes added, as a share of the buurt's stock, to measure its mixing potential.
+
+    Examples
+    --------
+    >>> NewbuildParams(weights=(("thinning", 0.0), ("mixing", 0.0), ("transformation", 0.0))).score_weights
+    {'thinning': 1.0, 'mixing': 1.0, 'transformation': 1.0}
+    """
+
+    prices: Prices = Prices()
+    threshold: float = QUOTE_THRESHOLD_PCT
+    transformation: tuple = ()
+    weights: tuple = tuple(SCORE_WEIGHTS.items())
+    mix_reference_share: float = MIX_REFERENCE_SHARE
+
+    def __post_init__(self):
+        """Refuse unknown or negative weights and a mixing share of zero or less."""
+        if not isinstance(self.prices, Prices):
+            raise ValueError(f"prices must be a Prices object, got {self.prices!r}")
+        _finite("threshold", self.threshold, above=True)
+        names = [name for name, _ in self.weights]
+        if sorted(names) != sorted(SCORE_WEIGHTS):
+            raise ValueError(f"weights must name each of {', '.join(SCORE_WEIGHTS)} once, got {', '.join(names)}")
+        for name, weight in self.weights:
+            _finite(f"the weight of {name}", weight)
+        _finite("mix_reference_share", self.mix_reference_share, above=True)
+
+    @property
+    def weights_are_zero(self) -> bool:
+        """True when every weight is zero (the score then weighs its parts equally)."""
+        return sum(w for _, w in self.weights) <= 0
+
+    @property
+    def score_weights(self) -> dict[str, float]:
+        """The weights the score uses: the given ones, or the equal defaults when all are zero."""
+        return dict(SCORE_WEIGHTS) if self.weights_are_zero else dict(self.weights)
+
+    @property
+    def retrofit(self) -> RetrofitParams:
+        """The retrofit settings of the stock the score reads: today's use and bills, other settings default."""
+        return RetrofitParams(prices=self.prices, threshold=self.threshold)

@@ -95,3 +95,29 @@ GAS_M3_PER_GJ = 31.6  # VNG DEGO documentation: 1 GJ natural gas ~ 31.6 m3 (Gron
 GAS_PRICE_2019_EUR_PER_M3 = round(26.207 / GAS_M3_PER_GJ, 3)
 ELECTRICITY_PRICE_2019_EUR_PER_KWH = 0.205
 PRICE_YEAR = 2019
+
+# Cost per label step per dwelling (retrofit). No published per-step table was found (the Nationale Energieatlas
+# 'Labelsprongen' page shows that per-step costs vary widely and only gives a worked example), so the
+# default is derived from two sourced totals:
+#   EIB: ~EUR 40,000 to make an existing home natural-gas-free; taken as label D (the average label of the
+#        existing stock) -> A, 3 steps -> EUR 13,300 per step;
+#   PBL: ~EUR 35,000 to make a home energy-neutral; taken as D -> A++ (two classes beyond A), 5 steps ->
+#        EUR 7,000 per step.
+# Default = the mean of the two, EUR 10,000 per step, for a dwelling of Heerlen's mean floor area
+# (115 m2, VIVET 2025); scaled per dwelling type by the type's mean floor area in Heerlen (VIVET):
+# detached 227 m2, semi-detached 148, end-terrace 128, mid-terrace 123, apartment 76.
+COST_PER_STEP_AVERAGE_EUR = 10_000.0
+COST_PER_STEP_RANGE_EUR = (7_000.0, 13_300.0)
+COST_PER_STEP_EUR = {
+    "detached": 19_800.0,
+    "semi-detached": 12_900.0,
+    "end-terrace": 11_200.0,
+    "mid-terrace": 10_700.0,
+    "apartment": 6_700.0,
+}
+COST_SOURCE = (
+    "Derived, not published per step: EIB (~EUR 40k to make an existing home natural-gas-free, read as label D->A, "
+    "3 steps = EUR 13.3k/step) and PBL (~EUR 35k energy-neutral, read as D->A++, 5 steps = EUR 7k/step); default "
+    "EUR 10k per step for a 115 m2 dwelling (Heerlen mean, PBL VIVET), scaled by the mean floor area per dwelling "
+    "type. Per-step costs vary widely in practice (Nationale Energieatlas, 'Labelsprongen'); edit them."
+)

@@ -41,6 +41,8 @@ STOCK = PROCESSED_DIR / "stock_buurt.parquet"  # estimated housing stock per buu
 STOCK_VALIDATION = PROCESSED_DIR / "stock_validation.parquet"
 STOCK_CELLS = PROCESSED_DIR / "stock_cells.parquet"  # buurt x type x period x tenure x label (retrofit targeting, export)
 STOCK_CHECKS = PROCESSED_DIR / "stock_checks.parquet"  # totals and gas-by-type/tenure checks of the stock estimate
+LABEL_FACTORS = PROCESSED_DIR / "label_factors.parquet"  # relative gas use per label within type x period (VIVET)
+GEMEENTE_HOUSEHOLDS = PROCESSED_DIR / "gemeente_households.parquet"  # households, stock, vacancy per KWB year
 
 # Metric CRS for areas and simplification: Amersfoort / RD New.
 CRS_METRIC = "EPSG:28992"

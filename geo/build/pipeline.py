@@ -16,7 +16,7 @@ import json
 import pandas as pd
 
 from geo import config
-from geo.build import stock
+from geo.build import stock, targeting_inputs
 from geo.build.kwb import benefits_values, join_report, kwb_values, national_comparison, pick_edition, reference_year
 from geo.build.shapes import simplify_coverage
 from geo.catalog import dictionary
@@ -114,6 +114,7 @@ def build(out_dir=config.PROCESSED_DIR) -> dict:
         "coord_decimals": config.COORD_DECIMALS,
     }
     metadata["stock"] = stock.build_stock(buurten, out_dir)  # issue 4: labels and housing stock per buurt
+    targeting_inputs.write_targeting_inputs(out_dir)  # label factors and households for the targeting models
     (out_dir / config.JOIN_REPORT.name).write_text(json.dumps(metadata, indent=1, ensure_ascii=False), encoding="utf-8")
     return metadata
 

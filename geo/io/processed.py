@@ -10,11 +10,14 @@ import pandas as pd
 
 from geo import config
 
+POOLED = "all"  # label factors: the dwelling_type or build_period of a row pooled over that level
+
 
 def processed_ready() -> bool:
     """True when every processed file the app needs exists."""
     needed = [config.BUURTEN, config.BUURTEN_MAP, config.WIJKEN_MAP, config.WIJKEN, config.GEMEENTE, config.JOIN_REPORT,
-              config.STOCK, config.STOCK_CELLS, config.STOCK_VALIDATION, config.STOCK_CHECKS]
+              config.STOCK, config.STOCK_CELLS, config.STOCK_VALIDATION, config.STOCK_CHECKS,
+              config.LABEL_FACTORS, config.GEMEENTE_HOUSEHOLDS]
     return all(p.exists() for p in needed)
 
 
@@ -46,3 +49,16 @@ def read_table(path: Path) -> pd.DataFrame:
 def read_metadata(path: Path = config.JOIN_REPORT) -> dict:
     """The build metadata: editions and years per column, join report, checksums."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def read_label_factors(path: Path = config.LABEL_FACTORS) -> pd.DataFrame:
+    """Read the relative gas use per energy label within dwelling type x build period (the retrofit factors).
+
+    Rows pooled over all build periods of a type, or over all dwellings, carry :data:`POOLED` there.
+    """
+    return pd.read_parquet(path)
+
+
+def read_gemeente_households(path: Path = config.GEMEENTE_HOUSEHOLDS) -> pd.DataFrame:
+    """Read the municipality's households, dwelling stock and unoccupied share per KWB year (new-build scenarios)."""
+    return pd.read_parquet(path)

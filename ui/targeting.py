@@ -1,33 +1,33 @@
-"""Cached computations and input checks for the Retrofit and New-build pages (issue 5).
+"""Cached model results for the Retrofit and New-build pages.
 
-The model lives in ``geo.retrofit*`` and ``geo.newbuild*`` (pure, tested on fixtures).
-This module feeds them the processed data and caches their results keyed by hashable
-arguments (frozen dataclasses and tuples, never DataFrames), so a page rerun after an
-unrelated widget change does not recompute. Cached frames are shared: do not mutate them.
-The two ``validate_*`` functions turn what a user typed into an editable table into
-model inputs plus messages, never an exception.
+The model lives in ``geo.targeting`` (pure, tested on fixtures). This module feeds it the
+processed data and caches its results keyed by hashable arguments (the frozen settings of
+:mod:`geo.params` and tuples, never DataFrames), so a page rerun after an unrelated widget
+change does not recompute. Cached frames are shared: do not mutate them. At the end: the
+Streamlit form of the shown tables (:mod:`geo.targeting.columns`), the upload of transformation
+locations and the editable allocation, so the pages stay layout.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from geo import config
-from geo.io import raw
+from geo.errors import DataError
+from geo.io import processed, upload
 from geo.metrics import income as ri
+from geo.params import NewbuildParams, RetrofitParams
+from geo.report import profile
 from geo.targeting import budget as rb
+from geo.targeting import columns, inputs
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
 from ui import data
 
-MAX_COST_PER_STEP_EUR = 200_000.0  # above this a per-step cost is taken as a typing error
+INPUTS = (config.STOCK_CELLS, config.LABEL_FACTORS, config.GEMEENTE_HOUSEHOLDS)
 
 
 def _mtime(path) -> float:
@@ -35,8 +35,8 @@ def _mtime(path) -> float:
 
 
 def ensure_stock() -> None:
-    """Stop the page with a clear message when the stock estimate or the VIVET file is missing."""
-    missing = [p.name for p in (config.STOCK_CELLS, config.RAW_VIVET) if not p.exists()]
+    """Stop the page with a clear message when the stock estimate or the targeting inputs are missing."""
+    missing = [p.name for p in INPUTS if not p.exists()]
     if missing:
         st.error(f"Missing input: {', '.join(missing)}. Run `make data` (it builds the stock estimate) and reload.")
         st.stop()
@@ -47,14 +47,12 @@ def ensure_stock() -> None:
 
 @st.cache_resource(show_spinner=False)
 def _stock_cells(mtime: float) -> pd.DataFrame:
-    return pd.read_parquet(config.STOCK_CELLS)
+    return processed.read_table(config.STOCK_CELLS)
 
 
-@st.cache_resource(show_spinner="Deriving the label factors from VIVET...")
+@st.cache_resource(show_spinner=False)
 def _label_factors(mtime: float) -> pd.DataFrame:
-    from geo.build.stock import vivet
-
-    return r.label_factors(r.vivet_labelled(vivet.read_vivet()))
+    return processed.read_label_factors()
 
 
 @st.cache_resource(show_spinner=False)
@@ -67,6 +65,11 @@ def _income(mtime: float) -> pd.DataFrame:
     return ri.buurt_income_model(_buurt_frame(mtime))
 
 
+@st.cache_resource(show_spinner=False)
+def _household_base(mtime: float) -> nb.HouseholdBase:
+    return nb.household_base(processed.read_gemeente_households())
+
+
 def stock_cells() -> pd.DataFrame:
     """Estimated dwellings per buurt x type x build period x tenure x label class."""
     return _stock_cells(_mtime(config.STOCK_CELLS))
@@ -74,12 +77,17 @@ def stock_cells() -> pd.DataFrame:
 
 def label_factors() -> pd.DataFrame:
     """Relative gas use per label within type x period (PBL VIVET, Heerlen)."""
-    return _label_factors(_mtime(config.RAW_VIVET))
+    return _label_factors(_mtime(config.LABEL_FACTORS))
 
 
 def buurt_frame() -> pd.DataFrame:
-    """Processed buurt table (no geometry) with a ``buurt_code`` column."""
+    """Return the processed buurt table (no geometry) with a ``buurt_code`` column."""
     return _buurt_frame(_mtime(config.BUURTEN))
+
+
+def income() -> pd.DataFrame:
+    """Modelled household income and its spread per buurt."""
+    return _income(_mtime(config.BUURTEN))
 
 
 def names() -> dict:
@@ -87,52 +95,36 @@ def names() -> dict:
     return buurt_frame().set_index("buurt_code")["buurt_name"].to_dict()
 
 
+def household_base() -> nb.HouseholdBase:
+    """Heerlen households (KWB series, trend per year, base year), dwelling stock and vacancy."""
+    return _household_base(_mtime(config.GEMEENTE_HOUSEHOLDS))
+
+
 # ---- retrofit ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RetrofitParams:
-    """Every assumption of the retrofit results, hashable for the cache."""
-
-    target_label: str = r.DEFAULT_TARGET_LABEL
-    gas_price: float = r.GAS_PRICE_EUR_PER_M3
-    electricity_price: float = r.ELECTRICITY_PRICE_EUR_PER_KWH
-    threshold: float = 10.0
-    co2_gas: float = r.CO2_GAS_KG_PER_M3
-    co2_electricity: float = r.CO2_ELECTRICITY_KG_PER_KWH
-    costs: tuple = tuple(rb.COST_PER_STEP_EUR.items())  # ((dwelling type, EUR per step), ...)
-    lifetime: int = rb.LIFETIME_YEARS
 
 
 @st.cache_data(show_spinner="Computing savings per dwelling group...", max_entries=16)
 def retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
-    """Savings and costs per stock cell (:func:`geo.retrofit_savings.cell_savings` + costs)."""
-    b = buurt_frame()
-    cells = rs.cell_savings(stock_cells(), b, label_factors(), p.target_label, p.gas_price, p.electricity_price,
-                            p.co2_gas, p.threshold, _income(_mtime(config.BUURTEN)))
-    return rb.add_costs(cells, dict(p.costs))
+    """Compute savings and costs per stock cell (:func:`geo.targeting.savings.cell_savings` + costs)."""
+    cells = rs.cell_savings(stock_cells(), buurt_frame(), label_factors(), p.target_label, p.prices.gas_eur_per_m3,
+                            p.prices.electricity_eur_per_kwh, p.co2_gas, p.threshold, income())
+    return rb.add_costs(cells, p.cost_per_step)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def retrofit_buurten(p: RetrofitParams) -> pd.DataFrame:
     """Per buurt: savings, quote change, households lifted, cost and EUR per tonne, plus today's CO2."""
     cells = retrofit_cells(p)
-    b = buurt_frame()
-    out = rs.buurt_savings(cells, b, _income(_mtime(config.BUURTEN)))
-    out = rb.cost_effectiveness(out, cells, p.lifetime)
-    bi = b.set_index("buurt_code")
-    now = bi["dwellings"] * (bi["gas_m3"] * p.co2_gas + bi["electricity_kwh"] * p.co2_electricity) / 1000.0
-    out["co2_now_t"] = out["buurt_code"].map(now)
-    out["pct_co2_saved"] = 100.0 * out["co2_saved_t"] / out["co2_now_t"].where(out["co2_now_t"] > 0)
-    return out
+    out = rb.cost_effectiveness(rs.buurt_savings(cells, buurt_frame(), income()), cells, p.lifetime)
+    return rs.add_share_of_co2(out, buurt_frame(), p.co2_gas, p.co2_electricity)
 
 
 @st.cache_data(show_spinner="Allocating the budget...", max_entries=64)
 def allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None, alpha: float) -> rb.Allocation:
-    """Greedy allocation (:func:`geo.retrofit_budget.allocate`) with buurt names on the ranking."""
+    """Greedy allocation (:func:`geo.targeting.budget.allocate`) with buurt names on the ranking."""
     a = rb.allocate(retrofit_cells(p), budget_eur=budget_eur, dwellings_cap=dwellings_cap, alpha=alpha,
                     lifetime_years=p.lifetime)
-    a.ranking.insert(2, "buurt_name", a.ranking["buurt_code"].map(names()))
+    a.ranking = rb.ranking_with_names(a, names())
     return a
 
 
@@ -145,67 +137,12 @@ def market(p: RetrofitParams) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def stock_by(dimension: str, mtime: float | None = None) -> pd.DataFrame:
+def stock_by(dimension: str) -> pd.DataFrame:
     """Estimated dwellings per buurt x ``dimension`` x label class (wide over labels A-G)."""
-    c = stock_cells()
-    t = c.pivot_table(index=["buurt_code", dimension], columns="label_class", values="dwellings", aggfunc="sum",
-                      fill_value=0.0, observed=True)
-    return t.reindex(columns=list(r.LABELS), fill_value=0.0).reset_index()
-
-
-def validate_costs(edited: pd.DataFrame, defaults: dict[str, float] = rb.COST_PER_STEP_EUR) -> tuple[dict, list[str]]:
-    """Cost per label step per dwelling type from an edited table, with messages for bad cells.
-
-    ``edited`` has columns ``dwelling_type`` and ``cost_per_step_eur``. Text, empty cells,
-    zero or negative numbers and absurd values (above :data:`MAX_COST_PER_STEP_EUR`) fall back
-    to the default of that type, each with a message. Types missing from the table keep their default.
-    """
-    costs, messages = dict(defaults), []
-    rows = edited.set_index("dwelling_type")["cost_per_step_eur"] if len(edited) else pd.Series(dtype=object)
-    for dtype, default in defaults.items():
-        raw = rows.get(dtype, default)
-        try:
-            value = float(str(raw).replace(",", "").replace("€", "").strip()) if raw is not None else math.nan
-        except ValueError:
-            messages.append(f"Cost per step for {dtype}: '{str(raw)[:20]}' is not a number; the default EUR {default:,.0f} is used.")
-            continue
-        if math.isnan(value):
-            messages.append(f"Cost per step for {dtype} is empty or not a number; the default EUR {default:,.0f} is used.")
-        elif value <= 0:
-            messages.append(f"Cost per step for {dtype} must be above zero (got {value:,.0f}); the default EUR {default:,.0f} is used.")
-        elif not math.isfinite(value) or value > MAX_COST_PER_STEP_EUR:
-            messages.append(f"Cost per step for {dtype} above EUR {MAX_COST_PER_STEP_EUR:,.0f} looks like a typing error; the default EUR {default:,.0f} is used.")
-        else:
-            costs[dtype] = value
-    return costs, messages
+    return r.stock_by_label(stock_cells(), dimension)
 
 
 # ---- new-build ---------------------------------------------------------------------------------
-
-
-@st.cache_resource(show_spinner=False)
-def _household_base(mtime: float) -> dict:
-    kwb = raw.read_kwb()
-    series = nb.household_series(kwb)
-    g = kwb[kwb["regio_code"] == config.GEMEENTE_CODE].set_index("jaar").sort_index()
-    stock_series = pd.to_numeric(g["Wonen_Woningvoorraad"], errors="coerce").dropna()
-    vacancy = pd.to_numeric(g["Wonen_Woningen_naar_bewoning_Percentage_onbewoond"], errors="coerce").dropna()
-    base_year = int(series.dropna().index.max())
-    return {
-        "series": series,
-        "trend": nb.household_trend(series),
-        "base_year": base_year,
-        "households": float(series[base_year]),
-        "stock": float(stock_series.get(base_year, stock_series.iloc[-1])),
-        "stock_year": int(base_year if base_year in stock_series.index else stock_series.index[-1]),
-        "vacancy_pct": float(vacancy.iloc[-1]) if len(vacancy) else 5.0,
-        "vacancy_year": int(vacancy.index[-1]) if len(vacancy) else None,
-    }
-
-
-def household_base() -> dict:
-    """Heerlen households (KWB series, trend per year, base year), dwelling stock and vacancy."""
-    return _household_base(_mtime(config.RAW_KWB))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -213,91 +150,95 @@ def homes_needed(scenarios: tuple, vacancy_pct: float, target_vacancy_pct: float
                  target_2030: int, target_2032: int, start_year: int = nb.TARGET_START_YEAR) -> pd.DataFrame:
     """Homes needed per scenario and year against the (editable) target path.
 
-    ``scenarios`` is ``((key, label, rate_per_year, extra_households_per_year, ambition), ...)``.
+    ``scenarios`` is ``((key, (rate % per year, extra households per year, ambition per year)), ...)``.
     """
     base = household_base()
-    sc = {k: {"label": lab, "rate_per_year": rate, "extra_households_per_year": extra,
-              "ambition_households_per_year": amb} for k, lab, rate, extra, amb in scenarios}
-    out = nb.homes_needed(base["households"], base["stock"], base["base_year"], base["trend"], sc, vacancy_pct,
-                          target_vacancy_pct, demolitions_per_year, 2032, start_year)
-    out["target_cum"] = np.interp(out["year"].astype(float), [start_year, 2030, 2032], [0, target_2030, target_2032])
-    out["target_minus_need"] = out["target_cum"] - out["homes_needed_cum"]
-    return out
-
-
-@dataclass(frozen=True)
-class ScoreParams:
-    """Inputs of the new-build score, hashable for the cache."""
-
-    gas_price: float
-    electricity_price: float
-    threshold: float
-    transformation: tuple = ()
-    weights: tuple = tuple(nb.SCORE_WEIGHTS.items())
-    mix_reference_share: float = nb.MIX_REFERENCE_SHARE
+    return nb.homes_needed(base.households, base.stock, base.base_year, base.trend, nb.user_scenarios(dict(scenarios)),
+                           vacancy_pct, target_vacancy_pct, demolitions_per_year, 2032, start_year, target_2030,
+                           target_2032)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def newbuild_scores(p: ScoreParams) -> pd.DataFrame:
-    """:func:`geo.newbuild_score.newbuild_scores` on the real data (the E-G stock at today's use)."""
-    cells = retrofit_cells(RetrofitParams(gas_price=p.gas_price, electricity_price=p.electricity_price, threshold=p.threshold))
-    weights = dict(p.weights)
-    if sum(weights.values()) <= 0:
-        weights = dict(nb.SCORE_WEIGHTS)
-    return ns.newbuild_scores(buurt_frame(), cells, p.transformation, weights, p.mix_reference_share)
+def newbuild_scores(p: NewbuildParams) -> pd.DataFrame:
+    """:func:`geo.targeting.newbuild_score.newbuild_scores` on the real data (the E-G stock at today's use)."""
+    return ns.newbuild_scores(buurt_frame(), retrofit_cells(p.retrofit), p.transformation, p.score_weights,
+                              p.mix_reference_share)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def suggested(p: ScoreParams, target: int, top_n: int) -> pd.Series:
-    """The target shared by score over the ``top_n`` best buurten (plus every transformation location)."""
-    s = newbuild_scores(p).copy()
-    keep = (s.index < top_n) | s["transformation"]
-    s["score_used"] = s["score"].where(keep, 0.0)
-    return ns.suggest_allocation(s, int(target), score_col="score_used")
+def suggested(p: NewbuildParams, target: int, top_n: int) -> pd.Series:
+    """Share the target by score over the ``top_n`` best buurten (plus every transformation location)."""
+    return ns.suggest_over_best(newbuild_scores(p), target, top_n)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def newbuild_effects(p: ScoreParams, plan: tuple, thinning_share: float, replacement_ratio: float) -> tuple[pd.DataFrame, dict]:
-    """Effects (:func:`geo.newbuild_score.newbuild_effects`) of a plan ``((buurt_code, homes), ...)``."""
-    scores = newbuild_scores(p)
+def newbuild_effects(p: NewbuildParams, plan: tuple, thinning_share: float,
+                     replacement_ratio: float) -> tuple[pd.DataFrame, dict]:
+    """Effects (:func:`geo.targeting.newbuild_score.newbuild_effects`) of a plan ``((buurt_code, homes), ...)``."""
     alloc = pd.Series(dict(plan), dtype=float)
-    table, totals = ns.newbuild_effects(alloc, scores, buurt_frame(), thinning_share, replacement_ratio)
+    table, totals = ns.newbuild_effects(alloc, newbuild_scores(p), buurt_frame(), thinning_share, replacement_ratio)
     table.insert(1, "buurt_name", table["buurt_code"].map(names()))
     return table, totals
 
 
-def validate_allocation(edited: pd.DataFrame, suggested_homes: pd.Series) -> tuple[pd.Series, list[str]]:
-    """Homes per buurt from the edited allocation table, with messages for bad cells.
-
-    ``edited`` has ``buurt_code``, ``buurt_name`` and ``homes``. Text, empty cells and negative
-    numbers fall back to the suggested number of that buurt; fractions are rounded to whole homes.
-    Returns integer homes per buurt_code and the messages.
-    """
-    out, messages = {}, []
-    for row in edited.itertuples(index=False):
-        fallback = int(suggested_homes.get(row.buurt_code, 0))
-        raw = row.homes
-        try:
-            value = float(str(raw).strip()) if raw is not None else math.nan
-        except ValueError:
-            messages.append(f"{row.buurt_name}: '{str(raw)[:20]}' is not a number of homes; the suggestion ({fallback}) is used.")
-            out[row.buurt_code] = fallback
-            continue
-        if not math.isfinite(value):
-            messages.append(f"{row.buurt_name}: the cell is empty or not a number; the suggestion ({fallback}) is used.")
-            value = fallback
-        elif value < 0:
-            messages.append(f"{row.buurt_name}: homes cannot be negative ({value:g}); the suggestion ({fallback}) is used.")
-            value = fallback
-        elif value != round(value):
-            messages.append(f"{row.buurt_name}: {value:g} is not a whole number of homes; rounded to {round(value)}.")
-            value = round(value)
-        out[row.buurt_code] = int(value)
-    return pd.Series(out, dtype=int), messages
-
-
 def uploaded_locations(data_bytes: bytes, filename: str) -> list[str]:
     """Buurt codes of an uploaded file of transformation locations (raises DataError with a user message)."""
-    from geo.io.upload import locations_to_buurten
+    return upload.locations_to_buurten(data_bytes, filename, data.buurten()[["buurt_code", "geometry"]])
 
-    return locations_to_buurten(data_bytes, filename, data.buurten()[["buurt_code", "geometry"]])
+
+# ---- widgets of the two pages (layout helpers, no model logic) ---------------------------------
+
+
+def column_config(spec: dict) -> dict:
+    """Streamlit column settings of a shown table from its :mod:`geo.targeting.columns` description."""
+    return {name: _column(value) for name, value in spec.items()}
+
+
+def _column(value):
+    if isinstance(value, str):
+        return value
+    label, kind, options = (*value, {})[:3]
+    if kind == "progress":
+        return st.column_config.ProgressColumn(label, min_value=0, max_value=1, format="%.2f")
+    if kind == "check":
+        return st.column_config.CheckboxColumn(label)
+    if kind == "text":
+        return st.column_config.TextColumn(label, **options)
+    return st.column_config.NumberColumn(label, format=kind, **options)
+
+
+def add_uploaded_locations(uploaded, names: dict) -> None:
+    """Add the buurten of an uploaded file to the transformation locations (once per file), with a message.
+
+    A file that cannot be read gives an error message naming the file; nothing is added then.
+    """
+    ss = st.session_state
+    if uploaded is None or ss.get("nb.upload_done") == uploaded.file_id:
+        return
+    try:
+        found = uploaded_locations(uploaded.getvalue(), uploaded.name)
+    except DataError as err:
+        st.error(profile.literal_markdown(f"{uploaded.name[:60]}: {err}"))
+        return
+    ss["nb.transformation"] = sorted(set(ss.get("nb.transformation", [])) | set(found))
+    ss["nb.upload_done"] = uploaded.file_id
+    st.success(profile.literal_markdown(
+        f"Added {len(found)} buurt(en) from {uploaded.name[:60]}: {', '.join(names[c] for c in found)}."))
+
+
+def plan_editor(names: dict, scores: pd.DataFrame, suggestion: pd.Series) -> pd.Series:
+    """Show the editable allocation table; return the homes per buurt of the user's plan.
+
+    Bad cells fall back to the suggestion with a warning each
+    (:func:`geo.targeting.inputs.validate_allocation`); a button drops the edits.
+    """
+    edited = st.data_editor(inputs.allocation_table(names, scores, suggestion), key="nb.alloc_editor",
+                            hide_index=True, num_rows="fixed", width="stretch", height=300,
+                            column_config=column_config(columns.ALLOCATION_EDITOR))
+    plan, messages = inputs.validate_allocation(edited, suggestion)
+    for msg in messages:
+        st.warning(profile.literal_markdown(msg))
+    if st.button("Back to the suggestion", key="nb.reset_plan"):
+        st.session_state.pop("nb.alloc_editor", None)
+        st.rerun()
+    return plan

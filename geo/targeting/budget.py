@@ -11,35 +11,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from geo.targeting.retrofit import LABELS
-
-LIFETIME_YEARS = 30  # technical lifetime of insulation measures assumed for EUR per tonne (setting)
-
-# Cost per label step per dwelling. No published per-step table was found (the Nationale Energieatlas
-# 'Labelsprongen' page shows that per-step costs vary widely and only gives a worked example), so the
-# default is derived from two sourced totals:
-#   EIB: ~EUR 40,000 to make an existing home natural-gas-free; taken as label D (the average label of the
-#        existing stock) -> A, 3 steps -> EUR 13,300 per step;
-#   PBL: ~EUR 35,000 to make a home energy-neutral; taken as D -> A++ (two classes beyond A), 5 steps ->
-#        EUR 7,000 per step.
-# Default = the mean of the two, EUR 10,000 per step, for a dwelling of Heerlen's mean floor area
-# (115 m2, VIVET 2025); scaled per dwelling type by the type's mean floor area in Heerlen (VIVET):
-# detached 227 m2, semi-detached 148, end-terrace 128, mid-terrace 123, apartment 76.
-COST_PER_STEP_AVERAGE_EUR = 10_000.0
-COST_PER_STEP_RANGE_EUR = (7_000.0, 13_300.0)
-COST_PER_STEP_EUR = {
-    "detached": 19_800.0,
-    "semi-detached": 12_900.0,
-    "end-terrace": 11_200.0,
-    "mid-terrace": 10_700.0,
-    "apartment": 6_700.0,
-}
-COST_SOURCE = (
-    "Derived, not published per step: EIB (~EUR 40k to make an existing home natural-gas-free, read as label D->A, "
-    "3 steps = EUR 13.3k/step) and PBL (~EUR 35k energy-neutral, read as D->A++, 5 steps = EUR 7k/step); default "
-    "EUR 10k per step for a 115 m2 dwelling (Heerlen mean, PBL VIVET), scaled by the mean floor area per dwelling "
-    "type. Per-step costs vary widely in practice (Nationale Energieatlas, 'Labelsprongen'); edit them."
-)
+from geo.catalog.sources import COST_PER_STEP_AVERAGE_EUR, COST_PER_STEP_EUR, COST_SOURCE
+from geo.params import LIFETIME_YEARS
+from geo.vocab import LABELS
 
 
 def add_costs(cell_table: pd.DataFrame, cost_per_step: dict[str, float] | None = None,
@@ -271,6 +245,59 @@ def market_volume(cell_table: pd.DataFrame, by: tuple[str, ...] = ("buurt_code",
     out["estimated"] = True
     return out
 
+
+
+def allocation_limits(limit_by: str, budget_meur: float, dwellings: float) -> tuple[float | None, float | None]:
+    """Budget in euro and dwelling cap for :func:`allocate` from what the user chose to limit by.
+
+    Parameters
+    ----------
+    limit_by : str
+        ``'budget'`` (a budget in EUR million) or ``'dwellings'`` (a number of dwellings per year).
+    budget_meur, dwellings : float
+        The two inputs; only the chosen one is used.
+
+    Examples
+    --------
+    >>> allocation_limits("budget", 20.0, 500)
+    (20000000.0, None)
+    >>> allocation_limits("dwellings", 20.0, 500)
+    (None, 500.0)
+    """
+    if limit_by == "budget":
+        return float(budget_meur) * 1e6, None
+    if limit_by == "dwellings":
+        return None, float(dwellings)
+    raise ValueError(f"limit_by must be 'budget' or 'dwellings', got {limit_by!r}")
+
+
+def ranking_with_names(allocation: Allocation, names: dict[str, str]) -> pd.DataFrame:
+    """Return the allocation's ranking with ``buurt_name`` after the code and ``chosen`` (the buurt gets work)."""
+    ranking = allocation.ranking.copy()
+    ranking.insert(2, "buurt_name", ranking["buurt_code"].map(names))
+    ranking["chosen"] = ranking["buurt_code"].isin(allocation.chosen)
+    return ranking
+
+
+def mac_steps(mac: pd.DataFrame) -> pd.DataFrame:
+    """Cumulative cost against cumulative CO2 of a :func:`mac_curve`, starting at (0, 0): ``co2``, ``cost``."""
+    return pd.concat([pd.DataFrame({"co2": [0.0], "cost": [0.0]}),
+                      pd.DataFrame({"co2": mac["cum_co2_t_end"], "cost": mac["cum_cost_eur"]})])
+
+
+def market_selection(market: pd.DataFrame, labels, dwelling_types) -> tuple[pd.DataFrame, dict[str, float]]:
+    """Rows of a :func:`market_volume` table with work to do in the chosen labels and dwelling types, and totals.
+
+    Returns
+    -------
+    (view, totals) : tuple
+        ``view``: the selected rows with ``dwellings_to_upgrade`` above zero; ``totals``:
+        ``dwellings_to_upgrade`` and ``cost_eur`` summed over them.
+    """
+    keep = market["label"].isin(labels) & market["dwelling_type"].isin(dwelling_types)
+    view = market[keep & (market["dwellings_to_upgrade"] > 0)]
+    return view, {"dwellings_to_upgrade": float(view["dwellings_to_upgrade"].sum()),
+                  "cost_eur": float(view["cost_eur"].sum())}
 
 METHOD_MARKDOWN = f"""
 ### Retrofit costs and budget allocation

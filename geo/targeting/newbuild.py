@@ -9,9 +9,12 @@ verdringen"): add the tenure that moves the buurt's mix most towards the Heerlen
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
+from geo.params import MIX_REFERENCE_SHARE
 from geo.targeting.retrofit import CO2_GAS_KG_PER_M3
 
 TARGET_2030 = 2250
@@ -50,20 +53,15 @@ SCENARIOS = {
     },
 }
 
+SCENARIO_INPUTS = ("rate", "extra", "ambition")  # what the user can edit of a scenario, in this order
+
 TENURES = ("owner-occupied", "social rent", "private rent")
 TENURE_COLUMNS = {"owner-occupied": "pct_owner_occupied", "social rent": "pct_social_rent", "private rent": "pct_private_rent"}
 POOR_LABELS = ("E", "F", "G")
 REPLACEMENT_RATIO = 0.5  # M new homes per N demolished (M <= N), setting
 THINNING_SHARE = 0.5  # share of a buurt's allocated new homes built as replacement for demolished E-G homes
-MIX_REFERENCE_SHARE = 0.10  # homes added (as share of the buurt's stock) to measure its mixing potential
 MIN_HOUSEHOLDS = 50  # buurten with fewer households get no score (too small to build in meaningfully)
-SCORE_WEIGHTS = {"thinning": 1.0, "mixing": 1.0, "transformation": 1.0}
-
-
-def household_series(kwb: pd.DataFrame, code: str = "GM0917") -> pd.Series:
-    """Private households per year of one region from the raw KWB table (index ``jaar``)."""
-    rows = kwb[kwb["regio_code"] == code].set_index("jaar").sort_index()
-    return rows["Bevolking_Particuliere_huishoudens_Huishoudens_totaal"].astype(float)
+VACANCY_FALLBACK_PCT = 5.0  # unoccupied share of the stock when KWB has no figure for the municipality
 
 
 def household_trend(series: pd.Series) -> float:
@@ -72,15 +70,23 @@ def household_trend(series: pd.Series) -> float:
     return float(np.polyfit(s.index.to_numpy(dtype=float), s.to_numpy(), 1)[0])
 
 
-def target_path(years, start_year: int = TARGET_START_YEAR) -> np.ndarray:
-    """Cumulative target: linear from 0 at ``start_year`` to 2,250 in 2030 and 2,500 in 2032."""
-    return np.interp(np.asarray(years, dtype=float), [start_year, 2030, 2032], [0, TARGET_2030, TARGET_2032])
+def target_path(years, start_year: int = TARGET_START_YEAR, target_2030: float = TARGET_2030,
+                target_2032: float = TARGET_2032) -> np.ndarray:
+    """Cumulative target: linear from 0 at ``start_year`` to ``target_2030`` in 2030 and ``target_2032`` in 2032.
+
+    Examples
+    --------
+    >>> target_path([2022, 2026, 2031], 2022, target_2030=800, target_2032=1000).tolist()
+    [0.0, 400.0, 900.0]
+    """
+    return np.interp(np.asarray(years, dtype=float), [start_year, 2030, 2032], [0, target_2030, target_2032])
 
 
 def homes_needed(households_0: float, stock_0: float, base_year: int, trend_per_year: float,
                  scenarios: dict | None = None, vacancy_pct: float = 5.0, target_vacancy_pct: float | None = None,
                  demolitions_per_year: float = 0.0, end_year: int = 2032,
-                 target_start_year: int = TARGET_START_YEAR) -> pd.DataFrame:
+                 target_start_year: int = TARGET_START_YEAR, target_2030: float = TARGET_2030,
+                 target_2032: float = TARGET_2032) -> pd.DataFrame:
     """Homes needed per year to ``end_year`` per scenario, against the housing target.
 
     Households grow as ``h(y) = h(y-1) x (1 + rate) + extra``. The required stock keeps
@@ -92,7 +98,7 @@ def homes_needed(households_0: float, stock_0: float, base_year: int, trend_per_
     -------
     DataFrame
         ``scenario``, ``label``, ``year``, ``households``, ``required_stock``, ``homes_needed_cum``,
-        ``homes_needed_year``, ``target_cum`` (2,250 by 2030, 2,500 by 2032) and
+        ``homes_needed_year``, ``target_cum`` (:func:`target_path` to ``target_2030`` and ``target_2032``) and
         ``target_minus_need`` (positive: the target builds more than household growth needs,
         room for thinning and replacement).
     """
@@ -112,9 +118,116 @@ def homes_needed(households_0: float, stock_0: float, base_year: int, trend_per_
             rows.append((key, sc["label"], year, h, required, need, need - prev_need))
             prev_need = need
     out = pd.DataFrame(rows, columns=["scenario", "label", "year", "households", "required_stock", "homes_needed_cum", "homes_needed_year"])
-    out["target_cum"] = target_path(out["year"], target_start_year)
+    out["target_cum"] = target_path(out["year"], target_start_year, target_2030, target_2032)
     out["target_minus_need"] = out["target_cum"] - out["homes_needed_cum"]
     return out
+
+
+@dataclass(frozen=True, eq=False)
+class HouseholdBase:
+    """Where the growth scenarios start: the municipality's households, dwelling stock and vacancy (CBS KWB).
+
+    Attributes
+    ----------
+    series : Series
+        Private households per KWB year.
+    trend : float
+        Least-squares household change per year over the series.
+    base_year : int
+        Latest year with a household count; ``households`` is that count.
+    households, stock : float
+        Households and dwelling stock in the base year (the stock of the latest year before it when missing).
+    stock_year : int
+        Year of ``stock``.
+    vacancy_pct : float
+        Latest unoccupied share of the stock (%), :data:`VACANCY_FALLBACK_PCT` without a figure.
+    vacancy_year : int or None
+        Year of ``vacancy_pct`` (None for the fallback).
+    """
+
+    series: pd.Series
+    trend: float
+    base_year: int
+    households: float
+    stock: float
+    stock_year: int
+    vacancy_pct: float
+    vacancy_year: int | None
+
+
+def household_base(gemeente: pd.DataFrame) -> HouseholdBase:
+    """Find where the scenarios start in the municipality's table of households, stock and vacancy per year.
+
+    ``gemeente`` is :func:`geo.io.processed.read_gemeente_households`: one row per KWB year with ``year``,
+    ``households``, ``dwellings`` and ``pct_unoccupied``.
+    """
+    g = gemeente.set_index("year").sort_index()
+    series = g["households"].astype(float)
+    stock_series = g["dwellings"].dropna()
+    vacancy = g["pct_unoccupied"].dropna()
+    base_year = int(series.dropna().index.max())
+    return HouseholdBase(
+        series=series,
+        trend=household_trend(series),
+        base_year=base_year,
+        households=float(series[base_year]),
+        stock=float(stock_series.get(base_year, stock_series.iloc[-1])),
+        stock_year=int(base_year if base_year in stock_series.index else stock_series.index[-1]),
+        vacancy_pct=float(vacancy.iloc[-1]) if len(vacancy) else VACANCY_FALLBACK_PCT,
+        vacancy_year=int(vacancy.index[-1]) if len(vacancy) else None,
+    )
+
+
+def scenario_defaults(trend_per_year: float) -> dict[str, dict[str, float]]:
+    """Give the editable inputs of each scenario at their defaults, named as in :data:`SCENARIO_INPUTS`.
+
+    ``rate`` is the growth rate in % per year, ``extra`` and ``ambition`` are households per year; a scenario
+    without its own number of extra households takes the observed trend, rounded to whole households.
+    """
+    out = {}
+    for key, sc in SCENARIOS.items():
+        extra = sc.get("extra_households_per_year")
+        out[key] = {"rate": round(sc["rate_per_year"] * 100, 3),
+                    "extra": float(round(trend_per_year if extra is None else extra)),
+                    "ambition": float(sc.get("ambition_households_per_year", 0.0))}
+    return out
+
+
+def user_scenarios(inputs: dict[str, tuple[float, float, float]]) -> dict[str, dict]:
+    """Return :data:`SCENARIOS` as the user set them, for :func:`homes_needed`.
+
+    Parameters
+    ----------
+    inputs : dict
+        Scenario key -> the values of :data:`SCENARIO_INPUTS`: (growth rate in % per year, extra households
+        per year, ambition households per year); the ambition counts only for a scenario that has one.
+    """
+    out = {}
+    for key, (rate_pct, extra, ambition) in inputs.items():
+        sc = SCENARIOS[key]
+        out[key] = {"label": sc["label"], "rate_per_year": float(rate_pct) / 100,
+                    "extra_households_per_year": float(extra),
+                    "ambition_households_per_year": float(ambition) if "ambition_households_per_year" in sc else 0.0}
+    return out
+
+
+def need_lines(need: pd.DataFrame) -> pd.DataFrame:
+    """Cumulative homes needed per scenario plus the target path, long (``series``, ``year``, ``homes``) for a chart."""
+    lines = need[["label", "year", "homes_needed_cum"]].rename(columns={"label": "series", "homes_needed_cum": "homes"})
+    target = need.drop_duplicates("year")[["year", "target_cum"]].rename(columns={"target_cum": "homes"})
+    return pd.concat([lines, target.assign(series="Target")])
+
+
+def need_per_year(need: pd.DataFrame) -> pd.DataFrame:
+    """Homes needed per year per scenario (one column per scenario label) and the cumulative target, rounded."""
+    wide = need.pivot_table(index="year", columns="label", values="homes_needed_year", aggfunc="sum").round(0)
+    wide["Target (cumulative)"] = need.drop_duplicates("year").set_index("year")["target_cum"].round(0)
+    return wide.reset_index()
+
+
+def need_at_end(need: pd.DataFrame) -> pd.DataFrame:
+    """Select the last year of :func:`homes_needed` per scenario (index: scenario label)."""
+    return need[need["year"] == need["year"].max()].set_index("label")
 
 
 def tenure_shares(buurten: pd.DataFrame) -> pd.DataFrame:

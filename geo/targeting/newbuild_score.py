@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from geo.params import MIX_REFERENCE_SHARE, SCORE_WEIGHTS
 from geo.targeting import newbuild as nb
 from geo.targeting.retrofit import CO2_GAS_KG_PER_M3
 
@@ -46,7 +47,7 @@ def poor_label_stock(cell_table: pd.DataFrame, labels=nb.POOR_LABELS, co2_gas_kg
 
 
 def newbuild_scores(buurten: pd.DataFrame, cell_table: pd.DataFrame, transformation=(),
-                    weights: dict | None = None, mix_reference_share: float = nb.MIX_REFERENCE_SHARE,
+                    weights: dict | None = None, mix_reference_share: float = MIX_REFERENCE_SHARE,
                     min_households: float = nb.MIN_HOUSEHOLDS) -> pd.DataFrame:
     """New-build score per buurt with each part visible.
 
@@ -55,7 +56,7 @@ def newbuild_scores(buurten: pd.DataFrame, cell_table: pd.DataFrame, transformat
     * ``score_mixing`` = normalised ``mix_gain``: how much adding ``mix_reference_share`` x the stock
       in homes of the best tenure moves the buurt's tenure mix towards the Heerlen mix (nobody leaves);
     * ``score_transformation`` = 1 for user-marked transformation locations, else 0;
-    * ``score`` = weighted mean of the three (weights :data:`geo.newbuild.SCORE_WEIGHTS`).
+    * ``score`` = weighted mean of the three (weights :data:`geo.params.SCORE_WEIGHTS`).
     Each part is normalised by its maximum over the buurten, so 1 = the best buurt on that part.
     Buurten with fewer than ``min_households`` households score 0 on thinning and mixing
     (``eligible`` False); a transformation location always counts.
@@ -67,7 +68,7 @@ def newbuild_scores(buurten: pd.DataFrame, cell_table: pd.DataFrame, transformat
         :func:`geo.newbuild.best_mixing_tenure`, ``transformation`` (bool), ``eligible`` (bool), ``score_thinning``,
         ``score_mixing``, ``score_transformation`` and ``score``, best first.
     """
-    w = nb.SCORE_WEIGHTS if weights is None else weights
+    w = SCORE_WEIGHTS if weights is None else weights
     b = buurten.set_index("buurt_code")
     out = pd.DataFrame(index=b.index)
     out["buurt_name"] = b["buurt_name"] if "buurt_name" in b else ""
@@ -138,6 +139,63 @@ def suggest_allocation(scores: pd.DataFrame, target: int = nb.TARGET_2032, fixed
     if out.sum() != target:  # no free buurt with a positive score: put the rest on the best buurt
         out[s.idxmax()] += int(target) - int(out.sum())
     return out.astype(int)
+
+
+def suggest_over_best(scores: pd.DataFrame, target: int, top_n: int) -> pd.Series:
+    """Share the target by score over the ``top_n`` best buurten plus every transformation location.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        :func:`newbuild_scores` output (best first).
+    target : int
+        Homes to allocate.
+    top_n : int
+        Number of best-scoring buurten that share the target.
+
+    Returns
+    -------
+    Series
+        Integer homes per buurt_code (:func:`suggest_allocation`), summing to ``target``.
+    """
+    s = scores.reset_index(drop=True)
+    keep = (s.index < top_n) | s["transformation"]
+    s["score_used"] = s["score"].where(keep, 0.0)
+    return suggest_allocation(s, int(target), score_col="score_used")
+
+
+def planned_homes(plan: pd.Series) -> tuple[tuple[str, int], ...]:
+    """List the buurten of a plan that get homes as sorted ``((buurt_code, homes), ...)`` (hashable, a cache key)."""
+    return tuple(sorted(plan[plan > 0].items()))
+
+
+def progress_pct(homes: float, target: float) -> float | None:
+    """Homes in the plan as % of a target; None for a target of zero.
+
+    Examples
+    --------
+    >>> progress_pct(2250, 3000), progress_pct(10, 0)
+    (75.0, None)
+    """
+    return 100 * homes / target if target else None
+
+
+def mix_change(effects: pd.DataFrame) -> dict:
+    """Tenure-mix change of the planned buurten, weighted by their homes.
+
+    Returns
+    -------
+    dict
+        ``before`` and ``after``: mean distance to the Heerlen tenure mix (0 = same mix) of the buurten
+        with homes, weighted by homes; ``added_by_tenure``: added homes (besides replacement homes) per tenure.
+    """
+    eff = effects[effects["homes"] > 0]
+    homes = max(eff["homes"].sum(), 1)
+    return {
+        "before": (eff["mix_distance_before"] * eff["homes"]).sum() / homes,
+        "after": (eff["mix_distance_after"] * eff["homes"]).sum() / homes,
+        "added_by_tenure": eff.groupby("mix_tenure_added")["added_homes"].sum(),
+    }
 
 
 def newbuild_effects(allocation: pd.Series, scores: pd.DataFrame, buurten: pd.DataFrame,

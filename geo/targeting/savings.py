@@ -8,7 +8,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from geo.metrics import income as inc
+from geo.targeting import retrofit
 from geo.targeting.retrofit import (
+    CO2_ELECTRICITY_KG_PER_KWH,
     CO2_GAS_KG_PER_M3,
     DEFAULT_TARGET_LABEL,
     ELECTRICITY_PRICE_EUR_PER_KWH,
@@ -79,8 +82,6 @@ def cell_savings(
         year), ``bill_before_eur``, ``bill_after_eur`` (per dwelling), ``heq_households_before``,
         ``heq_households_after`` and ``households_lifted`` (modelled estimates).
     """
-    from geo.metrics import income as inc
-
     if target_label not in LABELS:
         raise ValueError(f"target_label must be one of {LABELS}, got {target_label!r}")
     out = cells.rename(columns={"label_class": "label"}) if "label" not in cells else cells.copy()
@@ -153,8 +154,6 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, income: pd.Da
         ``heq_households_after``, ``households_lifted`` and ``estimated`` (always True).
         Sums over cells whose inputs are all missing stay NaN.
     """
-    from geo.metrics import income as inc
-
     if income is None:
         income = inc.buurt_income_model(buurten)
     g = cell_table.groupby("buurt_code")
@@ -183,10 +182,33 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, income: pd.Da
     return out[cols].reset_index()
 
 
-def _method() -> str:
-    from geo.targeting import retrofit
+def add_share_of_co2(buurt_table: pd.DataFrame, buurten: pd.DataFrame, co2_gas_kg_per_m3: float = CO2_GAS_KG_PER_M3,
+                     co2_electricity_kg_per_kwh: float = CO2_ELECTRICITY_KG_PER_KWH) -> pd.DataFrame:
+    """Add today's CO2 of each buurt and the share of it the retrofit saves.
 
-    return retrofit.METHOD_MARKDOWN
+    Today's CO2 = dwellings x (measured gas per dwelling x gas factor + measured electricity per
+    dwelling x electricity factor). The upgrade leaves electricity use unchanged, so the
+    electricity factor only moves this share.
+
+    Returns
+    -------
+    DataFrame
+        ``buurt_table`` with ``co2_now_t`` (per year) and ``pct_co2_saved`` (``co2_saved_t`` as % of it;
+        NaN where today's CO2 is missing or zero).
+    """
+    b = buurten.set_index("buurt_code")
+    kg_per_dwelling = b["gas_m3"] * co2_gas_kg_per_m3 + b["electricity_kwh"] * co2_electricity_kg_per_kwh
+    now = b["dwellings"] * kg_per_dwelling / 1000.0
+    out = buurt_table.copy()
+    out["co2_now_t"] = out["buurt_code"].map(now)
+    out["pct_co2_saved"] = 100.0 * out["co2_saved_t"] / out["co2_now_t"].where(out["co2_now_t"] > 0)
+    return out
 
 
-METHOD_MARKDOWN = _method()
+def totals(buurt_table: pd.DataFrame) -> dict[str, float]:
+    """Heerlen totals of a :func:`buurt_savings` table: dwellings upgraded, gas and CO2 saved, households lifted."""
+    cols = ["dwellings_upgraded", "gas_saved_m3", "co2_saved_t", "households_lifted"]
+    return {col: float(buurt_table[col].sum()) for col in cols}
+
+
+METHOD_MARKDOWN = retrofit.METHOD_MARKDOWN

@@ -1,4 +1,4 @@
-"""Retrofit and New-build pages (issue 5) under Streamlit's AppTest, plus the input checks behind their editors."""
+"""Retrofit and New-build pages under Streamlit's AppTest; their input checks are tested in tests/unit/targeting."""
 
 import re
 
@@ -7,7 +7,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import config
-from geo.targeting import budget as rb
 
 RETROFIT, NEWBUILD = "pages/retrofit.py", "pages/newbuild.py"
 EMPTY_EDITS = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
@@ -178,32 +177,6 @@ def test_bad_allocation_input_gives_messages_and_no_exception():
     editor = at.data_editor(key="nb.alloc_editor").value
     expected = 2500 - int(editor.loc[2, "suggested"]) + 40
     assert metrics(at)["Homes in the plan"] == f"{expected:,}"
-
-
-# ---- the input checks themselves (no data needed) ----------------------------------------------
-
-
-def test_validate_costs_falls_back_per_cell():
-    from ui import targeting
-
-    table = pd.DataFrame({"dwelling_type": list(rb.COST_PER_STEP_EUR),
-                          "cost_per_step_eur": ["abc", -1, None, "1e9", "12,000"]})
-    costs, messages = targeting.validate_costs(table)
-    d = rb.COST_PER_STEP_EUR
-    assert costs == {**d, "mid-terrace": d["mid-terrace"], "apartment": 12_000.0}
-    assert len(messages) == 4
-    for message, dtype in zip(messages, ["detached:", "semi-detached ", "end-terrace ", "mid-terrace "]):
-        assert message.startswith(f"Cost per step for {dtype}"), message
-
-
-def test_validate_allocation_keeps_good_cells_and_explains_bad_ones():
-    from ui import targeting
-
-    table = pd.DataFrame({"buurt_code": list("abcde"), "buurt_name": list("ABCDE"), "homes": [10, "x", -3, None, 2.6]})
-    suggestion = pd.Series({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5})
-    plan, messages = targeting.validate_allocation(table, suggestion)
-    assert plan.to_dict() == {"a": 10, "b": 2, "c": 3, "d": 4, "e": 3}
-    assert len(messages) == 4 and "rounded to 3" in messages[-1]
 
 
 def test_method_markdown_has_every_section_once():

@@ -13,15 +13,13 @@ HIGHLIGHT = "#1f4e9c"  # geo.mapping.HIGHLIGHT_COLOUR, spelled out so a change o
 def expected():
     """Chosen buurten at the pages' defaults, computed from the model without the app."""
     from geo import config
-    from geo.build.stock import vivet
     from geo.io import processed
     from geo.targeting import budget as rb
     from geo.targeting import newbuild_score as ns
-    from geo.targeting import retrofit as r
     from geo.targeting import savings as rs
 
     b = pd.DataFrame(processed.read_buurten().drop(columns="geometry"))
-    factors = r.label_factors(r.vivet_labelled(vivet.read_vivet()))
+    factors = processed.read_label_factors()
     cells = rb.add_costs(rs.cell_savings(pd.read_parquet(config.STOCK_CELLS), b, factors))
     retrofit = rb.allocate(cells, budget_eur=20e6, alpha=0.5).chosen  # page defaults: EUR 20 million, priority 0.5
     scores = ns.newbuild_scores(b, cells)

@@ -105,3 +105,38 @@ def test_allocation_never_exceeds_budget(counts, budget, alpha, gas):
     a = rb.allocate(cells, budget_eur=budget, alpha=alpha)
     assert a.totals["cost_eur"] <= budget + 1e-6
     assert (a.packages["dwellings"] > 0).all()
+
+
+def test_allocation_limits_take_the_chosen_limit_in_euro():
+    assert rb.allocation_limits("budget", 2.5, 300) == (2_500_000.0, None)
+    assert rb.allocation_limits("dwellings", 2.5, 300) == (None, 300.0)
+    with pytest.raises(ValueError, match="limit_by"):
+        rb.allocation_limits("households", 2.5, 300)
+
+
+def test_ranking_names_the_buurten_and_marks_who_gets_work():
+    _, cells = alpha_fixture()
+    a = rb.allocate(cells, budget_eur=120_000.0, alpha=0.0)
+    ranking = rb.ranking_with_names(a, {"BU_RICH": "Rijk", "BU_POOR": "Arm"})
+    assert list(ranking.columns[:3]) == ["rank", "buurt_code", "buurt_name"]
+    assert ranking.set_index("buurt_name")["chosen"].to_dict() == {"Rijk": True, "Arm": False}
+    assert "buurt_name" not in a.ranking  # the allocation itself is left as it was
+
+
+def test_mac_steps_start_at_zero_and_end_at_the_totals():
+    b, cells = alpha_fixture()
+    curve = rb.mac_curve(rb.cost_effectiveness(rs.buurt_savings(cells, b), cells, lifetime_years=30))
+    steps = rb.mac_steps(curve)
+    assert steps.iloc[0].tolist() == [0.0, 0.0]
+    assert steps["cost"].iloc[-1] == pytest.approx(curve["cost_eur"].sum())
+    assert steps["co2"].is_monotonic_increasing and len(steps) == len(curve) + 1
+
+
+def test_market_selection_filters_and_totals():
+    _, cells = alpha_fixture()
+    market = rb.market_volume(cells)
+    view, totals = rb.market_selection(market, ["G", "B"], ["mid-terrace"])
+    assert set(view["label"]) == {"G"}  # label B has nothing to upgrade to B
+    assert totals == {"dwellings_to_upgrade": 20.0, "cost_eur": pytest.approx(view["cost_eur"].sum())}
+    empty, none = rb.market_selection(market, ["G"], ["apartment"])
+    assert empty.empty and none == {"dwellings_to_upgrade": 0.0, "cost_eur": 0.0}

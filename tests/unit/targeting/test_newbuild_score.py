@@ -90,3 +90,33 @@ def test_newbuild_effects_thinning_arithmetic():
     assert totals["progress_2032"] == pytest.approx(100 / 2500)
     with pytest.raises(ValueError):
         ns.newbuild_effects(alloc, scores, b, replacement_ratio=1.5)
+
+
+def test_suggestion_over_the_best_buurten_and_every_transformation_location():
+    b, c = buurten_fixture(), cells_fixture()
+    scores = ns.newbuild_scores(b, c, transformation=["BU_OWN"])
+    best = scores["buurt_code"].iloc[0]
+    only_best = ns.suggest_over_best(scores, 1000, top_n=1)
+    assert only_best.sum() == 1000
+    assert set(only_best[only_best > 0].index) == {best, "BU_OWN"}  # the marked location shares in the target
+    plain = ns.newbuild_scores(b, c)
+    assert ns.suggest_over_best(plain, 1000, top_n=1)[plain["buurt_code"].iloc[0]] == 1000  # all on the best
+
+
+def test_planned_homes_and_progress():
+    plan = pd.Series({"BU_B": 5, "BU_A": 10, "BU_C": 0})
+    assert ns.planned_homes(plan) == (("BU_A", 10), ("BU_B", 5))  # sorted, buurten without homes left out
+    assert ns.progress_pct(2250, 3000) == 75.0 and ns.progress_pct(5, 0) is None
+
+
+def test_mix_change_is_weighted_by_homes_over_planned_buurten():
+    effects = pd.DataFrame({
+        "homes": [30, 10, 0], "added_homes": [20, 10, 0],
+        "mix_distance_before": [0.4, 0.2, 0.9], "mix_distance_after": [0.3, 0.2, 0.9],
+        "mix_tenure_added": ["social rent", "owner-occupied", "social rent"],
+    })
+    mix = ns.mix_change(effects)
+    assert mix["before"] == pytest.approx((0.4 * 30 + 0.2 * 10) / 40)  # the buurt without homes does not count
+    assert mix["after"] == pytest.approx((0.3 * 30 + 0.2 * 10) / 40)
+    assert mix["added_by_tenure"].to_dict() == {"owner-occupied": 10, "social rent": 20}
+    assert ns.mix_change(effects.assign(homes=0))["before"] == 0.0  # an empty plan: no division by zero

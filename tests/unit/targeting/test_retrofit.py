@@ -9,28 +9,37 @@ import pytest
 from geo.targeting import retrofit as r
 
 
-def test_label_factors_isolate_label_within_type_and_period():
-    # Two periods with very different use; within each, G uses 1.5x what A uses.
-    d = pd.DataFrame(
-        {
-            "dwelling_type": ["mid-terrace"] * 8,
-            "build_period": ["before 1930"] * 4 + ["1975-1991"] * 4,
-            "label": ["A", "A", "G", "G"] * 2,
-            "gas_gj": [40.0, 40.0, 60.0, 60.0, 20.0, 20.0, 30.0, 30.0],
-        }
-    )
-    f = r.label_factors(d, min_n=1)
-    cell = f.set_index(["dwelling_type", "build_period", "label"])["factor"]
-    # cell means 50 and 25 -> A = 0.8, G = 1.2 in both periods, although raw A-use differs 2x
-    assert cell[("mid-terrace", "before 1930", "A")] == pytest.approx(0.8)
-    assert cell[("mid-terrace", "1975-1991", "G")] == pytest.approx(1.2)
-    assert cell[("all", "all", "G")] == pytest.approx(1.2)
-    # With a threshold above the cell size, the cell falls back and says so
-    f2 = r.label_factors(d, min_n=3).set_index(["dwelling_type", "build_period", "label"])
-    assert f2.loc[("mid-terrace", "before 1930", "A"), "level"] == "type"
+def test_lookup_factors_fall_back_from_period_to_type_to_pooled():
+    factors = pd.DataFrame({
+        "dwelling_type": ["mid-terrace", "mid-terrace", r.ALL],
+        "build_period": ["before 1930", r.ALL, r.ALL],
+        "label": ["G", "G", "G"],
+        "factor": [1.3, 1.2, 1.1],
+    })
+    cells = pd.DataFrame({
+        "dwelling_type": ["mid-terrace", "mid-terrace", "apartment", "apartment"],
+        "build_period": ["before 1930", "1975-1991", "1975-1991", "1975-1991"],
+        "label": ["G", "G", "G", "Q"],
+    })
+    out = r.lookup_factors(cells, factors)
+    assert out.iloc[:3].tolist() == [1.3, 1.2, 1.1]  # exact, the type's, the pooled factor
+    assert np.isnan(out.iloc[3])  # an unknown label gets no factor
 
 
-def test_monotone_by_label_pools_violators():
-    out = r.monotone_by_label(np.array([0.9, 1.1, 1.0, 1.2]), np.array([1.0, 1.0, 3.0, 1.0]))
-    assert out.tolist() == pytest.approx([0.9, 1.025, 1.025, 1.2])
-    assert np.all(np.diff(out) >= 0)
+def test_label_index_orders_best_to_worst():
+    assert r.label_index(["A", "G", "Z"]).tolist()[:2] == [0.0, 6.0]
+    assert np.isnan(r.label_index(["Z"])[0])
+
+
+def test_stock_by_label_is_wide_over_all_labels():
+    cells = pd.DataFrame({
+        "buurt_code": ["BU1", "BU1", "BU1", "BU2"],
+        "tenure": ["social rent", "social rent", "owner-occupied", "social rent"],
+        "label_class": ["E", "E", "A", "G"],
+        "dwellings": [2.5, 1.5, 3.0, 7.0],
+    })
+    t = r.stock_by_label(cells, "tenure").set_index(["buurt_code", "tenure"])
+    assert list(t.columns) == list(r.LABELS)
+    assert t.loc[("BU1", "social rent"), "E"] == pytest.approx(4.0)
+    assert t.loc[("BU1", "social rent"), "A"] == 0.0  # no dwellings of a label is zero, not missing
+    assert t.loc[("BU2", "social rent")].sum() == pytest.approx(7.0)

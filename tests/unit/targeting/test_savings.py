@@ -76,3 +76,21 @@ def test_accepts_stock_cells_schema():
     out = rs.cell_savings(cells, b, pooled_factors())
     assert (out["gas_basis"] == "type").all()
     assert out["gas_saved_m3"].sum() > 0
+
+
+def test_share_of_todays_co2_counts_gas_and_electricity():
+    b = pd.DataFrame([buurt("BU1", gas=1000.0, elec=2000.0, dwellings=20.0), buurt("BU2", gas=np.nan)])
+    saved = pd.DataFrame({"buurt_code": ["BU1", "BU2"], "co2_saved_t": [4.0, np.nan]})
+    out = rs.add_share_of_co2(saved, b, co2_gas_kg_per_m3=2.0, co2_electricity_kg_per_kwh=0.5).set_index("buurt_code")
+    assert out.loc["BU1", "co2_now_t"] == pytest.approx(20 * (1000 * 2.0 + 2000 * 0.5) / 1000)  # 60 t a year
+    assert out.loc["BU1", "pct_co2_saved"] == pytest.approx(100 * 4.0 / 60.0)
+    assert np.isnan(out.loc["BU2", "pct_co2_saved"])  # suppressed gas: no share, never zero
+
+
+def test_totals_add_up_the_buurten():
+    b = pd.DataFrame([buurt("BU1"), buurt("BU2", gas=np.nan)])
+    cells = pd.concat([cells_for("BU1", {"G": 10.0, "B": 10.0}), cells_for("BU2", {"G": 5.0})])
+    per_buurt = rs.buurt_savings(rs.cell_savings(cells, b, pooled_factors()), b)
+    t = rs.totals(per_buurt)
+    assert t["dwellings_upgraded"] == 15  # the suppressed buurt's dwellings still count as work
+    assert t["co2_saved_t"] == pytest.approx(per_buurt.loc[0, "co2_saved_t"])  # its missing saving adds nothing

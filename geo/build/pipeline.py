@@ -281,9 +281,10 @@ def metadata(joins: dict, editions: Editions, buurten: pd.DataFrame, stock_summa
         "columns": editions.columns,
         "joins": joins,
         "benefits_period": editions.benefits_period,
+        # In dictionary order (not a set's), so the page lists buurten the same way after every build.
         "suppressed": {
             name: sorted(buurten.loc[buurten[name].isna(), "buurt_name"].tolist())
-            for name in dictionary.kwb_columns().keys() | {"pct_social_assistance"}
+            for name in [*dictionary.kwb_columns(), "pct_social_assistance"]
         },
         "raw_checksums": {str(p.relative_to(root)): sha256(p) for p in (RAW_FILES if raw_files is None else raw_files)},
         "simplify_tolerance_m": config.SIMPLIFY_TOLERANCE_M,

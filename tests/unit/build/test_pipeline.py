@@ -146,6 +146,7 @@ def test_metadata_lists_suppressed_buurten_and_raw_checksums(raw, tmp_path):
     assert meta["suppressed"]["gas_m3"] == ["Heide"]
     assert meta["suppressed"]["pct_social_assistance"] == ["Markt"]
     assert meta["suppressed"]["inhabitants"] == []
+    assert list(meta["suppressed"]) == [*dictionary.kwb_columns(), "pct_social_assistance"]
     assert meta["raw_checksums"] == {"raw/kwb.csv": hashlib.sha256(b"regio_code\nBU09170001\n").hexdigest()}
     assert meta["benefits_period"] == "2024 Q1" and meta["stock"] == {"stock_basis": "estimated"}
     assert meta["simplify_tolerance_m"] == config.SIMPLIFY_TOLERANCE_M

@@ -140,10 +140,3 @@ def buurt_income_model(buurten: pd.DataFrame, single_line_eur: float = LOW_INCOM
         },
         index=pd.Index(buurten["buurt_code"], name="buurt_code"),
     )
-
-
-METHOD_MARKDOWN = (
-    "### Within-buurt income model (modelled estimate)\n\n"
-    + __doc__.split("\n\n", 1)[1]
-    + f"\n\nLow-income line: {LOW_INCOME_SOURCE}\n"
-)

@@ -270,18 +270,3 @@ def market_volume(cell_table: pd.DataFrame, by: tuple[str, ...] = ("buurt_code",
     out = c.groupby(list(by), observed=True)[list(cols)].sum(min_count=1).rename(columns=cols).reset_index()
     out["estimated"] = True
     return out
-
-
-METHOD_MARKDOWN = f"""
-### Retrofit costs and budget allocation
-
-Cost per dwelling = label steps to the target x cost per step of its type: detached EUR
-{COST_PER_STEP_EUR['detached']:,.0f}, semi-detached {COST_PER_STEP_EUR['semi-detached']:,.0f}, end-terrace
-{COST_PER_STEP_EUR['end-terrace']:,.0f}, mid-terrace {COST_PER_STEP_EUR['mid-terrace']:,.0f}, apartment
-{COST_PER_STEP_EUR['apartment']:,.0f}. {COST_SOURCE}
-
-EUR per tonne CO2 = cost / (yearly CO2 saving x {LIFETIME_YEARS} years); the per-year view divides by one
-year's saving. The abatement-cost curve sorts buurten by EUR per tonne and stacks their CO2 savings.
-Allocation: buurten ranked by `(1 - alpha) x CO2 per euro / max + alpha x households lifted per euro / max`,
-worst labels first within a buurt, never above the budget.
-"""

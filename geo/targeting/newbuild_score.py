@@ -191,6 +191,3 @@ def newbuild_effects(allocation: pd.Series, scores: pd.DataFrame, buurten: pd.Da
         "progress_2030": homes / nb.TARGET_2030, "progress_2032": homes / nb.TARGET_2032,
     }
     return table, totals
-
-
-METHOD_MARKDOWN = nb.METHOD_MARKDOWN

@@ -181,12 +181,3 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, income: pd.Da
             "household_income_eur", "energy_quote_before_pct", "energy_quote_after_pct", "heq_households_before",
             "heq_households_after", "households_lifted", "estimated"]
     return out[cols].reset_index()
-
-
-def _method() -> str:
-    from geo.targeting import retrofit
-
-    return retrofit.METHOD_MARKDOWN
-
-
-METHOD_MARKDOWN = _method()

@@ -207,9 +207,9 @@ def test_validate_allocation_keeps_good_cells_and_explains_bad_ones():
 
 
 def test_method_markdown_has_every_section_once():
-    from geo.report import targeting_method
+    from geo.report import method
 
-    text = targeting_method.method_markdown()
+    text = method.targeting_markdown()
     heads = [line for line in text.splitlines() if line.startswith("### ")]
     assert len(heads) == len(set(heads)) == 5
     for needle in ("VIVET", "Majcen", "EIB", "largest-remainder", "2,250", "removes all gas use"):

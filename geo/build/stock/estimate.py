@@ -40,6 +40,7 @@ import pandas as pd
 from geo import config
 from geo.build.stock import validation as sv
 from geo.catalog.dictionary import ESTIMATED, Column, register
+from geo.vocab import BUILD_PERIOD_GROUPS, LABELS, TENURE_NAMES, TENURES
 
 # Re-exported: the public names of the stock estimate are importable from geo.build.stock.
 from geo.build.stock.raking import (  # noqa: F401
@@ -56,9 +57,6 @@ from geo.build.stock.raking import (  # noqa: F401
     seed_cells,
 )
 from geo.build.stock.tables import (  # noqa: F401
-    GJ_TO_KWH,
-    GJ_TO_M3,
-    PERIOD_GROUPS,
     band_columns,
     cells_table,
     efg_share,
@@ -66,18 +64,12 @@ from geo.build.stock.tables import (  # noqa: F401
     stock_table,
 )
 from geo.build.stock.vivet import (  # noqa: F401
-    DISTRICT_HEATING_CODES,
     EG_TO_TENURE,
-    LABELS,
     N_CELLS,
     N_LABELS,
     N_PERIODS,
     N_TENURES,
     N_TYPES,
-    PERIOD_NAMES,
-    TENURE_NAMES,
-    TENURES,
-    TYPE_NAMES,
     VALUES,
     VIVET_COLUMNS,
     address_groups,
@@ -230,7 +222,7 @@ def stock_columns() -> list[Column]:
     for t in TENURES:
         cols.append(_col(f"dwellings_{t}", f"Dwellings, tenure {TENURE_NAMES[t]}", "dwellings", est + f"Dwellings with tenure {TENURE_NAMES[t]} (VIVET tenure code)"))
     for fam, words in [("single_family", "single-family"), ("multi_family", "multi-family")]:
-        for group in PERIOD_GROUPS:
+        for group in BUILD_PERIOD_GROUPS:
             period = group.replace("_plus", " and later").replace("before_", "before ").replace("_", "-")
             cols.append(_col(f"dwellings_{fam}_{group}", f"Dwellings, {words}, built {period}", "dwellings", est + f"{words.capitalize()} dwellings (dwelling type) built {period} (build period)"))
     cols += [

@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-GJ_TO_M3 = 31.6
 WEAK_ERROR_PCT = 25.0  # |gas-use error| above this marks the estimate weak
 MIN_EFFECTIVE = 500.0  # fewer effective VIVET dwellings than this marks it weak
 MAX_RESIDUAL = 1e-6  # raking residual (share of the buurt's dwellings) above which margins were not met

@@ -15,12 +15,13 @@ from geo.build.stock import estimate, raking, vivet  # noqa: E402
 from geo.catalog import dictionary  # noqa: E402
 from geo.build.stock import validation as sv  # noqa: E402
 from geo.errors import DataError  # noqa: E402
+from geo.vocab import LABELS  # noqa: E402
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # plain `pytest` as well as `python -m pytest`
 
 
-LABEL_COLS = [f"dwellings_label_{lab.lower()}" for lab in vivet.LABELS]
+LABEL_COLS = [f"dwellings_label_{lab.lower()}" for lab in LABELS]
 
 
 def dwellings(rows: list[tuple]) -> pd.DataFrame:

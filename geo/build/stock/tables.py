@@ -68,7 +68,7 @@ def stock_table(est: np.ndarray, mix: np.ndarray, buurt_codes: list[str]) -> pd.
     Returns
     -------
     DataFrame
-        One row per buurt; :func:`stock_columns` describes every column.
+        One row per buurt; :mod:`geo.catalog.stock_columns` describes every column.
     """
     imp = impute(est, mix)  # (B, K, 2, 7, V)
     count = est[..., 0].sum(axis=(1, 2, 3))

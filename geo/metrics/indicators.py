@@ -29,11 +29,6 @@ def energy_bill(gas_m3: pd.Series, electricity_kwh: pd.Series, prices: Prices) -
     return gas_m3 * prices.gas_eur_per_m3 + electricity_kwh * prices.electricity_eur_per_kwh
 
 
-def household_income(income_per_inhabitant_keur: pd.Series, household_size: pd.Series) -> pd.Series:
-    """Approximate yearly household income: income per inhabitant x household size, in euro."""
-    return income_per_inhabitant_keur * 1000.0 * household_size
-
-
 def energy_quote(bill_eur: pd.Series, income_eur: pd.Series) -> pd.Series:
     """Energy quote in percent of income; missing or non-positive income gives NaN."""
     income = income_eur.where(income_eur > 0)
@@ -61,7 +56,7 @@ def add_derived(buurten: pd.DataFrame, prices: Prices, quote_threshold_pct: floa
     """
     out = buurten.copy()
     out["energy_bill_eur"] = energy_bill(out["gas_m3"], out["electricity_kwh"], prices)
-    out["household_income_eur"] = household_income(out["income_per_inhabitant_keur"], out["household_size"])
+    out["household_income_eur"] = income.household_income(out["income_per_inhabitant_keur"], out["household_size"])
     out["energy_quote_pct"] = energy_quote(out["energy_bill_eur"], out["household_income_eur"])
     high = out["energy_quote_pct"] >= quote_threshold_pct
     out["high_energy_quote"] = high.astype("boolean").where(out["energy_quote_pct"].notna())

@@ -9,6 +9,8 @@ import pandas as pd
 
 from geo.catalog import dictionary
 from geo.map.classify import format_value
+from geo.metrics import indicators
+from geo.metrics.income import household_income
 from geo.params import Prices
 
 # National context from the TNO/CBS Monitor Energiearmoede (CBS, 2024 figures): energy-poor households
@@ -36,8 +38,8 @@ def _nl(gemeente: pd.DataFrame, column: str, decimals: int, unit: str) -> str:
 def heerlen_quote(gemeente: pd.DataFrame, prices: Prices) -> float:
     """Estimated energy quote of the average Heerlen household (same method as per buurt)."""
     g = gemeente["heerlen"]
-    bill = g["gas_m3"] * prices.gas_eur_per_m3 + g["electricity_kwh"] * prices.electricity_eur_per_kwh
-    income = g["income_per_inhabitant_keur"] * 1000 * g["household_size"]
+    bill = indicators.energy_bill(g["gas_m3"], g["electricity_kwh"], prices)
+    income = household_income(g["income_per_inhabitant_keur"], g["household_size"])
     return float(100 * bill / income) if income > 0 else float("nan")
 
 

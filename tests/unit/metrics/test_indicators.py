@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.metrics.indicators import add_derived, energy_bill, energy_quote, household_income
+from geo.metrics.indicators import add_derived, energy_bill, energy_quote
 from geo.params import Prices
 
 
@@ -34,10 +34,6 @@ def test_zero_income_is_not_a_division():
 def test_higher_prices_raise_the_bill():
     gas, el = pd.Series([1200.0]), pd.Series([2500.0])
     assert energy_bill(gas, el, Prices(1.2, 0.3)).iloc[0] > energy_bill(gas, el, Prices(0.8, 0.2)).iloc[0]
-
-
-def test_household_income_in_euro():
-    assert household_income(pd.Series([22.6]), pd.Series([1.9])).iloc[0] == pytest.approx(42940)
 
 
 @pytest.mark.parametrize("bad", [-1.0, float("nan"), "1.0"])

@@ -1,7 +1,12 @@
 """The buurt profile and the overview/briefing helpers."""
 
-import pandas as pd
+import math
 
+import pandas as pd
+import pytest
+
+from geo.metrics.indicators import add_derived
+from geo.params import Prices
 from geo.report import overview
 
 
@@ -27,3 +32,11 @@ def test_top_buurten_sorted_and_ranked():
     top = overview.top_buurten(t, 10)
     assert top["Buurt"].tolist() == ["y", "x"] and top["rank"].tolist() == [1, 2]
     assert top["Households with a low income"].tolist() == ["1.0", "no data"]
+
+
+def test_heerlen_quote_is_computed_as_for_a_buurt(indicator_table):
+    gemeente = indicator_table.T.rename(columns={"A": "heerlen"})
+    buurt = add_derived(indicator_table, Prices(1.0, 0.25), 10.0).loc["A", "energy_quote_pct"]
+    assert overview.heerlen_quote(gemeente, Prices(1.0, 0.25)) == pytest.approx(buurt) == pytest.approx(3.75)
+    suppressed = indicator_table.T.rename(columns={"D": "heerlen"})  # D: income suppressed
+    assert math.isnan(overview.heerlen_quote(suppressed, Prices(1.0, 0.25)))

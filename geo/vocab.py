@@ -27,9 +27,11 @@ NO_LABEL = "x"  # VIVET: no registered EP-Online label at the reference date
 
 # ---- dwellings ------------------------------------------------------------------------------
 
-# VIVET dwelling type ``wt`` 1-5; the KWB gas column of a type is gas_m3_<type with '-' as '_'>.
+# VIVET dwelling type ``wt`` 1-5.
 DWELLING_TYPES = ("detached", "semi-detached", "end-terrace", "mid-terrace", "apartment")
 DWELLING_TYPE_BY_VIVET_CODE = dict(enumerate(DWELLING_TYPES, start=1))
+# Measured (KWB) gas use per dwelling of each type: gas_m3_<type with '-' as '_'>.
+GAS_COLUMN_BY_DWELLING_TYPE = {t: "gas_m3_" + t.replace("-", "_") for t in DWELLING_TYPES}
 SINGLE_FAMILY_TYPES = DWELLING_TYPES[:4]
 # Single- and multi-family (eengezins / meergezins, the KWB type shares): key as in the processed columns, name.
 DWELLING_FAMILIES = {"single_family": "single-family", "multi_family": "multi-family"}

@@ -14,8 +14,10 @@ def test_labels_run_from_best_to_worst_and_the_poor_ones_are_the_worst_three():
 
 def test_every_dwelling_type_has_its_measured_gas_column():
     # The retrofit model scales the measured KWB gas use of the buurt per dwelling type.
-    for dwelling_type in vocab.DWELLING_TYPES:
-        assert dictionary.BY_NAME[f"gas_m3_{dwelling_type.replace('-', '_')}"].unit == "m3 per dwelling per year"
+    assert list(vocab.GAS_COLUMN_BY_DWELLING_TYPE) == list(vocab.DWELLING_TYPES)
+    for dwelling_type, column in vocab.GAS_COLUMN_BY_DWELLING_TYPE.items():
+        assert dictionary.BY_NAME[column].unit == "m3 per dwelling per year"
+        assert dwelling_type.replace("-", " ") in dictionary.BY_NAME[column].meaning.replace("-", " ")
 
 
 def test_vivet_dwelling_type_codes_are_one_to_five_and_only_apartments_are_multi_family():

@@ -22,10 +22,12 @@ from geo import config
 from geo.errors import DataError
 from geo.vocab import (
     BUILD_PERIOD_BY_VIVET_CODE,
+    BUILD_PERIOD_GROUPS,
     DISTRICT_HEATING_CODES,
     DWELLING_TYPE_BY_VIVET_CODE,
     LABELS,
     NO_LABEL,
+    SINGLE_FAMILY_TYPES,
     TENURE_BY_VIVET_CODE,
     TENURES,
 )
@@ -36,6 +38,9 @@ N_LABELS = len(LABELS)
 # VIVET ``eg`` code -> position on the tenure axis (KWB order of vocab.TENURES).
 EG_TO_TENURE = {eg: TENURES.index(t) for eg, t in TENURE_BY_VIVET_CODE.items()}
 N_CELLS = N_TYPES * N_PERIODS * N_TENURES  # imputation cells k = (type, build period, tenure)
+# The raking margins: single- or multi-family by type code, built before or from 2000 by build-period code.
+SINGLE_FAMILY_CODES = [code for code, t in DWELLING_TYPE_BY_VIVET_CODE.items() if t in SINGLE_FAMILY_TYPES]
+FIRST_CODE_FROM_2000 = BUILD_PERIOD_GROUPS["2000_plus"].start
 VALUES = ["count", "gas_gj", "floor_m2", "heat_gj"]  # last axis of the group table
 VIVET_COLUMNS = ["rv", "tw", "gas", "op", "wt", "bp", "eg", "lb", "ic"]
 
@@ -142,7 +147,9 @@ def cell_attributes() -> pd.DataFrame:
     wt = k // (N_PERIODS * N_TENURES) + 1
     bp = (k // N_TENURES) % N_PERIODS
     tenure = k % N_TENURES
-    return pd.DataFrame({"wt": wt, "bp": bp, "tenure": tenure, "multi": (wt == 5).astype(int), "post2000": (bp >= 7).astype(int)})
+    multi = ~np.isin(wt, SINGLE_FAMILY_CODES)
+    return pd.DataFrame({"wt": wt, "bp": bp, "tenure": tenure, "multi": multi.astype(int),
+                         "post2000": (bp >= FIRST_CODE_FROM_2000).astype(int)})
 
 
 def address_groups(dw: pd.DataFrame, buurt_codes: list[str]) -> tuple[np.ndarray, int]:

@@ -1,7 +1,8 @@
-"""Tests of the buurt housing-stock estimate (geo.stock, geo.stock_validation).
+"""The data dictionary: every column described once, the stock columns included without importing the build.
 
 All populations are small and built here, so the right answer is known; no
-file in data/raw is read or written and nothing touches the network."""
+file in data/raw is read or written and nothing touches the network.
+"""
 
 from __future__ import annotations
 

@@ -12,6 +12,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from geo.vocab import CO2_GAS_KG_PER_M3, POOR_LABELS  # noqa: F401  POOR_LABELS: read from here by newbuild_score
+from geo.vocab import TENURE_COLUMN_BY_NAME as TENURE_COLUMNS  # tenures by name, as in the stock cells table
+from geo.vocab import TENURE_NAME_LIST as TENURES
+
 TARGET_2030 = 2250
 TARGET_2032 = 2500
 LIMBURG_HOUSING_DEAL = 26_550  # later raised by 3,000 to 29,550
@@ -48,9 +52,6 @@ SCENARIOS = {
     },
 }
 
-TENURES = ("owner-occupied", "social rent", "private rent")
-TENURE_COLUMNS = {"owner-occupied": "pct_owner_occupied", "social rent": "pct_social_rent", "private rent": "pct_private_rent"}
-POOR_LABELS = ("E", "F", "G")
 REPLACEMENT_RATIO = 0.5  # M new homes per N demolished (M <= N), setting
 THINNING_SHARE = 0.5  # share of a buurt's allocated new homes built as replacement for demolished E-G homes
 MIX_REFERENCE_SHARE = 0.10  # homes added (as share of the buurt's stock) to measure its mixing potential

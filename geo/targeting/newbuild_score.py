@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from geo.targeting import newbuild as nb
-from geo.targeting.retrofit import CO2_GAS_KG_PER_M3
+from geo.vocab import CO2_GAS_KG_PER_M3
 
 
 def _norm(s: pd.Series) -> pd.Series:

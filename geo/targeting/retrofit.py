@@ -24,30 +24,23 @@ import numpy as np
 import pandas as pd
 
 from geo.catalog import sources
+from geo.vocab import (
+    BUILD_PERIODS,
+    CO2_ELECTRICITY_KG_PER_KWH,  # noqa: F401  the retrofit page and ui read it from here
+    CO2_GAS_KG_PER_M3,  # noqa: F401
+    CO2_SOURCE,  # noqa: F401
+    DWELLING_TYPE_BY_VIVET_CODE,
+    DWELLING_TYPES,  # noqa: F401  the pages read it from here
+    LABELS,
+    TENURE_NAME_BY_VIVET_CODE,
+)
 
-LABELS = ("A", "B", "C", "D", "E", "F", "G")  # best to worst; A+ classes are not distinguished
-# Names as in geo.stock (the estimated stock cells); the KWB gas column of a type is
-# gas_m3_<type with '-' replaced by '_'>.
-DWELLING_TYPES = ("detached", "semi-detached", "end-terrace", "mid-terrace", "apartment")
-VIVET_TYPES = dict(enumerate(DWELLING_TYPES, start=1))
-VIVET_TENURE = {0: "owner-occupied", 1: "private rent", 2: "social rent"}
-# Build periods: VIVET's bp codes 0-11 with the names used by geo.stock.
-BUILD_PERIODS = ("before 1930", "1930-1945", "1946-1964", "1965-1974", "1975-1991", "1992-1995", "1996-1999",
-                 "2000-2005", "2006-2010", "2011-2014", "2015-2020", "2021 and later")
 ALL = "all"  # placeholder in the factor table for a pooled level
 
 DEFAULT_TARGET_LABEL = "B"
 MIN_CELL_DWELLINGS = 30  # fewer labelled dwellings in a type x period x label cell -> fall back
 GAS_MIN_GJ = 1.0  # dwellings below this use (district heat, all-electric) carry no gas label effect
 
-# Emission factors (settings). ISSO 82 values as quoted in Dutch energy-label tooling.
-CO2_GAS_KG_PER_M3 = 1.78
-CO2_ELECTRICITY_KG_PER_KWH = 0.48
-CO2_SOURCE = (
-    "ISSO publicatie 82 (energy-label methodology) as quoted in Dutch label tooling: natural gas 1.78 kg CO2/m3, "
-    "electricity 0.48 kg CO2/kWh (district heat 50.6 kg/GJ). Newer official factors (the Dutch CO2 emission factor "
-    "list) differ; both are settings."
-)
 GAS_PRICE_EUR_PER_M3 = sources.GAS_PRICE_2019_EUR_PER_M3
 ELECTRICITY_PRICE_EUR_PER_KWH = sources.ELECTRICITY_PRICE_2019_EUR_PER_KWH
 PRICE_SOURCE = sources.PRICE_SOURCE
@@ -87,9 +80,9 @@ def vivet_labelled(vivet: pd.DataFrame, gemeentecode: str = "GM0917", min_gas_gj
     v = vivet[(vivet["gemeentecode"] == gemeentecode) & vivet["lb"].isin(LABELS) & (vivet["gas"] >= min_gas_gj)]
     return pd.DataFrame(
         {
-            "dwelling_type": v["wt"].map(VIVET_TYPES),
+            "dwelling_type": v["wt"].map(DWELLING_TYPE_BY_VIVET_CODE),
             "build_period": build_period(v["bp"]),
-            "tenure": v["eg"].map(VIVET_TENURE),
+            "tenure": v["eg"].map(TENURE_NAME_BY_VIVET_CODE),
             "label": v["lb"],
             "gas_gj": v["gas"].astype(float),
             "floor_area_m2": v["op"].astype(float),

@@ -11,10 +11,11 @@ import pandas as pd
 from bench import scale
 from bench.timing import median_ms
 from geo import config
+from geo.catalog.index_components import COMPONENTS, MISSING_RULES, NORMALISATIONS
 from geo.io import processed
 from geo.map import classify, render
 from geo.metrics import index, indicators
-from geo.params import Prices
+from geo.params import IndexSettings, Prices, QuoteThreshold
 
 sys.path.insert(0, str(config.ROOT / "bench"))
 import baseline_app  # noqa: E402  (the scripts live in bench/, as Streamlit runs them)
@@ -57,21 +58,22 @@ def map_figures(repeats: int = 5) -> dict:
 
 def heerlen_table() -> pd.DataFrame:
     table = pd.DataFrame(processed.read_buurten().drop(columns="geometry")).set_index("buurt_code")
-    return indicators.add_derived(table, Prices(), indicators.DEFAULT_QUOTE_THRESHOLD_PCT)
+    return indicators.add_derived(table, Prices(), QuoteThreshold())
 
 
 def index_figures(repeats: int = 7) -> dict:
     """Index recomputation on Heerlen (ours vs the baseline's row-wise apply) and on 15,000 synthetic buurten."""
     table = heerlen_table()
-    weights = index.default_weights()
-    ours = median_ms(lambda: index.energy_poverty_index(table, weights, "minmax", "reweight"), repeats, warmup=1)
+    settings = IndexSettings()
+    ours = median_ms(lambda: index.energy_poverty_index(table, settings), repeats, warmup=1)
     naive_w = {c: 1.0 for c in baseline_index.COLUMNS}
     base = median_ms(lambda: baseline_index.naive_index(table, naive_w), repeats, warmup=1)
-    sensitivity = median_ms(lambda: index.rank_sensitivity(table, weights, "minmax", "reweight", draws=200, spread=0.5), 5)
+    sensitivity = median_ms(lambda: index.rank_sensitivity(table, settings, draws=200, spread=0.5), 5)
     big = synthetic_index_frame(15_000)
     per_method = {
-        (m, r): median_ms(lambda m=m, r=r: index.energy_poverty_index(big, weights, m, r), repeats, warmup=1)
-        for m in index.NORMALISATIONS for r in index.MISSING_RULES
+        (m, r): median_ms(lambda m=m, r=r: index.energy_poverty_index(big, IndexSettings(settings.weights, m, r)),
+                          repeats, warmup=1)
+        for m in NORMALISATIONS for r in MISSING_RULES
     }
     worst = max(per_method, key=per_method.get)
     return {"heerlen_ms": (ours, base), "sensitivity_ms": (sensitivity, None), "n15000_worst_ms": per_method[worst], "n15000_worst_setting": worst,
@@ -91,7 +93,7 @@ def synthetic_index_frame(n: int, seed: int = 15) -> pd.DataFrame:
         },
         index=pd.Index([f"BU{i:08d}" for i in range(n)], name="buurt_code"),
     )
-    missing = [c.column for c in index.COMPONENTS.values()]
+    missing = [c.column for c in COMPONENTS.values()]
     for col in missing:
         df.loc[rng.random(n) < 0.05, col] = np.nan
     return df

@@ -18,7 +18,7 @@ from unittest import mock
 
 import streamlit_folium
 
-from bench import browser, datasets, serve
+from bench import browser, datasets, serve, strategy_variants
 from bench.timing import median, median_ms
 from geo.map import classify, render
 from geo.map import strategy as map_strategy
@@ -83,13 +83,14 @@ def measure(name: str, gdf, variant: str, repeats: int = 5) -> ScaleRow:
     level, parent = datasets.LEVELS[name]
     parents = {parent: int(gdf["parent"].nunique())} if parent else None
     if variant == "before":
-        strategy = map_strategy.fixed(n, level)
+        strategy = strategy_variants.fixed(n, level)
     elif variant == "after, no parent":
         strategy = map_strategy.choose(n, v, level, None, map_strategy.extent_of(gdf))
     else:
         strategy = map_strategy.choose(n, v, level, parents, map_strategy.extent_of(gdf))
     t0 = time.perf_counter()
-    shapes = map_strategy.prepare(gdf, strategy, "parent" if strategy.level != level else None, datasets.INDICATORS)
+    parent_column = "parent" if strategy.level != level else None
+    shapes = strategy_variants.prepare(gdf, strategy, parent_column, datasets.INDICATORS)
     prep = time.perf_counter() - t0
     sent = rerun_cost(shapes, "ind_a", strategy)
     geometry = render.geometries(shapes)  # cached once per shapes in the app (ui/mapview.py)

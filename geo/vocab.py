@@ -13,6 +13,8 @@ Examples
 'apartment'
 >>> round(GAS_M3_PER_GJ * 1.0, 1)
 31.6
+>>> TENURE_NAME_BY_VIVET_CODE[2], TENURE_COLUMN_BY_NAME["social rent"]
+('social rent', 'pct_social_rent')
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ NO_LABEL = "x"  # VIVET: no registered EP-Online label at the reference date
 
 # ---- dwellings ------------------------------------------------------------------------------
 
-# VIVET dwelling type ``wt`` 1-5; the KWB gas column of a type is gas_m3_<type with '-' as '_'>.
+# VIVET dwelling type ``wt`` 1-5.
 DWELLING_TYPES = ("detached", "semi-detached", "end-terrace", "mid-terrace", "apartment")
 DWELLING_TYPE_BY_VIVET_CODE = dict(enumerate(DWELLING_TYPES, start=1))
+# Measured (KWB) gas use per dwelling of each type: gas_m3_<type with '-' as '_'>.
+GAS_COLUMN_BY_DWELLING_TYPE = {t: "gas_m3_" + t.replace("-", "_") for t in DWELLING_TYPES}
 SINGLE_FAMILY_TYPES = DWELLING_TYPES[:4]
+# Single- and multi-family (eengezins / meergezins, the KWB type shares): key as in the processed columns, name.
+DWELLING_FAMILIES = {"single_family": "single-family", "multi_family": "multi-family"}
 
 # VIVET build period ``bp`` 0-11.
 BUILD_PERIODS = (
@@ -36,14 +42,24 @@ BUILD_PERIODS = (
     "2000-2005", "2006-2010", "2011-2014", "2015-2020", "2021 and later",
 )
 BUILD_PERIOD_BY_VIVET_CODE = dict(enumerate(BUILD_PERIODS))
+# Coarse build-period groups of the per-buurt stock columns: key -> the VIVET ``bp`` codes it spans.
+BUILD_PERIOD_GROUPS = {
+    "before_1946": range(0, 2), "1946_1974": range(2, 4), "1975_1999": range(4, 7), "2000_plus": range(7, 12),
+}
 
-# Tenures: keys as in the processed columns (KWB order), names as shown to users.
+# Tenures: keys as in the processed buurt columns (KWB order), names as shown to users. The stock
+# cells table and the targeting tables store the names, the buurt columns the keys.
 TENURES = ("owner_occupied", "social_rent", "private_rent")
 TENURE_NAMES = {"owner_occupied": "owner-occupied", "social_rent": "social rent", "private_rent": "private rent"}
+TENURE_NAME_LIST = tuple(TENURE_NAMES[t] for t in TENURES)  # the names, in KWB order
 # VIVET ``eg``: 0 owner-occupied, 1 private rent, 2 social rent.
 TENURE_BY_VIVET_CODE = {0: "owner_occupied", 1: "private_rent", 2: "social_rent"}
-# KWB share column of each tenure.
-TENURE_COLUMNS = {"owner_occupied": "pct_owner_occupied", "social_rent": "pct_social_rent", "private_rent": "pct_private_rent"}
+TENURE_NAME_BY_VIVET_CODE = {code: TENURE_NAMES[t] for code, t in TENURE_BY_VIVET_CODE.items()}
+# KWB share column of each tenure, by key and by name.
+TENURE_COLUMNS = {
+    "owner_occupied": "pct_owner_occupied", "social_rent": "pct_social_rent", "private_rent": "pct_private_rent",
+}
+TENURE_COLUMN_BY_NAME = {TENURE_NAMES[t]: TENURE_COLUMNS[t] for t in TENURES}
 
 # VIVET installation codes ``ic`` of dwellings on a district-heating network.
 DISTRICT_HEATING_CODES = ("eww", "aww")

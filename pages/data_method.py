@@ -2,11 +2,8 @@
 
 import streamlit as st
 
-from geo.catalog import dictionary
+from geo.catalog import dictionary, sources
 from geo.report import method
-from geo.catalog import sources
-from geo.build import stock
-from geo.report import targeting_method
 from ui import data
 
 data.ensure_data()
@@ -36,21 +33,21 @@ labels = {c: dictionary.label(c) for c in meta["suppressed"]}
 st.dataframe(method.coverage_table(meta["suppressed"], labels), hide_index=True, width="stretch")
 
 st.header("Derived indicators")
-st.markdown(method.INDICATOR_METHOD)
+st.markdown(method.section("indicators"))
 
 st.header("Energy-poverty index")
-st.markdown(method.INDEX_METHOD)
+st.markdown(method.section("index"))
 st.dataframe(method.components_table(), hide_index=True, width="stretch")
 
 st.header("Map")
-st.markdown(method.CLASSIFICATION_METHOD)
-st.markdown(method.SIMPLIFICATION)
+st.markdown(method.section("classification"))
+st.markdown(method.section("simplification"))
 
 st.header("Energy labels and the housing stock per buurt")
 summary = meta.get("stock", {})
 st.info(f"Basis of the stock figures: **{summary.get('stock_basis', 'not built')}**. Estimated figures are marked "
         "'estimated' in the data dictionary and on the map.")
-st.markdown(stock.METHOD_MARKDOWN)
+st.markdown(method.section("stock"))
 c1, c2, c3 = st.columns(3)
 c1.metric("Gas-use error per buurt, median", f"{summary.get('gas_median_abs_error_pct')}%",
           help=f"Absolute % error of the predicted against the measured CBS gas use, over {summary.get('gas_buurten_checked')} buurten.")
@@ -64,7 +61,7 @@ st.subheader("Do the buurt estimates add up to the Heerlen VIVET totals?")
 st.dataframe(tables["stock_checks"], hide_index=True, width="stretch")
 
 st.header("Retrofit and new-build models")
-st.markdown(targeting_method.method_markdown())
+st.markdown(method.targeting_markdown())
 
 st.header("Known limits")
-st.markdown(method.LIMITS)
+st.markdown(method.section("limits"))

@@ -3,7 +3,7 @@
 import altair as alt
 import streamlit as st
 
-from geo.metrics import index
+from geo.catalog.index_components import COMPONENTS, MISSING_RULES, NORMALISATIONS
 from ui import data, settings
 
 data.ensure_data()
@@ -19,17 +19,17 @@ settings.init()
 left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader("Components and weights")
-    for key, comp in index.COMPONENTS.items():
+    for key, comp in COMPONENTS.items():
         st.slider(f"{comp.label}", 0.0, 3.0, step=0.25, help=f"{comp.monitor_indicator}. {comp.approximation}",
                   **settings.widget_kwargs(f"cfg.w.{key}"))
         st.caption(f"{comp.monitor_indicator} - column `{comp.column}`. {comp.approximation}")
-    st.radio("Normalisation", list(index.NORMALISATIONS), format_func=index.NORMALISATIONS.get,
+    st.radio("Normalisation", list(NORMALISATIONS), format_func=NORMALISATIONS.get,
              **settings.widget_kwargs("cfg.method"))
-    st.radio("Missing components", list(index.MISSING_RULES), format_func=index.MISSING_RULES.get,
+    st.radio("Missing components", list(MISSING_RULES), format_func=MISSING_RULES.get,
              **settings.widget_kwargs("cfg.missing"))
 
 s = settings.current()
-if all(w == 0 for _, w in s.weights) or sum(st.session_state[f"cfg.w.{k}"] for k in index.COMPONENTS) == 0:
+if sum(st.session_state[f"cfg.w.{k}"] for k in COMPONENTS) == 0:
     st.warning("All weights are zero; the default weights are used until one weight is above zero.")
 table = data.current_table()
 

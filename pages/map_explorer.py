@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from geo.map import classify
 from geo.catalog import dictionary
+from geo.map import classify
 from geo.report import profile
 from ui import data, mapview, settings
 
@@ -59,7 +59,7 @@ def explorer():
     if code:
         s = settings.current()
         tables = data.tables()
-        heerlen = profile.heerlen_values(tables["gemeente"], s.prices, s.threshold)
+        heerlen = profile.heerlen_values(tables["gemeente"], s.prices, s.quote_threshold)
         st.subheader(f"Profile: {names[code]}")
         st.caption(f"Buurt {code}, {table.loc[code, 'wijk_name']}. 'year' is the year a figure describes.")
         st.dataframe(profile.buurt_profile(table, code, heerlen, tables["metadata"]["columns"]), hide_index=True, width="stretch")

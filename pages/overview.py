@@ -12,7 +12,8 @@ st.caption("Energy poverty and retrofit potential per buurt, from CBS, Kadaster 
 s = settings.current()
 tables = data.tables()
 table = data.current_table()
-figures = overview.headline_figures(tables["gemeente"], table, tables["metadata"]["columns"], s.prices, s.threshold)
+figures = overview.headline_figures(tables["gemeente"], table, tables["metadata"]["columns"], s.prices,
+                                   s.quote_threshold)
 
 cols = st.columns(4)
 for i, fig in enumerate(figures):
@@ -28,7 +29,7 @@ st.caption(
 )
 st.download_button(
     "Download one-page briefing (HTML, printable)",
-    data=overview.briefing_html(figures, overview.top_buurten(table, 10), s),
+    data=overview.briefing_html(figures, overview.top_buurten(table, 10), s.quote_threshold, s.index),
     file_name="buurtkompas-heerlen-briefing.html",
     mime="text/html",
 )

@@ -15,7 +15,8 @@ import streamlit as st
 from geo import config
 from geo.io import processed
 from geo.metrics import index, indicators
-from geo.params import Prices
+from geo.params import IndexSettings, Prices, QuoteThreshold
+from ui import settings
 
 
 def _mtime(path) -> float:
@@ -66,31 +67,28 @@ def tables() -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def derived(prices: Prices, threshold: float, mtime: float) -> pd.DataFrame:
+def derived(prices: Prices, threshold: QuoteThreshold, mtime: float) -> pd.DataFrame:
     """Buurt indicators incl. the estimated bill and quote (no geometry), by buurt code."""
     table = pd.DataFrame(buurten().drop(columns="geometry")).set_index("buurt_code")
     return indicators.add_derived(table, prices, threshold)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def indexed(prices: Prices, threshold: float, weights: tuple, method: str, missing: str, mtime: float) -> pd.DataFrame:
+def indexed(prices: Prices, threshold: QuoteThreshold, index_settings: IndexSettings, mtime: float) -> pd.DataFrame:
     """Derived indicators plus the energy-poverty index for the given settings."""
     table = derived(prices, threshold, mtime)
-    result = index.energy_poverty_index(table, dict(weights), method, missing)
-    return table.join(result)
+    return table.join(index.energy_poverty_index(table, index_settings))
 
 
 def current_table() -> pd.DataFrame:
     """The buurt table for the settings in the sidebar and on the Index page."""
-    from ui import settings
-
     s = settings.current()
-    return indexed(s.prices, s.threshold, s.weights, s.method, s.missing, _mtime(config.BUURTEN))
+    return indexed(s.prices, s.quote_threshold, s.index, _mtime(config.BUURTEN))
 
 
 @st.cache_data(show_spinner="Recomputing ranks under perturbed weights...", max_entries=32)
-def sensitivity(s, spread: float) -> pd.DataFrame:
-    """Rank range per buurt over perturbed weights (see geo.index.rank_sensitivity)."""
-    base = derived(s.prices, s.threshold, _mtime(config.BUURTEN))
-    result = index.rank_sensitivity(base, dict(s.weights), s.method, s.missing, draws=200, spread=spread)
+def sensitivity(s: settings.Settings, spread: float) -> pd.DataFrame:
+    """Rank range per buurt over perturbed weights (see geo.metrics.index.rank_sensitivity)."""
+    base = derived(s.prices, s.quote_threshold, _mtime(config.BUURTEN))
+    result = index.rank_sensitivity(base, s.index, draws=200, spread=spread)
     return result.join(base["buurt_name"])

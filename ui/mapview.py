@@ -7,6 +7,8 @@ indicator change only recolours: classify, properties, folium, st_folium.
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -14,7 +16,7 @@ from geo import config
 from geo.catalog import dictionary
 from geo.map import classify, render, tooltip
 from geo.map import strategy as map_strategy
-from ui import data
+from ui import data, settings
 
 
 @st.cache_resource(show_spinner=False)
@@ -63,8 +65,6 @@ def choropleth(indicator: str, scheme: str, k: int, settings_key, highlight: fro
 
 def legend_html(rows: list[tuple[str, str]], title: str) -> str:
     """A small HTML legend; the labels are numbers we formatted, the title is escaped."""
-    import html
-
     items = "".join(
         f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
         f'<span style="width:18px;height:12px;background:{render.fill_colour(c)};border:1px solid #888;display:inline-block"></span>'
@@ -76,8 +76,6 @@ def legend_html(rows: list[tuple[str, str]], title: str) -> str:
 
 def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozenset = frozenset(), key: str = "buurt_map") -> str | None:
     """Draw the choropleth and its legend; return the code of the clicked buurt, if any."""
-    from ui import settings
-
     buurt_fc, legend, wijk_fc = choropleth(indicator, scheme, k, settings.current(), highlight)
     shapes, _ = data.map_shapes()
     col = dictionary.BY_NAME[indicator]

@@ -11,26 +11,33 @@ from dataclasses import dataclass
 import streamlit as st
 
 from geo.catalog import sources
-from geo.metrics import index, indicators
-from geo.params import Prices
+from geo.catalog.index_components import COMPONENTS
+from geo.params import QUOTE_THRESHOLD_SOURCES, IndexSettings, Prices, QuoteThreshold
+from geo.vocab import GAS_M3_PER_GJ
 
 
 @dataclass(frozen=True)
 class Settings:
+    """The settings shared by all pages, as geo.params objects (hashable, so they key the caches)."""
+
     prices: Prices
-    threshold: float
-    weights: tuple  # ((component, weight), ...) - hashable for caching
-    method: str
-    missing: str
+    quote_threshold: QuoteThreshold
+    index: IndexSettings
+
+    @property
+    def threshold(self) -> float:
+        """The high energy-quote threshold in percent (what the targeting models take)."""
+        return self.quote_threshold.pct
 
 
+_DEFAULT = Settings(Prices(), QuoteThreshold(), IndexSettings())
 DEFAULTS = {
-    "cfg.gas_price": sources.GAS_PRICE_2019_EUR_PER_M3,
-    "cfg.electricity_price": sources.ELECTRICITY_PRICE_2019_EUR_PER_KWH,
-    "cfg.threshold": indicators.DEFAULT_QUOTE_THRESHOLD_PCT,
-    "cfg.method": "minmax",
-    "cfg.missing": "reweight",
-    **{f"cfg.w.{k}": w for k, w in index.default_weights().items()},
+    "cfg.gas_price": _DEFAULT.prices.gas_eur_per_m3,
+    "cfg.electricity_price": _DEFAULT.prices.electricity_eur_per_kwh,
+    "cfg.threshold": _DEFAULT.quote_threshold.pct,
+    "cfg.method": _DEFAULT.index.method,
+    "cfg.missing": _DEFAULT.index.missing,
+    **{f"cfg.w.{k}": w for k, w in _DEFAULT.index.weights},
 }
 
 
@@ -53,6 +60,7 @@ def widget_kwargs(key: str) -> dict:
 
 
 def reset() -> None:
+    """Put every setting back to its default (the sidebar's reset button)."""
     for key, value in DEFAULTS.items():
         st.session_state[key] = value
 
@@ -61,15 +69,13 @@ def current() -> Settings:
     """The settings as a hashable value."""
     init()
     ss = st.session_state
-    weights = tuple((k, float(ss[f"cfg.w.{k}"])) for k in index.COMPONENTS)
-    if sum(w for _, w in weights) <= 0:
-        weights = tuple(index.default_weights().items())
+    weights = {k: float(ss[f"cfg.w.{k}"]) for k in COMPONENTS}
+    if sum(weights.values()) <= 0:  # all weights zero: the Index page says the defaults are used meanwhile
+        weights = _DEFAULT.index.weights
     return Settings(
         prices=Prices(float(ss["cfg.gas_price"]), float(ss["cfg.electricity_price"])),
-        threshold=float(ss["cfg.threshold"]),
-        weights=weights,
-        method=ss["cfg.method"],
-        missing=ss["cfg.missing"],
+        quote_threshold=QuoteThreshold(float(ss["cfg.threshold"])),
+        index=IndexSettings(weights, ss["cfg.method"], ss["cfg.missing"]),
     )
 
 
@@ -80,7 +86,7 @@ def sidebar() -> None:
         st.subheader("Energy quote settings")
         st.number_input(
             "Gas price (EUR per m3)", min_value=0.0, max_value=10.0, step=0.01, format="%.3f",
-            help=f"Default: {sources.PRICE_SOURCE}, converted at {sources.GAS_M3_PER_GJ} m3 per GJ.",
+            help=f"Default: {sources.PRICE_SOURCE}, converted at {GAS_M3_PER_GJ} m3 per GJ.",
             **widget_kwargs("cfg.gas_price"),
         )
         st.number_input(
@@ -89,8 +95,9 @@ def sidebar() -> None:
             **widget_kwargs("cfg.electricity_price"),
         )
         st.radio(
-            "High energy quote at or above", options=[10.0, 8.0], format_func=lambda v: f"{v:.0f}% of income",
-            horizontal=True, help="10%: VNG DEGO documentation; 8%: used by some TNO products.",
+            "High energy quote at or above", options=list(QUOTE_THRESHOLD_SOURCES),
+            format_func=lambda v: f"{v:.0f}% of income", horizontal=True,
+            help="; ".join(f"{v:.0f}%: {why}" for v, why in QUOTE_THRESHOLD_SOURCES.items()) + ".",
             **widget_kwargs("cfg.threshold"),
         )
         st.caption(f"Prices of {sources.PRICE_YEAR}; consumption is the CBS figure per buurt. See Data & method.")

@@ -1,9 +1,15 @@
 """``make data``: derive ``data/processed`` from ``data/raw``, reproducibly.
 
-Steps: read and check the raw files; pick per KWB column the latest edition with
-enough buurten filled; join explicitly by buurt code and report matches per
-source year; compute areas on full-resolution shapes; simplify the shapes once,
-as a coverage, for the map; write GeoParquet and a metadata file.
+:func:`build` runs one function per stage: read and check the raw files
+(:func:`read_inputs`); join explicitly by buurt code and report matches per
+source year (:func:`join_reports`); pick per column the latest edition with
+enough buurten filled and the year it describes (:func:`choose_editions`); the
+buurt table, with areas on full-resolution shapes (:func:`buurt_table`); the
+shapes simplified once, as a coverage, for the map, and the wijk outlines
+(:func:`map_shapes`); the wijk and gemeente tables with the national comparison
+(:func:`wijk_and_gemeente_tables`); the housing stock (:mod:`geo.build.stock`);
+the label factors and households of the targeting models
+(:mod:`geo.build.targeting_inputs`); the metadata file (:func:`metadata`).
 
 Run: ``python -m geo.build``.
 """
@@ -12,7 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 
+import geopandas as gpd
 import pandas as pd
 
 from geo import config
@@ -22,107 +30,307 @@ from geo.build.shapes import simplify_coverage
 from geo.catalog import dictionary
 from geo.io.raw import read_benefits, read_buurt_polygons, read_gemeenten, read_kwb
 
+# The raw files whose checksums the metadata records.
+RAW_FILES = (config.RAW_BUURTEN, config.RAW_KWB, config.RAW_BENEFITS, config.RAW_GEMEENTEN)
+
+
+@dataclass(frozen=True)
+class RawInputs:
+    """The raw tables the build starts from, read and checked.
+
+    Attributes
+    ----------
+    polygons : GeoDataFrame
+        The 2023 buurt polygons (``buurt_code``, ``buurt_name``, geometry).
+    kwb : DataFrame
+        The CBS KWB table, one row per region per edition.
+    benefits : DataFrame
+        The CBS 85586NED social-assistance table, one row per region per quarter.
+    gemeenten : DataFrame
+        The national municipality table (KWB 2022 edition values).
+    """
+
+    polygons: gpd.GeoDataFrame
+    kwb: pd.DataFrame
+    benefits: pd.DataFrame
+    gemeenten: pd.DataFrame
+
+    @property
+    def buurt_codes(self) -> list[str]:
+        """Codes of the buurt polygons, the buurten every table is joined to."""
+        return self.polygons["buurt_code"].tolist()
+
+    @property
+    def kwb_buurten(self) -> pd.DataFrame:
+        """The KWB rows of buurten (not wijken or the gemeente)."""
+        return self.kwb[self.kwb["regio_type"] == "Buurt"]
+
+    @property
+    def wijk_names(self) -> pd.Series:
+        """Wijk name per wijk code, as the latest KWB edition spells it."""
+        wijken = self.kwb[self.kwb["regio_type"] == "Wijk"]
+        return wijken.sort_values("jaar").groupby("regio_code")["regio_naam"].last()
+
+
+@dataclass(frozen=True)
+class Editions:
+    """Which source edition each processed column comes from.
+
+    Attributes
+    ----------
+    kwb : dict of str to int or None
+        KWB edition per KWB-sourced column (None when no edition has values).
+    benefits_period : str
+        The latest quarter of the benefits table, e.g. ``"2024 Q2"``.
+    columns : dict of str to dict
+        Per column the edition, the year it describes and its buurt coverage, as
+        the metadata records them.
+    """
+
+    kwb: dict[str, int | None]
+    benefits_period: str
+    columns: dict[str, dict]
+
 
 def sha256(path) -> str:
     """Checksum of a raw file, recorded so a processed build can be traced to its inputs."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build(out_dir=config.PROCESSED_DIR) -> dict:
-    """Derive every processed file; return the metadata that was written."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    polygons = read_buurt_polygons()
-    kwb = read_kwb(columns=list(dictionary.kwb_columns().values()))
-    benefits = read_benefits()
+def read_inputs() -> RawInputs:
+    """Read and check the raw buurt polygons, KWB, benefits and municipality tables.
 
-    buurt_codes = polygons["buurt_code"].tolist()
-    kwb_buurten = kwb[kwb["regio_type"] == "Buurt"]
+    Returns
+    -------
+    RawInputs
+    """
+    return RawInputs(
+        polygons=read_buurt_polygons(),
+        kwb=read_kwb(columns=list(dictionary.kwb_columns().values())),
+        benefits=read_benefits(),
+        gemeenten=read_gemeenten(),
+    )
 
-    # Explicit join report per source year: codes and boundaries change between years.
+
+def join_reports(raw: RawInputs) -> dict[str, dict]:
+    """Report the matched and unmatched buurt codes per source year.
+
+    Codes and boundaries change between years, so every statistics table is
+    joined to the polygons explicitly by code and the result reported per year.
+
+    Parameters
+    ----------
+    raw : RawInputs
+
+    Returns
+    -------
+    dict of str to dict
+        Per source year (``"KWB 2019"``, ``"Benefits 2024"``) a :func:`~geo.build.kwb.join_report`.
+    """
+    buurt_codes = raw.buurt_codes
     joins = {
-        f"KWB {year}": join_report(buurt_codes, rows["regio_code"]) for year, rows in kwb_buurten.groupby("jaar")
+        f"KWB {year}": join_report(buurt_codes, rows["regio_code"]) for year, rows in raw.kwb_buurten.groupby("jaar")
     }
-    ben_buurten = benefits[benefits["WijkenEnBuurten"].str.startswith("BU")]
+    ben_buurten = raw.benefits[raw.benefits["WijkenEnBuurten"].str.startswith("BU")]
     for year, rows in ben_buurten.groupby("jaar"):
         joins[f"Benefits {year}"] = join_report(buurt_codes, rows["WijkenEnBuurten"].unique())
+    return joins
 
+
+def choose_editions(raw: RawInputs) -> Editions:
+    """Per column the latest edition with enough buurten filled, and the year it describes.
+
+    Parameters
+    ----------
+    raw : RawInputs
+
+    Returns
+    -------
+    Editions
+        KWB columns in dictionary order, then the social-assistance columns of
+        the latest benefits quarter.
+    """
+    buurt_codes = raw.buurt_codes
     editions: dict[str, int | None] = {}
-    columns_meta: dict[str, dict] = {}
+    columns: dict[str, dict] = {}
     for col in dictionary.COLUMNS:
         if not col.kwb:
             continue
-        edition, filled = pick_edition(kwb_buurten, col.kwb)
+        edition, filled = pick_edition(raw.kwb_buurten, col.kwb)
         editions[col.name] = edition
-        columns_meta[col.name] = {
+        columns[col.name] = {
             "edition": f"KWB {edition}" if edition else "none",
             "year": reference_year(col.theme, edition) if edition else None,
             "coverage": f"{filled} of {len(buurt_codes)}",
         }
-
-    values = kwb_values(kwb, buurt_codes, editions)
-    ben, period = benefits_values(benefits)
-    values = values.join(ben, how="left")
+    ben, period = benefits_values(raw.benefits)
+    of_buurten = ben[ben.index.isin(buurt_codes)]
     for name in ["pct_social_assistance", "social_assistance_persons"]:
-        columns_meta[name] = {
+        columns[name] = {
             "edition": f"85586NED {period}",
             "year": period,
-            "coverage": f"{int(values[name].notna().sum())} of {len(buurt_codes)}",
+            "coverage": f"{int(of_buurten[name].notna().sum())} of {len(buurt_codes)}",
         }
+    return Editions(kwb=editions, benefits_period=period, columns=columns)
 
-    buurten = polygons.set_index("buurt_code")
+
+def region_values(raw: RawInputs, codes: list[str], editions: Editions) -> pd.DataFrame:
+    """KWB figures from each column's chosen edition and the latest benefits figures, one row per region code."""
+    ben, _ = benefits_values(raw.benefits)
+    return kwb_values(raw.kwb, codes, editions.kwb).join(ben, how="left")
+
+
+def buurt_table(raw: RawInputs, editions: Editions, out_dir) -> gpd.GeoDataFrame:
+    """Write the buurt table: polygons with wijk, area and every figure; return it.
+
+    Areas come from the full-resolution shapes in the metric CRS, before any
+    simplification.
+
+    Parameters
+    ----------
+    raw : RawInputs
+    editions : Editions
+    out_dir : Path
+        Folder the table is written to (``config.BUURTEN``'s name).
+
+    Returns
+    -------
+    GeoDataFrame
+        One row per buurt polygon with ``buurt_code``, ``buurt_name``, ``wijk_code``,
+        ``wijk_name``, ``area_ha`` and the figures of :func:`region_values`.
+    """
+    buurten = raw.polygons.set_index("buurt_code")
     buurten["wijk_code"] = "WK" + buurten.index.str[2:8]
-    wijk_names = kwb[(kwb["regio_type"] == "Wijk")].sort_values("jaar").groupby("regio_code")["regio_naam"].last()
-    buurten["wijk_name"] = buurten["wijk_code"].map(wijk_names)
+    buurten["wijk_name"] = buurten["wijk_code"].map(raw.wijk_names)
     buurten["area_ha"] = buurten.geometry.to_crs(config.CRS_METRIC).area / 10_000
-    buurten = buurten.join(values)
+    buurten = buurten.join(region_values(raw, raw.buurt_codes, editions))
     buurten = buurten.reset_index()
     buurten.to_parquet(out_dir / config.BUURTEN.name)
+    return buurten
 
-    map_shapes = simplify_coverage(
-        buurten[["buurt_code", "buurt_name", "wijk_code", "geometry"]], config.SIMPLIFY_TOLERANCE_M, config.COORD_DECIMALS
-    )
-    map_shapes.to_parquet(out_dir / config.BUURTEN_MAP.name)
-    # Wijk outlines from the simplified buurten, so wijk and buurt borders coincide on the map.
-    wijken_map = map_shapes.dissolve(by="wijk_code", as_index=False)[["wijk_code", "geometry"]]
-    wijken_map["wijk_name"] = wijken_map["wijk_code"].map(wijk_names)
-    wijken_map.to_parquet(out_dir / config.WIJKEN_MAP.name)
 
+def map_shapes(buurten: gpd.GeoDataFrame, wijk_names: pd.Series, out_dir) -> None:
+    """Write the simplified buurt shapes for the map and the wijk outlines drawn from them.
+
+    Wijk outlines are dissolved from the simplified buurten, so wijk and buurt
+    borders coincide on the map.
+
+    Parameters
+    ----------
+    buurten : GeoDataFrame
+        The buurt table (full-resolution shapes).
+    wijk_names : Series
+        Wijk name per wijk code.
+    out_dir : Path
+        Folder for ``config.BUURTEN_MAP`` and ``config.WIJKEN_MAP``.
+    """
+    columns = ["buurt_code", "buurt_name", "wijk_code", "geometry"]
+    shapes = simplify_coverage(buurten[columns], config.SIMPLIFY_TOLERANCE_M, config.COORD_DECIMALS)
+    shapes.to_parquet(out_dir / config.BUURTEN_MAP.name)
+    wijken = shapes.dissolve(by="wijk_code", as_index=False)[["wijk_code", "geometry"]]
+    wijken["wijk_name"] = wijken["wijk_code"].map(wijk_names)
+    wijken.to_parquet(out_dir / config.WIJKEN_MAP.name)
+
+
+def wijk_and_gemeente_tables(raw: RawInputs, editions: Editions, buurten: pd.DataFrame, out_dir) -> None:
+    """Write the figures of the wijken of the buurten and of the gemeente, with the national comparison.
+
+    Parameters
+    ----------
+    raw : RawInputs
+    editions : Editions
+    buurten : DataFrame
+        The buurt table; its ``wijk_code`` values are the wijken written.
+    out_dir : Path
+        Folder for ``config.WIJKEN`` and ``config.GEMEENTE``.
+    """
     wijk_codes = sorted(buurten["wijk_code"].unique())
-    wijk_values = kwb_values(kwb, wijk_codes, editions).join(ben, how="left")
-    wijk_values.insert(0, "wijk_name", wijk_values.index.map(wijk_names))
-    wijk_values.reset_index().rename(columns={"code": "wijk_code"}).to_parquet(out_dir / config.WIJKEN.name)
+    wijken = region_values(raw, wijk_codes, editions)
+    wijken.insert(0, "wijk_name", wijken.index.map(raw.wijk_names))
+    wijken.reset_index().rename(columns={"code": "wijk_code"}).to_parquet(out_dir / config.WIJKEN.name)
 
-    gemeente = kwb_values(kwb, [config.GEMEENTE_CODE], editions).join(ben, how="left").iloc[0]
-    comparison = national_comparison(read_gemeenten())
-    gemeente_table = pd.DataFrame({"column": gemeente.index, "heerlen": gemeente.to_numpy(dtype=float)})
-    gemeente_table = gemeente_table.merge(comparison, on="column", how="left")
-    gemeente_table.to_parquet(out_dir / config.GEMEENTE.name)
+    gemeente = region_values(raw, [config.GEMEENTE_CODE], editions).iloc[0]
+    table = pd.DataFrame({"column": gemeente.index, "heerlen": gemeente.to_numpy(dtype=float)})
+    table = table.merge(national_comparison(raw.gemeenten), on="column", how="left")
+    table.to_parquet(out_dir / config.GEMEENTE.name)
 
-    metadata = {
-        "columns": columns_meta,
+
+def metadata(joins: dict, editions: Editions, buurten: pd.DataFrame, stock_summary: dict,
+             raw_files=None, root=config.ROOT) -> dict:
+    """Collect what the build did, for the Data & method page: editions, joins, suppressed buurten, checksums.
+
+    Parameters
+    ----------
+    joins : dict
+        From :func:`join_reports`.
+    editions : Editions
+        From :func:`choose_editions`.
+    buurten : DataFrame
+        The buurt table; a buurt without a value in a column is listed as suppressed.
+    stock_summary : dict
+        From :func:`geo.build.stock.build_stock`.
+    raw_files : sequence of Path, optional
+        Raw files to checksum, keyed by their path relative to ``root`` (default :data:`RAW_FILES`).
+    root : Path
+
+    Returns
+    -------
+    dict
+        The content of ``config.JOIN_REPORT``.
+    """
+    return {
+        "columns": editions.columns,
         "joins": joins,
-        "benefits_period": period,
+        "benefits_period": editions.benefits_period,
+        # In dictionary order (not a set's), so the page lists buurten the same way after every build.
         "suppressed": {
             name: sorted(buurten.loc[buurten[name].isna(), "buurt_name"].tolist())
-            for name in dictionary.kwb_columns().keys() | {"pct_social_assistance"}
+            for name in [*dictionary.kwb_columns(), "pct_social_assistance"]
         },
-        "raw_checksums": {
-            str(p.relative_to(config.ROOT)): sha256(p)
-            for p in [config.RAW_BUURTEN, config.RAW_KWB, config.RAW_BENEFITS, config.RAW_GEMEENTEN]
-        },
+        "raw_checksums": {str(p.relative_to(root)): sha256(p) for p in (RAW_FILES if raw_files is None else raw_files)},
         "simplify_tolerance_m": config.SIMPLIFY_TOLERANCE_M,
         "coord_decimals": config.COORD_DECIMALS,
+        "stock": stock_summary,
     }
-    metadata["stock"] = stock.build_stock(buurten, out_dir)  # issue 4: labels and housing stock per buurt
-    targeting_inputs.write_targeting_inputs(out_dir)  # label factors and households for the targeting models
-    (out_dir / config.JOIN_REPORT.name).write_text(json.dumps(metadata, indent=1, ensure_ascii=False), encoding="utf-8")
-    return metadata
+
+
+def write_metadata(meta: dict, out_dir) -> dict:
+    """Write the metadata as ``config.JOIN_REPORT`` in ``out_dir``; return it."""
+    (out_dir / config.JOIN_REPORT.name).write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
+    return meta
+
+
+def build(out_dir=config.PROCESSED_DIR) -> dict:
+    """Derive every processed file, stage by stage; return the metadata that was written.
+
+    Parameters
+    ----------
+    out_dir : Path
+        Folder for the processed files (created when missing).
+
+    Returns
+    -------
+    dict
+        The metadata written to ``config.JOIN_REPORT``.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    raw = read_inputs()
+    joins = join_reports(raw)
+    editions = choose_editions(raw)
+    buurten = buurt_table(raw, editions, out_dir)
+    map_shapes(buurten, raw.wijk_names, out_dir)
+    wijk_and_gemeente_tables(raw, editions, buurten, out_dir)
+    stock_summary = stock.build_stock(buurten, out_dir)
+    targeting_inputs.write_targeting_inputs(out_dir)
+    return write_metadata(metadata(joins, editions, buurten, stock_summary), out_dir)
 
 
 def main() -> int:
+    """Build into ``data/processed`` and print the matches per source year; return the exit code."""
     meta = build()
     for source, rep in meta["joins"].items():
         if source.startswith("KWB") or source.endswith(("2013", "2024")):
-            print(f"{source}: {rep['matched']} buurten matched, {len(rep['polygons_without_statistics'])} without statistics")
+            missing = len(rep["polygons_without_statistics"])
+            print(f"{source}: {rep['matched']} buurten matched, {missing} without statistics")
     print(f"processed data written to {config.PROCESSED_DIR}")
     return 0

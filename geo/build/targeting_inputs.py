@@ -25,7 +25,6 @@ from geo.io.processed import POOLED as ALL
 from geo.params import MIN_CELL_DWELLINGS
 
 GAS_MIN_GJ = 1.0  # dwellings below this use (district heat, all-electric) carry no gas label effect
-VIVET_TENURE_NAMES = {code: vocab.TENURE_NAMES[key] for code, key in vocab.TENURE_BY_VIVET_CODE.items()}
 
 # KWB columns of the municipality's row behind the growth scenarios, and their processed names.
 HOUSEHOLD_COLUMNS = {
@@ -50,7 +49,7 @@ def vivet_labelled(vivet_dwellings: pd.DataFrame, gemeentecode: str = config.GEM
         {
             "dwelling_type": v["wt"].map(vocab.DWELLING_TYPE_BY_VIVET_CODE),
             "build_period": v["bp"].map(vocab.BUILD_PERIOD_BY_VIVET_CODE),
-            "tenure": v["eg"].map(VIVET_TENURE_NAMES),
+            "tenure": v["eg"].map(vocab.TENURE_NAME_BY_VIVET_CODE),
             "label": v["lb"],
             "gas_gj": v["gas"].astype(float),
             "floor_area_m2": v["op"].astype(float),

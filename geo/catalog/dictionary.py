@@ -9,31 +9,13 @@ metadata; :func:`describe` merges both for the Data & method page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from geo.catalog.column import DERIVED, ESTIMATED, MEASURED, Column
+from geo.catalog.stock_columns import STOCK_COLUMNS
 
-MEASURED = "measured"
-DERIVED = "derived"
-ESTIMATED = "estimated"
-
-
-@dataclass(frozen=True)
-class Column:
-    """Metadata of one column of the buurt table."""
-
-    name: str
-    label: str
-    unit: str
-    meaning: str
-    source: str  # key into geo.sources.SOURCES, or "derived"
-    kind: str = MEASURED
-    kwb: str = ""  # raw KWB column it is read from, if any
-    theme: str = ""  # KWB theme deciding the reference year (see geo.build.reference_year)
-    higher_is_worse: bool | None = None  # direction for index components; None = neutral
-    decimals: int = 0
-    on_map: bool = True
-    formula: str = ""
-    extra: dict = field(default_factory=dict)
-
+__all__ = [
+    "COLUMNS", "DERIVED", "DERIVED_COLUMNS", "ESTIMATED", "MEASURED", "STOCK_COLUMNS", "BY_NAME", "Column",
+    "describe", "kwb_columns", "label", "map_indicators", "unit",
+]
 
 _K = "kwb"
 COLUMNS: list[Column] = [
@@ -84,13 +66,8 @@ DERIVED_COLUMNS: list[Column] = [
     Column("energy_poverty_index", "Energy-poverty index", "0-100", "Weighted mean of the normalised index components; 100 = most energy poverty in Heerlen on every component. Tunable on the Index page", "derived", kind=DERIVED, higher_is_worse=True, decimals=0, formula="100 x sum(w_k x n_k) / sum(w_k) over available components"),
 ]
 
-BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS + DERIVED_COLUMNS}
-
-
-def register(columns: list[Column]) -> None:
-    """Add columns produced by another module (e.g. the stock estimate) to the dictionary."""
-    for c in columns:
-        BY_NAME[c.name] = c
+# Every column the app knows, in the order the Data & method page and the map's indicator list show them.
+BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS + DERIVED_COLUMNS + STOCK_COLUMNS}
 
 
 def kwb_columns() -> dict[str, str]:

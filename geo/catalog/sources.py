@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo import config
+from geo.vocab import GAS_M3_PER_GJ
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,6 @@ PRICE_SOURCE = (
     "households, transaction price incl. VAT and taxes, year 2019: gas 26.207 EUR/GJ "
     "(20-200 GJ class), electricity 0.205 EUR/kWh (2.5-5 MWh class)"
 )
-GAS_M3_PER_GJ = 31.6  # VNG DEGO documentation: 1 GJ natural gas ~ 31.6 m3 (Groningen quality)
 GAS_PRICE_2019_EUR_PER_M3 = round(26.207 / GAS_M3_PER_GJ, 3)
 ELECTRICITY_PRICE_2019_EUR_PER_KWH = 0.205
 PRICE_YEAR = 2019

@@ -24,13 +24,11 @@ def processed_ready() -> bool:
 def read_buurten(path: Path = config.BUURTEN, stock_path: Path = config.STOCK) -> gpd.GeoDataFrame:
     """Buurt table with full-resolution geometry, all processed indicators and the stock estimate.
 
-    The estimated stock per buurt (labels, heat demand; see :mod:`geo.stock`) is joined
-    by buurt code when it has been built.
+    The estimated stock per buurt (labels, heat demand; see :mod:`geo.catalog.stock_columns`)
+    is joined by buurt code when it has been built.
     """
     buurten = gpd.read_parquet(path)
     if Path(stock_path).exists():
-        import geo.build.stock  # noqa: F401  registers the stock columns in the data dictionary
-
         stock = pd.read_parquet(stock_path)
         buurten = buurten.merge(stock, on="buurt_code", how="left", validate="one_to_one")
     return buurten

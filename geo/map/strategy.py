@@ -129,60 +129,7 @@ def choose(features: int, vertices: int, level: str = "buurt", parents: Mapping[
     return MapStrategy(level, features, "canvas" if canvas else "svg", tolerance, decimals_for(tolerance))
 
 
-# What the app drew before the strategy existed, for comparison in the benchmark.
-FIXED = MapStrategy("buurt", 0, "svg", BASE_TOLERANCE_M, 5)
-
-
 def extent_of(gdf) -> float:
     """Larger side (m) of a layer's bounding box in EPSG:28992, for :func:`choose`."""
     minx, miny, maxx, maxy = gdf.to_crs(config.CRS_METRIC).total_bounds
     return float(max(maxx - minx, maxy - miny))
-
-
-def fixed(features: int, level: str = "buurt") -> MapStrategy:
-    """The strategy-free pipeline: every area, SVG, 8 m, 5 decimals (the 'before')."""
-    return MapStrategy(level, features, FIXED.renderer, FIXED.tolerance_m, FIXED.decimals)
-
-
-def prepare(gdf, strategy: MapStrategy, parent_column: str | None = None, value_columns=(), code_column: str = "code"):
-    """Shapes as the strategy says to draw them: aggregated if asked, simplified once as a coverage.
-
-    Parameters
-    ----------
-    gdf : GeoDataFrame
-        Full-resolution areas (any CRS) with ``code_column`` and, for an aggregated
-        level, ``parent_column``.
-    strategy : MapStrategy
-        From :func:`choose`; when ``strategy.level`` is not the input level the areas
-        are dissolved by ``parent_column`` and ``value_columns`` averaged (unweighted:
-        a stand-in for the parent level's own statistics, which should be used when available).
-
-    Returns
-    -------
-    GeoDataFrame in EPSG:4326, simplified with ``strategy.tolerance_m`` and rounded to
-    ``strategy.decimals``.
-    """
-    import geopandas as gpd
-    import numpy as np
-    import shapely
-
-    if parent_column is not None and strategy.features and strategy.features < len(gdf):
-        metric = gdf.to_crs(config.CRS_METRIC)[[parent_column, *value_columns, "geometry"]]
-        try:
-            merged = metric.dissolve(by=parent_column, aggfunc="mean", method="coverage")
-        except Exception:  # not a clean coverage: the slower, robust union
-            merged = metric.dissolve(by=parent_column, aggfunc="mean")
-        gdf = merged.reset_index().rename(columns={parent_column: code_column})
-        gdf["name"] = gdf[code_column]
-    metric = gdf.to_crs(config.CRS_METRIC).geometry.values
-    bad = ~shapely.is_valid(metric)
-    if bad.any():  # reprojection can make a slim ring invalid; GEOS' coverage simplifier refuses those
-        metric[bad] = shapely.make_valid(metric[bad], method="structure", keep_collapsed=False)
-    simplified = shapely.coverage_simplify(metric, strategy.tolerance_m)
-    wgs = gpd.GeoSeries(simplified, crs=config.CRS_METRIC).to_crs(config.CRS_WGS84)
-    rounded = shapely.transform(wgs.values, lambda xy: np.round(xy, strategy.decimals))
-    bad = ~shapely.is_valid(rounded)
-    if bad.any():  # rounding can pinch a ring; repair to polygons only (no collections)
-        rounded[bad] = shapely.make_valid(rounded[bad], method="structure", keep_collapsed=False)
-    out = gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=gpd.GeoSeries(rounded, crs=config.CRS_WGS84, index=gdf.index))
-    return out[~out.geometry.is_empty]

@@ -3,84 +3,18 @@
 The index is a weighted mean of normalised components on 0-100 (higher = more
 energy poverty). Each component is recognisable from the TNO/CBS Monitor
 Energiearmoede; where the buurt data only allows an approximation, the
-component says so.
+component says so (:mod:`geo.catalog.index_components`). Weights, normalisation
+and missing-value rule come as one :class:`geo.params.IndexSettings`.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy.special import ndtr
 
-NORMALISATIONS = {
-    "minmax": "Min-max: (x - min) / (max - min) over Heerlen buurten",
-    "rank": "Rank: percentile rank among Heerlen buurten (robust to outliers)",
-    "zscore": "Z-score: standard normal CDF of (x - mean) / sd (keeps distances, bounded)",
-}
-MISSING_RULES = {
-    "reweight": "Use the components the buurt has and re-normalise the weights over them "
-    "(no index when less than half of the weight has data)",
-    "median": "Count a missing component at the Heerlen median of that component",
-    "exclude": "No index for a buurt with any missing component",
-}
-
-
-@dataclass(frozen=True)
-class Component:
-    """One index component."""
-
-    key: str
-    column: str
-    label: str
-    monitor_indicator: str
-    approximation: str
-    default_weight: float
-
-
-COMPONENTS: dict[str, Component] = {
-    c.key: c
-    for c in [
-        Component(
-            "low_income", "pct_low_income", "Low income",
-            "Low income (<= 130% of the low-income threshold)",
-            "Approximation: CBS publishes per buurt the share below 100% of the low-income threshold, not 130%.",
-            1.0,
-        ),
-        Component(
-            "energy_quote", "pct_high_quote_households", "High energy quote",
-            "High energy quote (HEQ: share of households whose energy bill / disposable income is at or above the threshold)",
-            "Modelled: measured average use x prices as the bill; incomes lognormal around gross income per inhabitant x "
-            "household size, spread calibrated to the buurt's low-income share. Gross income understates the quote.",
-            1.0,
-        ),
-        Component(
-            "energy_quality", "pct_label_efg_all", "Low energy quality of the stock",
-            "Low energy quality of the dwelling (LEK)",
-            "Estimate: share of dwellings with label E, F or G, unlabelled dwellings imputed; the stock per buurt is "
-            "estimated from VIVET dwellings raked to the buurt's CBS tenure, type and build-period shares.",
-            1.0,
-        ),
-        Component(
-            "investment_capacity", "pct_rent", "Little capacity to invest",
-            "Little capacity to invest (LEKWI: tenants and low-income owners)",
-            "Approximation: share of rented dwellings (social + private); low-income owners are not separable per buurt.",
-            0.5,
-        ),
-        Component(
-            "social_assistance", "pct_social_assistance", "Social assistance",
-            "(context) persons on social assistance",
-            "Context indicator, not part of the Monitor; weight 0 by default.",
-            0.0,
-        ),
-    ]
-}
-
-
-def default_weights() -> dict[str, float]:
-    """The default weight of each component."""
-    return {k: c.default_weight for k, c in COMPONENTS.items()}
+from geo.catalog.index_components import COMPONENTS, MISSING_RULES, NORMALISATIONS
+from geo.params import IndexSettings
 
 
 def normalise(values: pd.Series, method: str) -> pd.Series:
@@ -119,22 +53,6 @@ def normalise(values: pd.Series, method: str) -> pd.Series:
 def normalised_components(df: pd.DataFrame, method: str) -> pd.DataFrame:
     """Each component normalised, one column per component key."""
     return pd.DataFrame({k: normalise(df[c.column], method) for k, c in COMPONENTS.items()}, index=df.index)
-
-
-def check_weights(weights: dict[str, float]) -> dict[str, float]:
-    """Validate weights: known keys, finite, non-negative, not all zero; return them normalised to sum 1."""
-    unknown = set(weights) - set(COMPONENTS)
-    if unknown:
-        raise ValueError(f"unknown index component(s): {sorted(unknown)}")
-    clean = {}
-    for key, w in weights.items():
-        if not isinstance(w, (int, float)) or not np.isfinite(w) or w < 0:
-            raise ValueError(f"weight of {key!r} must be a non-negative number, got {w!r}")
-        clean[key] = float(w)
-    total = sum(clean.values())
-    if total <= 0:
-        raise ValueError("at least one weight must be above zero")
-    return {k: w / total for k, w in clean.items()}
 
 
 def combine_matrix(norm: pd.DataFrame, weight_sets: np.ndarray, missing: str) -> np.ndarray:
@@ -176,14 +94,21 @@ def combine_matrix(norm: pd.DataFrame, weight_sets: np.ndarray, missing: str) ->
     return index
 
 
-def combine(norm: pd.DataFrame, weights: dict[str, float], missing: str) -> pd.Series:
-    """Weighted mean of normalised components on 0-100 under a missing-value rule."""
-    w = pd.Series(check_weights(weights)).reindex(norm.columns).fillna(0.0)
-    return pd.Series(combine_matrix(norm, w.to_numpy()[None, :], missing)[:, 0], index=norm.index)
+def combine(norm: pd.DataFrame, settings: IndexSettings) -> pd.Series:
+    """Weighted mean of normalised components on 0-100 under the settings' missing-value rule."""
+    w = pd.Series(settings.normalised_weights).reindex(norm.columns).fillna(0.0)
+    return pd.Series(combine_matrix(norm, w.to_numpy()[None, :], settings.missing)[:, 0], index=norm.index)
 
 
-def energy_poverty_index(df: pd.DataFrame, weights: dict[str, float], method: str = "minmax", missing: str = "reweight") -> pd.DataFrame:
+def energy_poverty_index(df: pd.DataFrame, settings: IndexSettings) -> pd.DataFrame:
     """Compute the index and its rank.
+
+    Parameters
+    ----------
+    df : DataFrame
+        One row per buurt with the column of every component.
+    settings : IndexSettings
+        Weights, normalisation and missing-value rule.
 
     Returns
     -------
@@ -191,9 +116,9 @@ def energy_poverty_index(df: pd.DataFrame, weights: dict[str, float], method: st
         ``energy_poverty_index`` (0-100, NaN where the missing rule gives none),
         ``index_rank`` (1 = most energy poverty) and ``components_used`` (count).
     """
-    norm = normalised_components(df, method)
-    index = combine(norm, weights, missing)
-    positive = [k for k, w in weights.items() if w > 0]
+    norm = normalised_components(df, settings.method)
+    index = combine(norm, settings)
+    positive = [k for k, w in settings.weights if w > 0]
     return pd.DataFrame(
         {
             "energy_poverty_index": index,
@@ -204,8 +129,8 @@ def energy_poverty_index(df: pd.DataFrame, weights: dict[str, float], method: st
     )
 
 
-def rank_sensitivity(df: pd.DataFrame, weights: dict[str, float], method: str = "minmax", missing: str = "reweight",
-                     draws: int = 200, spread: float = 0.5, seed: int = 0) -> pd.DataFrame:
+def rank_sensitivity(df: pd.DataFrame, settings: IndexSettings, draws: int = 200, spread: float = 0.5,
+                     seed: int = 0) -> pd.DataFrame:
     """How stable is each buurt's rank when the weights move?
 
     Each draw multiplies every positive weight by a factor uniform in
@@ -218,12 +143,12 @@ def rank_sensitivity(df: pd.DataFrame, weights: dict[str, float], method: str = 
         ``rank_p10``/``rank_p90`` over the draws (1 = most energy poverty).
     """
     rng = np.random.default_rng(seed)
-    norm = normalised_components(df, method)
-    base_w = pd.Series(check_weights(weights)).reindex(norm.columns).fillna(0.0).to_numpy()
+    norm = normalised_components(df, settings.method)
+    base_w = pd.Series(settings.normalised_weights).reindex(norm.columns).fillna(0.0).to_numpy()
     factors = rng.uniform(1 - spread, 1 + spread, size=(draws, len(base_w)))
-    base = energy_poverty_index(df, weights, method, missing)["index_rank"]
+    base = energy_poverty_index(df, settings)["index_rank"]
     # All draws at once: one matrix product instead of a loop over weight sets.
-    ranks = pd.DataFrame(combine_matrix(norm, base_w[None, :] * factors, missing)).rank(ascending=False, method="min").to_numpy()
+    ranks = pd.DataFrame(combine_matrix(norm, base_w[None, :] * factors, settings.missing)).rank(ascending=False, method="min").to_numpy()
     has = base.notna().to_numpy()
     out = pd.DataFrame(np.nan, index=df.index, columns=["rank", "rank_best", "rank_worst", "rank_p10", "rank_p90"])
     out["rank"] = base

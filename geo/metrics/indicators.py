@@ -10,10 +10,7 @@ import numpy as np
 import pandas as pd
 
 from geo.metrics import income
-from geo.params import Prices
-
-DEFAULT_QUOTE_THRESHOLD_PCT = 10.0  # VNG DEGO documentation; some TNO products use 8%
-ALTERNATIVE_QUOTE_THRESHOLD_PCT = 8.0
+from geo.params import Prices, QuoteThreshold
 
 
 def energy_bill(gas_m3: pd.Series, electricity_kwh: pd.Series, prices: Prices) -> pd.Series:
@@ -29,18 +26,13 @@ def energy_bill(gas_m3: pd.Series, electricity_kwh: pd.Series, prices: Prices) -
     return gas_m3 * prices.gas_eur_per_m3 + electricity_kwh * prices.electricity_eur_per_kwh
 
 
-def household_income(income_per_inhabitant_keur: pd.Series, household_size: pd.Series) -> pd.Series:
-    """Approximate yearly household income: income per inhabitant x household size, in euro."""
-    return income_per_inhabitant_keur * 1000.0 * household_size
-
-
 def energy_quote(bill_eur: pd.Series, income_eur: pd.Series) -> pd.Series:
     """Energy quote in percent of income; missing or non-positive income gives NaN."""
     income = income_eur.where(income_eur > 0)
     return 100.0 * bill_eur / income
 
 
-def add_derived(buurten: pd.DataFrame, prices: Prices, quote_threshold_pct: float) -> pd.DataFrame:
+def add_derived(buurten: pd.DataFrame, prices: Prices, threshold: QuoteThreshold) -> pd.DataFrame:
     """Return a copy of ``buurten`` with the derived energy columns added.
 
     Parameters
@@ -49,8 +41,8 @@ def add_derived(buurten: pd.DataFrame, prices: Prices, quote_threshold_pct: floa
         Needs ``gas_m3``, ``electricity_kwh``, ``income_per_inhabitant_keur`` and ``household_size``.
     prices : Prices
         Energy prices.
-    quote_threshold_pct : float
-        The high-energy-quote threshold in percent.
+    threshold : QuoteThreshold
+        The high-energy-quote threshold.
 
     Returns
     -------
@@ -61,23 +53,23 @@ def add_derived(buurten: pd.DataFrame, prices: Prices, quote_threshold_pct: floa
     """
     out = buurten.copy()
     out["energy_bill_eur"] = energy_bill(out["gas_m3"], out["electricity_kwh"], prices)
-    out["household_income_eur"] = household_income(out["income_per_inhabitant_keur"], out["household_size"])
+    out["household_income_eur"] = income.household_income(out["income_per_inhabitant_keur"], out["household_size"])
     out["energy_quote_pct"] = energy_quote(out["energy_bill_eur"], out["household_income_eur"])
-    high = out["energy_quote_pct"] >= quote_threshold_pct
+    high = out["energy_quote_pct"] >= threshold.pct
     out["high_energy_quote"] = high.astype("boolean").where(out["energy_quote_pct"].notna())
-    out["pct_high_quote_households"] = 100.0 * high_quote_share(out, quote_threshold_pct)
+    out["pct_high_quote_households"] = 100.0 * high_quote_share(out, threshold)
     return out
 
 
-def high_quote_share(table: pd.DataFrame, quote_threshold_pct: float) -> np.ndarray:
+def high_quote_share(table: pd.DataFrame, threshold: QuoteThreshold) -> np.ndarray:
     """Modelled share of households whose energy quote is at or above the threshold.
 
     Household incomes within a buurt are taken as lognormal around the approximate
     household income, with the spread calibrated so that the share below the CBS
     low-income line equals the buurt's measured low-income share (see
-    :mod:`geo.retrofit_income`). Buurten without a bill or income stay missing.
+    :mod:`geo.metrics.income`). Buurten without a bill or income stay missing.
     """
     line = income.low_income_line(table["household_size"])
     sigma = income.calibrate_sigma(table["household_income_eur"], table["pct_low_income"], line)
     sigma = np.where(table["pct_low_income"].notna(), income.fill_sigma(sigma), np.nan)
-    return income.high_quote_share(table["energy_bill_eur"], table["household_income_eur"], sigma, quote_threshold_pct)
+    return income.high_quote_share(table["energy_bill_eur"], table["household_income_eur"], sigma, threshold.pct)

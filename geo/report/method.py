@@ -1,64 +1,119 @@
-"""Methodology texts and tables for the Data & method page (pure: strings and DataFrames)."""
+"""Methodology texts and tables for the Data & method page (pure: strings and DataFrames).
+
+The texts are Markdown files in ``docs/method/``, one per topic, which can be
+edited without Python (see the README there). Numbers and sources in them are
+named placeholders such as ``{gas_price_eur_per_m3}``, filled here from the
+constants the models compute with, so the page never shows other figures than
+the code uses.
+"""
 
 from __future__ import annotations
 
+import string
+
 import pandas as pd
 
-from geo import config
+from geo import config, vocab
 from geo.catalog import sources
-from geo.map import classify
-from geo.metrics import index
+from geo.metrics import income, index
+from geo.targeting import budget, newbuild, retrofit
 
-INDICATOR_METHOD = f"""
-**Estimated energy bill** (EUR per dwelling per year) = measured average gas use per dwelling (m3, CBS KWB)
-x gas price + measured average electricity use per dwelling (kWh, CBS KWB) x electricity price.
-Default prices: {sources.PRICE_SOURCE}; gas converted at {sources.GAS_M3_PER_GJ} m3 per GJ (VNG DEGO
-documentation), giving EUR {sources.GAS_PRICE_2019_EUR_PER_M3:.3f} per m3 and EUR
-{sources.ELECTRICITY_PRICE_2019_EUR_PER_KWH:.3f} per kWh. Both are editable in the sidebar. The 2019
-prices match the year of the consumption figures.
+METHOD_DIR = config.ROOT / "docs" / "method"
+# The retrofit and new-build models on the Data & method page, in page order.
+TARGETING_SECTIONS = ("retrofit", "income", "retrofit_costs", "newbuild", "targeting_pages")
 
-**Approximate household income** = average personal income per inhabitant (CBS KWB, gross) x average household
-size. CBS does not publish disposable household income per buurt in these editions. Gross personal income is
-higher than disposable income, so the estimated energy quote is *lower* than the official one would be.
 
-**Estimated energy quote** = bill / approximate household income, for the average household of a buurt. The
-Monitor Energiearmoede counts households with a quote above the threshold; a buurt average cannot show that
-spread, so the map marks buurten whose *average* household is above the threshold (default 10%, DEGO; 8% as
-used in some TNO products).
+def placeholders() -> dict[str, str]:
+    """Every value a method text may name, formatted as the page shows it.
 
-**Years.** Each figure is labelled with the year it describes, not the edition: the build takes, per column, the
-latest KWB edition in which at least 80% of the best-covered edition's buurten have a value. Income figures in the
-KWB editions 2016-2018 describe the year three years before the edition; housing and energy figures describe the
-edition year; population and households are counts on 1 January of the edition year. Consumption (2019),
-income (2014-2015) and prices (2019) therefore come from different years: the quote mixes them.
-"""
+    Returns
+    -------
+    dict of str to str
+        Placeholder name (as written in ``{braces}`` in ``docs/method/*.md``) to its text.
+    """
+    costs = {f"cost_per_step_{kind.replace('-', '_')}_eur": f"{eur:,.0f}"
+             for kind, eur in budget.COST_PER_STEP_EUR.items()}
+    return {
+        # Energy prices and units
+        "price_source": sources.PRICE_SOURCE,
+        "gas_m3_per_gj": f"{vocab.GAS_M3_PER_GJ}",
+        "gas_price_eur_per_m3": f"{sources.GAS_PRICE_2019_EUR_PER_M3:.3f}",
+        "electricity_price_eur_per_kwh": f"{sources.ELECTRICITY_PRICE_2019_EUR_PER_KWH:.3f}",
+        "co2_gas_kg_per_m3": f"{vocab.CO2_GAS_KG_PER_M3}",
+        "co2_electricity_kg_per_kwh": f"{vocab.CO2_ELECTRICITY_KG_PER_KWH}",
+        "co2_source": vocab.CO2_SOURCE,
+        # Map
+        "simplify_tolerance_m": f"{config.SIMPLIFY_TOLERANCE_M:g}",
+        "coord_decimals": f"{config.COORD_DECIMALS}",
+        # Retrofit
+        "min_cell_dwellings": f"{retrofit.MIN_CELL_DWELLINGS}",
+        "default_target_label": retrofit.DEFAULT_TARGET_LABEL,
+        "low_income_source": income.LOW_INCOME_SOURCE,
+        **costs,
+        "cost_source": budget.COST_SOURCE,
+        "lifetime_years": f"{budget.LIFETIME_YEARS}",
+        # New-build
+        "target_source": newbuild.TARGET_SOURCE,
+        "target_start_year": f"{newbuild.TARGET_START_YEAR}",
+        "target_2030": f"{newbuild.TARGET_2030:,}",
+        "target_2032": f"{newbuild.TARGET_2032:,}",
+        "shrink_scenario_basis": newbuild.SCENARIOS["cbs_forecast_shrink"]["basis"],
+        "shrink_rate_pct": f"{newbuild.SHRINK_RATE * 100:.3f}",
+        "migration_scenario_basis": newbuild.SCENARIOS["migration"]["basis"],
+        "plus_ambition_scenario_basis": newbuild.SCENARIOS["plus_ambition"]["basis"],
+        "replacement_ratio": f"{newbuild.REPLACEMENT_RATIO}",
+        "mix_reference_share": f"{newbuild.MIX_REFERENCE_SHARE:.0%}",
+        "min_households": f"{newbuild.MIN_HOUSEHOLDS}",
+        "thinning_share": f"{newbuild.THINNING_SHARE:.0%}",
+    }
 
-INDEX_METHOD = """
-Each component is normalised over the Heerlen buurten to 0-1 so that higher means more energy poverty, then the
-index is the weighted mean x 100. Weights are normalised to sum to one. Raising one component of a buurt never
-lowers its index (tested). Buurten with suppressed figures are handled by the chosen missing-value rule; the
-rule and the number of components used are shown with the ranking.
-"""
 
-CLASSIFICATION_METHOD = (
-    "Class breaks come from mapclassify: quantiles, equal interval or natural breaks (Fisher-Jenks), computed over the "
-    "buurten that have a value; buurten without a value are grey and say 'no data', never zero. Colours: ColorBrewer "
-    "YlOrRd (via branca); for indicators where a high value is good (income, WOZ) the ramp is reversed, so dark is always "
-    "the worse end."
-)
+class _Placeholders(dict):
+    """The placeholder values; an unknown name fails with the names that exist."""
 
-LIMITS = """
-- Buurt averages hide the spread within a buurt; the index ranks buurten, it does not count energy-poor households.
-- CBS suppresses figures for small buurten (e.g. In de Cramer, Terworm, Imstenrade); they show as 'no data'.
-- Income is from 2014-2015 (KWB editions 2017-2018); later editions in the shipped data have no buurt income.
-- Gas use per dwelling includes dwellings on district heating with about zero gas (CBS definition), which lowers the
-  average in buurten on the Mijnwater network.
-- Energy labels per buurt are estimated (VIVET dwellings raked to each buurt's CBS tenure, type and build-period
-  shares), not observed: within a dwelling type, period and tenure every buurt gets the Heerlen label mix, so the
-  spread between buurten is understated. 57% of Heerlen dwellings have no registered label; the 'all dwellings'
-  figures impute them.
-- The share of households with a high energy quote is modelled from buurt averages (see the index components).
-"""
+    def __missing__(self, key):
+        raise KeyError(f"{{{key}}} is not a known placeholder; known: {', '.join(sorted(self))}")
+
+
+def section_names() -> list[str]:
+    """Names of the method texts: the Markdown files in :data:`METHOD_DIR` (without README)."""
+    return sorted(p.stem for p in METHOD_DIR.glob("*.md") if p.stem != "README")
+
+
+def placeholders_in(name: str) -> set[str]:
+    """Name the placeholders the method text ``name`` contains."""
+    text = (METHOD_DIR / f"{name}.md").read_text(encoding="utf-8")
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def section(name: str) -> str:
+    """Render the method text ``docs/method/<name>.md`` as Markdown, its placeholders filled.
+
+    Parameters
+    ----------
+    name : str
+        File name without ``.md``, one of :func:`section_names`.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        When the text names an unknown placeholder or has a single brace.
+    """
+    path = METHOD_DIR / f"{name}.md"
+    try:
+        return path.read_text(encoding="utf-8").format_map(_Placeholders(placeholders())).strip()
+    except (KeyError, ValueError) as err:
+        hint = "write a literal brace as {{ or }}"
+        raise ValueError(f"{path}: {err.args[0]} ({hint})") from err
+
+
+def targeting_markdown() -> str:
+    """Join the retrofit and new-build method sections, each once, for the Data & method page."""
+    return "\n\n".join(section(name) for name in TARGETING_SECTIONS) + "\n"
 
 
 def sources_table() -> pd.DataFrame:
@@ -108,11 +163,3 @@ def source_markdown(key: str) -> str:
     """The SOURCE.md shipped with a raw folder ('' when absent)."""
     path = sources.SOURCES[key].source_md
     return path.read_text(encoding="utf-8") if path.exists() else ""
-
-
-SIMPLIFICATION = (
-    f"Map shapes are simplified once in `make data` as a coverage (shared borders stay shared; "
-    f"`GeoSeries.simplify_coverage`, tolerance {config.SIMPLIFY_TOLERANCE_M:g} m in RD New) and rounded to "
-    f"{config.COORD_DECIMALS} decimals (~1 m). Areas use the full-resolution shapes."
-)
-_ = classify  # referenced in CLASSIFICATION_METHOD's subject

@@ -9,7 +9,9 @@ import pandas as pd
 
 from geo.catalog import dictionary
 from geo.map.classify import format_value
-from geo.params import Prices
+from geo.metrics import indicators
+from geo.metrics.income import household_income
+from geo.params import IndexSettings, Prices, QuoteThreshold
 
 # National context from the TNO/CBS Monitor Energiearmoede (CBS, 2024 figures): energy-poor households
 # spend about 12% of income on energy, all households about 5%; share energy-poor 2023: 4.0% (revised).
@@ -36,13 +38,13 @@ def _nl(gemeente: pd.DataFrame, column: str, decimals: int, unit: str) -> str:
 def heerlen_quote(gemeente: pd.DataFrame, prices: Prices) -> float:
     """Estimated energy quote of the average Heerlen household (same method as per buurt)."""
     g = gemeente["heerlen"]
-    bill = g["gas_m3"] * prices.gas_eur_per_m3 + g["electricity_kwh"] * prices.electricity_eur_per_kwh
-    income = g["income_per_inhabitant_keur"] * 1000 * g["household_size"]
+    bill = indicators.energy_bill(g["gas_m3"], g["electricity_kwh"], prices)
+    income = household_income(g["income_per_inhabitant_keur"], g["household_size"])
     return float(100 * bill / income) if income > 0 else float("nan")
 
 
 def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, prices: Prices,
-                     threshold: float) -> list[dict]:
+                     threshold: QuoteThreshold) -> list[dict]:
     """The overview's figures: label, value, comparison text and help, all as strings."""
     g = gemeente["heerlen"]
     figs = []
@@ -81,7 +83,7 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
     count = float((share[ok] / 100 * table.loc[ok, "households"]).sum())
     figs.append(
         {
-            "label": f"Households with a high energy quote (>= {threshold:.0f}%, modelled)",
+            "label": f"Households with a high energy quote (>= {threshold.pct:.0f}%, modelled)",
             "value": format_value(weighted, 1) + "%",
             "comparison": f"About {format_value(round(count, -2))} households in the {int(ok.sum())} buurten with data. "
             f"Index available for {int(idx.notna().sum())} of {len(idx)} buurten. National share of energy-poor "
@@ -107,7 +109,7 @@ def top_buurten(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     return out.rename(columns={c: dictionary.label(c) for c in cols})
 
 
-def briefing_html(figures: list[dict], top: pd.DataFrame, settings) -> bytes:
+def briefing_html(figures: list[dict], top: pd.DataFrame, threshold: QuoteThreshold, index: IndexSettings) -> bytes:
     """A one-page HTML briefing (print to PDF from the browser); every string is escaped."""
     e = html.escape
     rows = "".join(
@@ -118,13 +120,13 @@ def briefing_html(figures: list[dict], top: pd.DataFrame, settings) -> bytes:
         "<tr>" + "".join(f"<td>{e(str(v))}</td>" for v in r) + "</tr>"
         for r in top.itertuples(index=False)
     )
-    weights = ", ".join(f"{e(k)} {w:g}" for k, w in settings.weights)
+    weights = ", ".join(f"{e(k)} {w:g}" for k, w in index.weights)
     doc = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Buurtkompas Heerlen briefing</title>
 <style>body{{font-family:sans-serif;max-width:780px;margin:2em auto;font-size:12px}}table{{border-collapse:collapse;width:100%}}
 td,th{{border-bottom:1px solid #ccc;padding:3px;text-align:left}}h1{{font-size:20px}}@media print{{body{{margin:0}}}}</style></head>
 <body><h1>Buurtkompas Heerlen: energy poverty briefing</h1><p>Made {e(dt.date.today().isoformat())}.
-Index settings: normalisation {e(settings.method)}, missing values {e(settings.missing)}, weights {weights};
-high energy quote at {settings.threshold:g}%.</p><h2>Headline figures</h2><table>{rows}</table>
+Index settings: normalisation {e(index.method)}, missing values {e(index.missing)}, weights {weights};
+high energy quote at {threshold.pct:g}%.</p><h2>Headline figures</h2><table>{rows}</table>
 <h2>Ten buurten with the highest energy-poverty index</h2><table><tr>{head}</tr>{body}</table>
 <p>Sources: CBS Kerncijfers wijken en buurten 2016-2020, CBS 85586NED, CBS/Kadaster wijk- en buurtkaart 2023,
 CBS 81309NED prices (CC BY 4.0). Estimates are marked as such; method on the Data &amp; method page.</p></body></html>"""

@@ -6,6 +6,8 @@ import pandas as pd
 
 from geo.catalog import dictionary
 from geo.map.classify import format_value
+from geo.metrics import indicators
+from geo.params import Prices, QuoteThreshold
 
 PROFILE_EXCLUDE = {"buurt_code", "buurt_name", "wijk_code", "wijk_name", "high_energy_quote"}
 
@@ -51,10 +53,8 @@ def buurt_profile(table: pd.DataFrame, code: str, heerlen: pd.Series, years: dic
     return pd.DataFrame(records)
 
 
-def heerlen_values(gemeente: pd.DataFrame, prices, threshold: float) -> pd.Series:
+def heerlen_values(gemeente: pd.DataFrame, prices: Prices, threshold: QuoteThreshold) -> pd.Series:
     """Heerlen-wide values by column, including the derived energy estimates."""
-    from geo.metrics import indicators
-
     row = gemeente["heerlen"].to_frame().T.reset_index(drop=True)
     return indicators.add_derived(row, prices, threshold).iloc[0]
 

@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from geo.catalog.sources import COST_PER_STEP_AVERAGE_EUR, COST_PER_STEP_EUR, COST_SOURCE
+from geo.catalog.sources import (
+    COST_PER_STEP_AVERAGE_EUR,
+    COST_PER_STEP_EUR,
+    COST_SOURCE,  # noqa: F401  the retrofit page and the method text read it here
+)
 from geo.params import LIFETIME_YEARS
 from geo.vocab import LABELS
 
@@ -246,7 +250,6 @@ def market_volume(cell_table: pd.DataFrame, by: tuple[str, ...] = ("buurt_code",
     return out
 
 
-
 def allocation_limits(limit_by: str, budget_meur: float, dwellings: float) -> tuple[float | None, float | None]:
     """Budget in euro and dwelling cap for :func:`allocate` from what the user chose to limit by.
 
@@ -298,17 +301,3 @@ def market_selection(market: pd.DataFrame, labels, dwelling_types) -> tuple[pd.D
     view = market[keep & (market["dwellings_to_upgrade"] > 0)]
     return view, {"dwellings_to_upgrade": float(view["dwellings_to_upgrade"].sum()),
                   "cost_eur": float(view["cost_eur"].sum())}
-
-METHOD_MARKDOWN = f"""
-### Retrofit costs and budget allocation
-
-Cost per dwelling = label steps to the target x cost per step of its type: detached EUR
-{COST_PER_STEP_EUR['detached']:,.0f}, semi-detached {COST_PER_STEP_EUR['semi-detached']:,.0f}, end-terrace
-{COST_PER_STEP_EUR['end-terrace']:,.0f}, mid-terrace {COST_PER_STEP_EUR['mid-terrace']:,.0f}, apartment
-{COST_PER_STEP_EUR['apartment']:,.0f}. {COST_SOURCE}
-
-EUR per tonne CO2 = cost / (yearly CO2 saving x {LIFETIME_YEARS} years); the per-year view divides by one
-year's saving. The abatement-cost curve sorts buurten by EUR per tonne and stacks their CO2 savings.
-Allocation: buurten ranked by `(1 - alpha) x CO2 per euro / max + alpha x households lifted per euro / max`,
-worst labels first within a buurt, never above the budget.
-"""

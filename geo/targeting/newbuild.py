@@ -15,7 +15,9 @@ import numpy as np
 import pandas as pd
 
 from geo.params import MIX_REFERENCE_SHARE
-from geo.targeting.retrofit import CO2_GAS_KG_PER_M3
+from geo.vocab import CO2_GAS_KG_PER_M3, POOR_LABELS  # noqa: F401  POOR_LABELS: read from here by newbuild_score
+from geo.vocab import TENURE_COLUMN_BY_NAME as TENURE_COLUMNS  # tenures by name, as in the stock cells table
+from geo.vocab import TENURE_NAME_LIST as TENURES
 
 TARGET_2030 = 2250
 TARGET_2032 = 2500
@@ -54,10 +56,6 @@ SCENARIOS = {
 }
 
 SCENARIO_INPUTS = ("rate", "extra", "ambition")  # what the user can edit of a scenario, in this order
-
-TENURES = ("owner-occupied", "social rent", "private rent")
-TENURE_COLUMNS = {"owner-occupied": "pct_owner_occupied", "social rent": "pct_social_rent", "private rent": "pct_private_rent"}
-POOR_LABELS = ("E", "F", "G")
 REPLACEMENT_RATIO = 0.5  # M new homes per N demolished (M <= N), setting
 THINNING_SHARE = 0.5  # share of a buurt's allocated new homes built as replacement for demolished E-G homes
 MIN_HOUSEHOLDS = 50  # buurten with fewer households get no score (too small to build in meaningfully)
@@ -285,43 +283,3 @@ def best_mixing_tenure(shares: pd.DataFrame, dwellings: pd.Series, reference: pd
     best["mix_distance_after"] = opts.min(axis=1, skipna=False)
     best["mix_gain"] = best["mix_distance_before"] - best["mix_distance_after"]
     return best
-
-
-METHOD_MARKDOWN = f"""
-### New-build targeting: method, defaults and limits
-
-**Target.** {TARGET_SOURCE} The cumulative target path runs linearly from 0 in {TARGET_START_YEAR} to
-{TARGET_2030:,} in 2030 and {TARGET_2032:,} in 2032.
-
-**Growth scenarios (editable).**
-- *CBS forecast (shrink)*: {SCENARIOS['cbs_forecast_shrink']['basis']} ({SHRINK_RATE * 100:.3f} % a year). No
-  Heerlen-level forecast was available; note that the KWB counts 2016-2020 rose slightly.
-- *Migration*: {SCENARIOS['migration']['basis']}.
-- *Plus ambition*: {SCENARIOS['plus_ambition']['basis']}.
-
-Homes needed = the growth of the required stock, which keeps today's ratio of dwellings to households
-(corrected when the user sets another vacancy rate; KWB unoccupied share as start), plus optional
-replacement of demolitions. The gap "target minus need" shows how much of the target is free for
-replacement and mixing rather than for household growth.
-
-**Score per buurt (each part shown).** (a) *Thinning* ("verdunnen"): the CO2 of the buurt's label E-G
-dwellings (measured-gas based) and the modelled high-energy-quote households in them, each divided by the
-Heerlen maximum; demolishing N and building M <= N near-zero-energy homes (ratio {REPLACEMENT_RATIO}, setting)
-removes that use. (b) *Mixing without displacing* ("mengen zonder te verdringen"): how far adding
-{MIX_REFERENCE_SHARE:.0%} of the stock in homes of the best tenure (owner-occupied or private/mid-rent where social
-rent dominates, social rent where owner-occupation dominates) moves the buurt's tenure mix towards the Heerlen
-mix (total-variation distance); nobody has to leave. (c) *Transformation locations* marked by the user score 1.
-The score is the weighted mean (equal weights by default); buurten with fewer than {MIN_HOUSEHOLDS} households
-score 0 on (a) and (b).
-
-**Allocation.** The target is shared over buurten in proportion to the score with the largest-remainder method
-(integers summing exactly to the target); fixed numbers per buurt can be set and the rest is re-shared.
-Effects: {THINNING_SHARE:.0%} of a buurt's homes (setting) replace demolished E-G dwellings and keep their tenure
-(residents can return), the others get the mixing tenure; CO2 saved = demolished dwellings' gas x
-{CO2_GAS_KG_PER_M3} kg/m3 (new homes assumed gas-free); households relieved = modelled high-quote households in
-the demolished dwellings.
-
-**Limits.** Scenario rates are simple trend assumptions, not a forecast of Heerlen; the tenure mix is KWB's
-(2019); no land, plan capacity, costs or phasing are modelled; demolition assumes the E-G stock is suitable for
-it, which needs local checks; all buurt figures are estimates.
-"""

@@ -11,7 +11,7 @@ import pandas as pd
 
 from geo.params import MIX_REFERENCE_SHARE, SCORE_WEIGHTS
 from geo.targeting import newbuild as nb
-from geo.targeting.retrofit import CO2_GAS_KG_PER_M3
+from geo.vocab import CO2_GAS_KG_PER_M3
 
 
 def _norm(s: pd.Series) -> pd.Series:
@@ -249,6 +249,3 @@ def newbuild_effects(allocation: pd.Series, scores: pd.DataFrame, buurten: pd.Da
         "progress_2030": homes / nb.TARGET_2030, "progress_2032": homes / nb.TARGET_2032,
     }
     return table, totals
-
-
-METHOD_MARKDOWN = nb.METHOD_MARKDOWN

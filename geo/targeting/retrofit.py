@@ -1,4 +1,4 @@
-"""Retrofit targeting: per-label gas factors, the stock by label and the method text.
+"""Retrofit targeting: looking up the per-label gas factors, the stock by label.
 
 Pure functions on plain DataFrames; no Streamlit. The savings are based on the
 *measured* average gas use per buurt (CBS KWB), scaled by the relative gas use of
@@ -27,8 +27,8 @@ import pandas as pd
 
 from geo.catalog import sources
 from geo.io.processed import POOLED as ALL
-from geo.params import DEFAULT_TARGET_LABEL, MIN_CELL_DWELLINGS
-from geo.vocab import CO2_ELECTRICITY_KG_PER_KWH, CO2_GAS_KG_PER_M3, CO2_SOURCE, LABELS
+from geo.params import DEFAULT_TARGET_LABEL, MIN_CELL_DWELLINGS  # noqa: F401  the method text reads them from here
+from geo.vocab import LABELS
 
 GAS_PRICE_EUR_PER_M3 = sources.GAS_PRICE_2019_EUR_PER_M3
 ELECTRICITY_PRICE_EUR_PER_KWH = sources.ELECTRICITY_PRICE_2019_EUR_PER_KWH
@@ -116,52 +116,3 @@ def stock_by_label(cells: pd.DataFrame, dimension: str) -> pd.DataFrame:
     t = cells.pivot_table(index=["buurt_code", dimension], columns="label_class", values="dwellings", aggfunc="sum",
                           fill_value=0.0, observed=True)
     return t.reindex(columns=list(LABELS), fill_value=0.0).reset_index()
-
-METHOD_MARKDOWN = f"""
-### Retrofit targeting: method, defaults and limits
-
-**Savings rest on measured use.** For every buurt CBS publishes the measured average gas supply per
-dwelling, also per dwelling type (KWB 2019). The estimated housing stock (issue 4) splits each buurt's
-dwellings by type, build period, tenure and energy label. Per label we take the *relative* gas use from the
-PBL VIVET per-dwelling reference file for Heerlen's labelled, gas-heated dwellings: each dwelling's gas use is
-divided by the mean of its own dwelling type x build period, and a label's factor is the mean of these ratios.
-Cells with fewer than {MIN_CELL_DWELLINGS} labelled dwellings fall back to the type (all periods), then to all
-dwellings; factors are made non-decreasing from A to G (pool-adjacent-violators), so a better label never
-uses more gas. Upgrading a dwelling from label L to target T (default {DEFAULT_TARGET_LABEL}) saves
-
-`measured gas of the buurt and type x (factor(L) - factor(T)) / mean factor of that buurt's stock of the type`
-
-so the stock-weighted average reproduces the measured buurt figure. Where CBS suppressed the type figure the
-buurt average is used; where that is suppressed too, results stay empty (never zero).
-
-**Labels versus reality.** TU Delft (Majcen et al. 2013) found the label model predicts ~70 % less energy for
-A than for G, while measured use differs only ~28 %; for poor labels theory overstates use about twofold. In
-Heerlen's VIVET data the pooled A-versus-G gap is about 32 % (comparable to Majcen's 28 %), but within the same
-type and build period it is only about 12 %: much of the label gap is a type/age effect. This model uses the
-within-type gap, so its savings are conservative.
-
-**Defaults (all settings).** Gas {GAS_PRICE_EUR_PER_M3:.3f} EUR/m3 and electricity
-{ELECTRICITY_PRICE_EUR_PER_KWH:.3f} EUR/kWh ({PRICE_SOURCE}). CO2: natural gas {CO2_GAS_KG_PER_M3} kg/m3,
-electricity {CO2_ELECTRICITY_KG_PER_KWH} kg/kWh ({CO2_SOURCE}). High energy quote at >= 10 % of income
-(VNG DEGO; 8 % as alternative).
-
-**Energy quote and households lifted (modelled estimate).** Energy bill = gas x price + electricity x price per
-dwelling; income = income per inhabitant x 1000 x household size, an approximation (gross personal income, so
-it overstates disposable income and understates the quote). Within a buurt household incomes are taken as
-lognormal around that mean, with the spread calibrated so the share below the CBS low-income line (scaled for
-household size) equals the buurt's measured share of low-income households; income is assumed independent of
-the dwelling's label. Households lifted = households in upgraded dwellings whose modelled quote falls from at or
-above the threshold to below it.
-
-**Costs and budget.** Cost = label steps x cost per step for the dwelling type (see the cost source; derived
-from EIB and PBL totals, editable). EUR per tonne CO2 uses a 30-year lifetime (setting); the per-year view
-divides by one year's saving. The budget allocation ranks buurten by
-`(1 - alpha) x CO2 per euro / max + alpha x households lifted per euro / max` and, within a buurt, upgrades the
-worst labels first; a package that does not fit gets as many whole dwellings as the rest of the budget allows,
-and the walk continues down the ranking. The allocated cost never exceeds the budget.
-
-**Limits.** The stock split per buurt is itself estimated; VIVET values are model estimates, not meter readings
-(only their relative differences are used); electricity use is held constant (no heat-pump effect); district
-heating dwellings show little gas saving; rebound effects and subsidies are ignored; costs per step are
-averages with a wide real-world spread.
-"""

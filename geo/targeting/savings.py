@@ -1,6 +1,6 @@
-"""Retrofit savings per stock cell and per buurt (issue 5): gas, CO2, bill and high-quote households.
+"""Retrofit savings per stock cell and per buurt: gas, CO2, bill and high-quote households.
 
-See :data:`geo.retrofit.METHOD_MARKDOWN` for the method. Pure functions, no Streamlit.
+The method is described in ``docs/method/retrofit.md``. Pure functions, no Streamlit.
 """
 
 from __future__ import annotations
@@ -9,17 +9,9 @@ import numpy as np
 import pandas as pd
 
 from geo.metrics import income as inc
-from geo.targeting import retrofit
-from geo.targeting.retrofit import (
-    CO2_ELECTRICITY_KG_PER_KWH,
-    CO2_GAS_KG_PER_M3,
-    DEFAULT_TARGET_LABEL,
-    ELECTRICITY_PRICE_EUR_PER_KWH,
-    GAS_PRICE_EUR_PER_M3,
-    LABELS,
-    label_index,
-    lookup_factors,
-)
+from geo.params import DEFAULT_TARGET_LABEL
+from geo.targeting.retrofit import ELECTRICITY_PRICE_EUR_PER_KWH, GAS_PRICE_EUR_PER_M3, label_index, lookup_factors
+from geo.vocab import CO2_ELECTRICITY_KG_PER_KWH, CO2_GAS_KG_PER_M3, LABELS
 
 
 def _weighted_mean(values: pd.Series, weights: pd.Series, keys: list[pd.Series]) -> pd.Series:
@@ -210,5 +202,3 @@ def totals(buurt_table: pd.DataFrame) -> dict[str, float]:
     cols = ["dwellings_upgraded", "gas_saved_m3", "co2_saved_t", "households_lifted"]
     return {col: float(buurt_table[col].sum()) for col in cols}
 
-
-METHOD_MARKDOWN = retrofit.METHOD_MARKDOWN

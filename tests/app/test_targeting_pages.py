@@ -180,9 +180,9 @@ def test_bad_allocation_input_gives_messages_and_no_exception():
 
 
 def test_method_markdown_has_every_section_once():
-    from geo.report import targeting_method
+    from geo.report import method
 
-    text = targeting_method.method_markdown()
+    text = method.targeting_markdown()
     heads = [line for line in text.splitlines() if line.startswith("### ")]
     assert len(heads) == len(set(heads)) == 5
     for needle in ("VIVET", "Majcen", "EIB", "largest-remainder", "2,250", "removes all gas use"):

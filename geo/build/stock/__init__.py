@@ -7,6 +7,6 @@ bootstrap), :mod:`~geo.build.stock.tables` (the buurt and cells tables),
 and :mod:`~geo.build.stock.estimate` (both paths and the build stage).
 """
 
-from geo.build.stock.estimate import BASIS_ADDRESS, BASIS_ESTIMATED, METHOD_MARKDOWN, build_stock, estimate_stock, stock_columns
+from geo.build.stock.estimate import BASIS_ADDRESS, BASIS_ESTIMATED, build_stock, estimate_stock
 
-__all__ = ["BASIS_ADDRESS", "BASIS_ESTIMATED", "METHOD_MARKDOWN", "build_stock", "estimate_stock", "stock_columns"]
+__all__ = ["BASIS_ADDRESS", "BASIS_ESTIMATED", "build_stock", "estimate_stock"]

@@ -26,8 +26,8 @@ here:
 * :mod:`geo.stock_raking` – raking cells, label mix and imputation, raking to
   the buurt margins, the bootstrap;
 * :mod:`geo.stock_tables` – the buurt stock table and the long cells table;
-* this module – :func:`estimate_stock`, :func:`build_stock`, the data-dictionary
-  columns and :data:`METHOD_MARKDOWN`.
+* this module – :func:`estimate_stock`, :func:`build_stock` and
+  :data:`METHOD_MARKDOWN`; the columns are described in :mod:`geo.catalog.stock_columns`.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ import pandas as pd
 
 from geo import config
 from geo.build.stock import validation as sv
-from geo.catalog.dictionary import ESTIMATED, Column, register
 
 # Re-exported: the public names of the stock estimate are importable from geo.build.stock.
 from geo.build.stock.raking import (  # noqa: F401
@@ -56,9 +55,6 @@ from geo.build.stock.raking import (  # noqa: F401
     seed_cells,
 )
 from geo.build.stock.tables import (  # noqa: F401
-    GJ_TO_KWH,
-    GJ_TO_M3,
-    PERIOD_GROUPS,
     band_columns,
     cells_table,
     efg_share,
@@ -66,18 +62,12 @@ from geo.build.stock.tables import (  # noqa: F401
     stock_table,
 )
 from geo.build.stock.vivet import (  # noqa: F401
-    DISTRICT_HEATING_CODES,
     EG_TO_TENURE,
-    LABELS,
     N_CELLS,
     N_LABELS,
     N_PERIODS,
     N_TENURES,
     N_TYPES,
-    PERIOD_NAMES,
-    TENURE_NAMES,
-    TENURES,
-    TYPE_NAMES,
     VALUES,
     VIVET_COLUMNS,
     address_groups,
@@ -89,10 +79,8 @@ from geo.build.stock.vivet import (  # noqa: F401
     read_vivet,
     read_vivet_address,
 )
-
-BASIS_ESTIMATED = "estimated (raking)"
-BASIS_ADDRESS = "registered per address"
-
+from geo.catalog.stock_columns import BASIS_ADDRESS, BASIS_ESTIMATED
+from geo.vocab import LABELS
 
 # ---- both paths, build --------------------------------------------------------------------
 
@@ -115,7 +103,7 @@ def estimate_stock(dwellings: pd.DataFrame, buurten: pd.DataFrame, n_boot: int =
     Returns
     -------
     dict
-        ``stock`` (one row per buurt, see :func:`stock_columns`), ``cells`` (long
+        ``stock`` (one row per buurt, see :mod:`geo.catalog.stock_columns`), ``cells`` (long
         table), ``reference_cells`` (the unweighted gemeente population in the
         cells format) and ``outside`` (address rows in no listed buurt).
     """
@@ -193,116 +181,3 @@ def build_stock(buurten: pd.DataFrame, out_dir: Path = config.PROCESSED_DIR, raw
     return summary
 
 
-# ---- data dictionary and method -----------------------------------------------------------
-
-_V = "vivet"
-
-
-def _col(name: str, label: str, unit: str, meaning: str, on_map: bool = False, decimals: int = 0, higher_is_worse: bool | None = None, formula: str = "") -> Column:
-    return Column(name, label, unit, meaning, _V, kind=ESTIMATED, decimals=decimals, on_map=on_map, higher_is_worse=higher_is_worse, formula=formula)
-
-
-def stock_columns() -> list[Column]:
-    """Data-dictionary entries of every buurt column of the stock table."""
-    est = "Estimated (raking of the Heerlen VIVET dwellings to the buurt's CBS margins) unless the per-address file is present. "
-    cols = [
-        _col("stock_basis", "Basis of the stock figures", "text", "'estimated (raking)' or 'registered per address' (PBL VIVET file with buurt code per dwelling)"),
-        _col("stock_dwellings", "Dwellings (stock estimate)", "dwellings", est + "Dwelling count the estimate is calibrated to (KWB); with the address file, the dwellings counted"),
-    ]
-    for lab in LABELS:
-        low = lab.lower()
-        cols += [
-            _col(f"dwellings_label_{low}", f"Dwellings with energy label class {lab} (all dwellings)", "dwellings", est + f"Label class {lab}; dwellings without a registered label imputed from labelled dwellings of the same dwelling type x build period x tenure"),
-            _col(f"dwellings_label_{low}_registered", f"Dwellings with registered energy label class {lab}", "dwellings", est + f"Dwellings with a registered EP-Online label {lab} at the VIVET reference date"),
-            _col(f"dwellings_label_{low}_p05", f"Dwellings with label class {lab}: lower bound (p05)", "dwellings", "5th percentile over bootstrap resamples of the VIVET dwellings (sampling uncertainty of the estimate, not model error)"),
-            _col(f"dwellings_label_{low}_p95", f"Dwellings with label class {lab}: upper bound (p95)", "dwellings", "95th percentile over bootstrap resamples of the VIVET dwellings"),
-        ]
-    cols += [
-        _col("dwellings_unlabelled_registered", "Dwellings without a registered energy label", "dwellings", est + "Dwellings without an EP-Online label at the VIVET reference date (57 % in Heerlen)"),
-        _col("pct_label_efg_registered", "Energy label class E, F or G (registered labels)", "% of labelled dwellings", est + "Share of E/F/G among dwellings with a registered label; labelled dwellings are not a random sample of the stock", on_map=True, decimals=1, higher_is_worse=True, formula="100 x (E+F+G) / (A+...+G), registered only"),
-        _col("pct_label_efg_all", "Energy label class E, F or G (all dwellings)", "% of dwellings", est + "Share of E/F/G among all dwellings, unlabelled dwellings imputed by the label mix of their dwelling type x build period x tenure", on_map=True, decimals=1, higher_is_worse=True, formula="100 x (E+F+G) / all dwellings, imputed basis"),
-        _col("pct_label_efg_all_p05", "Label class E/F/G (all): lower bound (p05)", "% of dwellings", "5th percentile over 200 bootstrap resamples of the VIVET dwellings", decimals=1),
-        _col("pct_label_efg_all_p95", "Label class E/F/G (all): upper bound (p95)", "% of dwellings", "95th percentile over 200 bootstrap resamples of the VIVET dwellings", decimals=1),
-        _col("pct_label_efg_all_band", "Uncertainty of the E/F/G share", "percentage points", "Width p95 - p05 of the bootstrap band of the E/F/G share (all dwellings). Covers sampling noise in VIVET only; the gas-use check shows the larger model error", on_map=True, decimals=1, higher_is_worse=True, formula="pct_label_efg_all_p95 - pct_label_efg_all_p05"),
-        _col("label_score", "Average energy label class (all dwellings)", "1 = A ... 7 = G", est + "Mean label class score A=1 ... G=7, unlabelled dwellings imputed", on_map=True, decimals=2, higher_is_worse=True, formula="sum(score x dwellings) / dwellings"),
-        _col("label_score_registered", "Average energy label class (registered labels)", "1 = A ... 7 = G", est + "Mean label class score over dwellings with a registered label", decimals=2, higher_is_worse=True),
-    ]
-    for t in TENURES:
-        cols.append(_col(f"dwellings_{t}", f"Dwellings, tenure {TENURE_NAMES[t]}", "dwellings", est + f"Dwellings with tenure {TENURE_NAMES[t]} (VIVET tenure code)"))
-    for fam, words in [("single_family", "single-family"), ("multi_family", "multi-family")]:
-        for group in PERIOD_GROUPS:
-            period = group.replace("_plus", " and later").replace("before_", "before ").replace("_", "-")
-            cols.append(_col(f"dwellings_{fam}_{group}", f"Dwellings, {words}, built {period}", "dwellings", est + f"{words.capitalize()} dwellings (dwelling type) built {period} (build period)"))
-    cols += [
-        _col("pct_built_before_1975", "Built before 1975", "% of dwellings", est + "Dwellings built before 1975, before insulation was required by the building code", on_map=True, decimals=0, higher_is_worse=True),
-        _col("heat_demand_gj", "Heat demand per dwelling", "GJ per dwelling per year", est + "VIVET reference heat demand for space heating and hot water (rv + tw), modelled, per dwelling", decimals=1, higher_is_worse=True),
-        _col("heat_demand_kwh_m2", "Heat demand per m2", "kWh per m2 floor area per year", est + "VIVET reference heat demand (rv + tw) divided by usable floor area (BAG); independent of dwelling size", on_map=True, decimals=0, higher_is_worse=True, formula="sum(rv + tw) x 277.8 / sum(floor area)"),
-        _col("floor_area_m2", "Floor area per dwelling", "m2", est + "Average usable floor area (BAG gebruiksoppervlakte)", decimals=0),
-        _col("gas_m3_vivet", "Modelled gas use per dwelling (VIVET)", "m3 per dwelling per year", est + "VIVET reference gas use (GJ x 31.6), a model figure for a later year than the measured KWB gas use", decimals=0, higher_is_worse=True),
-        _col("pct_district_heating_vivet", "District heating (VIVET)", "% of dwellings", est + "Dwellings with a district-heating installation in VIVET (installation codes eww/aww, mostly the Mijnwater network)", on_map=True, decimals=1),
-        _col("effective_dwellings", "Effective VIVET dwellings behind the estimate", "dwellings", "Kish effective sample size of the raking weights: how many VIVET dwellings the buurt estimate effectively rests on"),
-        _col("margins_used", "CBS shares used", "text", "KWB shares the buurt was raked to (tenure, type, period, district heating); missing ones are CBS-suppressed"),
-        _col("rake_residual", "Raking residual", "share of dwellings", "Largest deviation from a published share after raking (0 = all met)"),
-        _col("estimate_quality", "Quality of the stock estimate", "good/weak/none", "'weak' when the measured gas use is missed by more than 25 %, shares are suppressed or cannot be met, or few VIVET dwellings carry the estimate; 'none' without a dwelling count"),
-        _col("estimate_reason", "Why the estimate is good or weak", "text", "The reason behind estimate_quality in words"),
-    ]
-    return cols
-
-
-register(stock_columns())
-
-METHOD_MARKDOWN = """
-### Energy labels and the housing stock per buurt
-
-**What the figures are.** VIVET (*Referentieverbruik warmte woningen II*, PBL/CBS/TNO) lists all
-45,556 Heerlen dwellings with dwelling type, build period, tenure, floor area, modelled heat demand,
-installation and the **registered EP-Online energy label at the VIVET reference date**. The copy in this
-repository has **no buurt code**, so by default the buurt figures are an **estimate, not an observation**
-(`stock_basis` = "estimated (raking)").
-
-**Estimate (raking).** For each buurt, the Heerlen VIVET dwellings are reweighted by iterative
-proportional fitting so that they reproduce the buurt's published CBS KWB (2019) margins: tenure
-(owner-occupied / social rent / private rent), dwelling type (single-family = detached, semi-detached,
-end- and mid-terrace / multi-family = apartment), build period (before 2000 / 2000 and later), and –
-for the few buurten where CBS publishes it – the share on district heating, all scaled to the buurt's
-dwelling count. Shares are normalised to 100 % (CBS rounds them). Within each of these cells a buurt
-gets the **Heerlen-average mix** of detailed type, build year, labels, floor area and heat demand: the
-estimate cannot see that, say, the 1960s rental flats of one buurt were renovated and those of another
-were not. Where CBS suppressed a margin (`NaN`), the buurt is raked on the margins it has; where CBS
-publishes none, it gets the Heerlen-average stock scaled to its dwelling count (flagged *weak*).
-A buurt without a dwelling count gets no estimate (empty, never zero).
-
-**Labels: two bases.** 57 % of Heerlen dwellings have no registered label. `pct_label_efg_registered`
-is the E/F/G share among registered labels only; labelled dwellings are not a random sample (labels
-are registered at sale, letting and by corporations). `pct_label_efg_all` covers all dwellings: each
-unlabelled dwelling is spread over A–G by the label mix of labelled dwellings of the same dwelling
-type × build period × tenure in Heerlen (proportional imputation; when such a cell has no labelled
-dwelling, type × build period, then type × before/after 2000, then single/multi-family). Imputation
-preserves totals; it assumes unlabelled dwellings resemble labelled ones of the same cell, which may
-flatter the stock (owners of poor dwellings register less often). Label score: A = 1 … G = 7.
-
-**Uncertainty band.** p05/p95 come from 200 bootstrap resamples of the VIVET dwellings (fixed seed),
-re-estimating the label mix, raking and imputation each time. They show the **sampling** uncertainty,
-which is small because VIVET covers all dwellings. They do **not** include the main error source, the
-Heerlen-average assumption within cells – that is what the validation measures.
-
-**Validation.** (a) *Totals*: summed over buurten, the estimates are compared with the Heerlen VIVET
-totals per label, tenure, type and build period, relative to the overall ratio of KWB to VIVET dwellings
-(KWB counts 1 January 2019, VIVET a later reference date; tolerance ±10 %; dwellings built after 2019
-are in VIVET only, so recent build periods fall short). (b) *Gas use*: each buurt's measured KWB gas use
-per dwelling (2019) is predicted from its estimated stock (VIVET gas, GJ × 31.6 m³/GJ). Gas is not used
-in the fit. VIVET models a reference use for a later year, so one level factor is applied, fitted on the
-dwelling-weighted totals of all *other* buurten (leave-one-out). A buurt is *weak* when the prediction
-misses by more than 25 %, when CBS margins are missing or cannot be met, when few VIVET dwellings carry
-the estimate, or when there is no measured gas use to check against; *none* without a dwelling count.
-The checks per dwelling type and tenure compare the same against the KWB gas use by type and tenure.
-
-**Exact path.** PBL publishes the same VIVET data per gemeente with address and buurt code (`BU_CODE`)
-per dwelling. When such a file is placed in `data/raw/vivet_adres*/`, the build counts the dwellings per
-buurt instead of estimating (`stock_basis` = "registered per address"): same columns, the bootstrap
-band collapses to the value, and the imputation of unlabelled dwellings still uses the Heerlen-wide
-same-cell mix.
-
-**Limits.** Labels are those registered at the VIVET reference date, not current; A+ classes are merged
-into A; heat demand and gas are VIVET model figures, not metered; KWB margins describe 2019.
-"""

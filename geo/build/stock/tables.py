@@ -12,12 +12,24 @@ import numpy as np
 import pandas as pd
 
 from geo.build.stock.raking import impute
-from geo.build.stock.vivet import LABELS, N_PERIODS, N_TENURES, N_TYPES, PERIOD_NAMES, TENURE_NAMES, TENURES, TYPE_NAMES, cell_attributes
+from geo.build.stock.vivet import N_PERIODS, N_TENURES, N_TYPES, cell_attributes
+from geo.vocab import (
+    BUILD_PERIOD_BY_VIVET_CODE,
+    BUILD_PERIOD_GROUPS,
+    DWELLING_FAMILIES,
+    DWELLING_TYPE_BY_VIVET_CODE,
+    DWELLING_TYPES,
+    GAS_M3_PER_GJ,
+    KWH_PER_GJ,
+    LABELS,
+    SINGLE_FAMILY_TYPES,
+    TENURE_NAME_LIST,
+    TENURES,
+)
 
-GJ_TO_M3 = 31.6  # m3 natural gas per GJ (VIVET SOURCE.md)
-GJ_TO_KWH = 1e6 / 3600.0
-# Coarse build-period groups for the per-buurt type x period columns (bp code ranges).
-PERIOD_GROUPS = {"before_1946": range(0, 2), "1946_1974": range(2, 4), "1975_1999": range(4, 7), "2000_plus": range(7, 12)}
+# Single- and multi-family dwelling types as slices of the type axis (single-family types come first).
+_N_SINGLE = len(SINGLE_FAMILY_TYPES)
+_FAMILY_TYPES = dict(zip(DWELLING_FAMILIES, (slice(0, _N_SINGLE), slice(_N_SINGLE, len(DWELLING_TYPES))), strict=True))
 
 
 def _pct(num: np.ndarray, den: np.ndarray) -> np.ndarray:
@@ -56,7 +68,7 @@ def stock_table(est: np.ndarray, mix: np.ndarray, buurt_codes: list[str]) -> pd.
     Returns
     -------
     DataFrame
-        One row per buurt; :func:`stock_columns` describes every column.
+        One row per buurt; :mod:`geo.catalog.stock_columns` describes every column.
     """
     imp = impute(est, mix)  # (B, K, 2, 7, V)
     count = est[..., 0].sum(axis=(1, 2, 3))
@@ -75,15 +87,15 @@ def stock_table(est: np.ndarray, mix: np.ndarray, buurt_codes: list[str]) -> pd.
     for t, name in enumerate(TENURES):
         out[f"dwellings_{name}"] = per_cell[..., t].sum(axis=(1, 2))
     by_type_period = per_cell.sum(axis=3)  # (B, 5, 12)
-    for fam, types in [("single_family", slice(0, 4)), ("multi_family", slice(4, 5))]:
-        for group, bps in PERIOD_GROUPS.items():
+    for fam, types in _FAMILY_TYPES.items():
+        for group, bps in BUILD_PERIOD_GROUPS.items():
             out[f"dwellings_{fam}_{group}"] = by_type_period[:, types, bps.start : bps.stop].sum(axis=(1, 2))
     out["pct_built_before_1975"] = _pct(by_type_period[:, :, :4].sum(axis=(1, 2)), count)
     sums = est.sum(axis=(1, 2, 3))  # (B, V)
     out["heat_demand_gj"] = _ratio(sums[:, 3], count)
-    out["heat_demand_kwh_m2"] = _ratio(sums[:, 3] * GJ_TO_KWH, sums[:, 2])
+    out["heat_demand_kwh_m2"] = _ratio(sums[:, 3] * KWH_PER_GJ, sums[:, 2])
     out["floor_area_m2"] = _ratio(sums[:, 2], count)
-    out["gas_m3_vivet"] = _ratio(sums[:, 1] * GJ_TO_M3, count)
+    out["gas_m3_vivet"] = _ratio(sums[:, 1] * GAS_M3_PER_GJ, count)
     out["pct_district_heating_vivet"] = _pct(est[:, :, 1, :, 0].sum(axis=(1, 2)), count)
     table = pd.DataFrame(out)
     # No dwelling count -> no estimate: every figure NaN, never zero.
@@ -108,13 +120,13 @@ def cells_table(est: np.ndarray, mix: np.ndarray, buurt_codes: list[str]) -> pd.
     return pd.DataFrame(
         {
             "buurt_code": np.asarray(buurt_codes, dtype=object)[b],
-            "dwelling_type": attrs["wt"].map(TYPE_NAMES).to_numpy()[k],
-            "build_period": attrs["bp"].map(PERIOD_NAMES).to_numpy()[k],
-            "tenure": attrs["tenure"].map(lambda t: TENURE_NAMES[TENURES[t]]).to_numpy()[k],
+            "dwelling_type": attrs["wt"].map(DWELLING_TYPE_BY_VIVET_CODE).to_numpy()[k],
+            "build_period": attrs["bp"].map(BUILD_PERIOD_BY_VIVET_CODE).to_numpy()[k],
+            "tenure": attrs["tenure"].map(dict(enumerate(TENURE_NAME_LIST))).to_numpy()[k],
             "label_class": np.asarray(LABELS)[lab],
             "dwellings": n,
             "dwellings_registered": reg[b, k, lab],
-            "gas_m3_mean": imp[b, k, lab, 1] * GJ_TO_M3 / n,
+            "gas_m3_mean": imp[b, k, lab, 1] * GAS_M3_PER_GJ / n,
             "floor_area_m2_mean": imp[b, k, lab, 2] / n,
         }
     )

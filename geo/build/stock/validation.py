@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-GJ_TO_M3 = 31.6
+from geo.vocab import DWELLING_TYPES, GAS_COLUMN_BY_DWELLING_TYPE, TENURE_NAMES
+
 WEAK_ERROR_PCT = 25.0  # |gas-use error| above this marks the estimate weak
 MIN_EFFECTIVE = 500.0  # fewer effective VIVET dwellings than this marks it weak
 MAX_RESIDUAL = 1e-6  # raking residual (share of the buurt's dwellings) above which margins were not met
@@ -19,14 +20,11 @@ TOTALS_TOLERANCE_PCT = 10.0  # allowed deviation of a category's ratio from the 
 CORE_MARGINS = ["tenure", "type", "period"]
 
 # Measured KWB gas per dwelling type / tenure (buurt table column) -> cells-table selection.
+# Rows in the order of the KWB table (apartment first); KWB splits tenure into rented and owned only.
 GAS_GROUPS = [
-    ("dwelling type", "apartment", "gas_m3_apartment", "dwelling_type", ["apartment"]),
-    ("dwelling type", "mid-terrace", "gas_m3_mid_terrace", "dwelling_type", ["mid-terrace"]),
-    ("dwelling type", "end-terrace", "gas_m3_end_terrace", "dwelling_type", ["end-terrace"]),
-    ("dwelling type", "semi-detached", "gas_m3_semi_detached", "dwelling_type", ["semi-detached"]),
-    ("dwelling type", "detached", "gas_m3_detached", "dwelling_type", ["detached"]),
-    ("tenure", "rented", "gas_m3_rented", "tenure", ["social rent", "private rent"]),
-    ("tenure", "owner-occupied", "gas_m3_owned", "tenure", ["owner-occupied"]),
+    *[("dwelling type", t, GAS_COLUMN_BY_DWELLING_TYPE[t], "dwelling_type", [t]) for t in reversed(DWELLING_TYPES)],
+    ("tenure", "rented", "gas_m3_rented", "tenure", [TENURE_NAMES["social_rent"], TENURE_NAMES["private_rent"]]),
+    ("tenure", TENURE_NAMES["owner_occupied"], "gas_m3_owned", "tenure", [TENURE_NAMES["owner_occupied"]]),
 ]
 CHECK_COLUMNS = ["check", "buurt_code", "group", "category", "estimate", "reference", "ratio", "deviation_pct", "within_tolerance"]
 

@@ -20,22 +20,27 @@ import pandas as pd
 
 from geo import config
 from geo.errors import DataError
+from geo.vocab import (
+    BUILD_PERIOD_BY_VIVET_CODE,
+    BUILD_PERIOD_GROUPS,
+    DISTRICT_HEATING_CODES,
+    DWELLING_TYPE_BY_VIVET_CODE,
+    LABELS,
+    NO_LABEL,
+    SINGLE_FAMILY_TYPES,
+    TENURE_BY_VIVET_CODE,
+    TENURES,
+)
 
-LABELS = list("ABCDEFG")
-N_LABELS = 7  # index 7 in the registered axis = no registered label ("x")
-TYPE_NAMES = {1: "detached", 2: "semi-detached", 3: "end-terrace", 4: "mid-terrace", 5: "apartment"}
-PERIOD_NAMES = {
-    0: "before 1930", 1: "1930-1945", 2: "1946-1964", 3: "1965-1974", 4: "1975-1991", 5: "1992-1995",
-    6: "1996-1999", 7: "2000-2005", 8: "2006-2010", 9: "2011-2014", 10: "2015-2020", 11: "2021 and later",
-}
-# Tenure axis in KWB order; VIVET eg: 0 owner-occupied, 1 private rent, 2 social rent.
-TENURES = ["owner_occupied", "social_rent", "private_rent"]
-TENURE_NAMES = {"owner_occupied": "owner-occupied", "social_rent": "social rent", "private_rent": "private rent"}
-EG_TO_TENURE = {0: 0, 2: 1, 1: 2}
-DISTRICT_HEATING_CODES = ("eww", "aww")
-# Coarse build-period groups for the per-buurt type x period columns (bp code ranges).
-N_TYPES, N_PERIODS, N_TENURES = 5, 12, 3
+# Axes of the group table; index N_LABELS on the registered-label axis = no registered label.
+N_TYPES, N_PERIODS, N_TENURES = len(DWELLING_TYPE_BY_VIVET_CODE), len(BUILD_PERIOD_BY_VIVET_CODE), len(TENURES)
+N_LABELS = len(LABELS)
+# VIVET ``eg`` code -> position on the tenure axis (KWB order of vocab.TENURES).
+EG_TO_TENURE = {eg: TENURES.index(t) for eg, t in TENURE_BY_VIVET_CODE.items()}
 N_CELLS = N_TYPES * N_PERIODS * N_TENURES  # imputation cells k = (type, build period, tenure)
+# The raking margins: single- or multi-family by type code, built before or from 2000 by build-period code.
+SINGLE_FAMILY_CODES = [code for code, t in DWELLING_TYPE_BY_VIVET_CODE.items() if t in SINGLE_FAMILY_TYPES]
+FIRST_CODE_FROM_2000 = BUILD_PERIOD_GROUPS["2000_plus"].start
 VALUES = ["count", "gas_gj", "floor_m2", "heat_gj"]  # last axis of the group table
 VIVET_COLUMNS = ["rv", "tw", "gas", "op", "wt", "bp", "eg", "lb", "ic"]
 
@@ -55,9 +60,11 @@ def check_vivet(df: pd.DataFrame, what: str = "The VIVET table") -> pd.DataFrame
     if missing:
         raise DataError(f"{what} lacks the column(s) {', '.join(missing)}.")
     out = df.copy()
-    out["lb"] = out["lb"].astype(str).str.strip().str.upper().replace({"X": "x"})
+    out["lb"] = out["lb"].astype(str).str.strip().str.upper().replace({NO_LABEL.upper(): NO_LABEL})
     out["ic"] = out["ic"].astype(str).str.strip().str.lower()
-    for col, allowed in [("wt", set(TYPE_NAMES)), ("bp", set(PERIOD_NAMES)), ("eg", set(EG_TO_TENURE)), ("lb", set(LABELS) | {"x"})]:
+    codes = {"wt": set(DWELLING_TYPE_BY_VIVET_CODE), "bp": set(BUILD_PERIOD_BY_VIVET_CODE), "eg": set(EG_TO_TENURE),
+             "lb": set(LABELS) | {NO_LABEL}}
+    for col, allowed in codes.items():
         bad = ~out[col].isin(allowed)
         if bad.any():
             raise DataError(f"{what}: column '{col}' holds an unknown code, e.g. '{out.loc[bad, col].iloc[0]}'.")
@@ -140,7 +147,9 @@ def cell_attributes() -> pd.DataFrame:
     wt = k // (N_PERIODS * N_TENURES) + 1
     bp = (k // N_TENURES) % N_PERIODS
     tenure = k % N_TENURES
-    return pd.DataFrame({"wt": wt, "bp": bp, "tenure": tenure, "multi": (wt == 5).astype(int), "post2000": (bp >= 7).astype(int)})
+    multi = ~np.isin(wt, SINGLE_FAMILY_CODES)
+    return pd.DataFrame({"wt": wt, "bp": bp, "tenure": tenure, "multi": multi.astype(int),
+                         "post2000": (bp >= FIRST_CODE_FROM_2000).astype(int)})
 
 
 def address_groups(dw: pd.DataFrame, buurt_codes: list[str]) -> tuple[np.ndarray, int]:

@@ -71,8 +71,3 @@ def test_bad_input_is_refused():
         ms.choose(-1, 0)
     with pytest.raises(ValueError):
         ms.decimals_for(0)
-
-
-def test_fixed_is_the_strategy_free_pipeline():
-    s = ms.fixed(15_000)
-    assert (s.renderer, s.tolerance_m, s.decimals, s.features) == ("svg", 8.0, 5, 15_000)

@@ -1,12 +1,11 @@
-"""The buurt profile and the overview/briefing helpers."""
+"""What the map tooltip says: value and unit, the band of an estimate, a weak-estimate warning."""
 
 import pandas as pd
 
+from geo.map.tooltip import value_texts
+
 
 def test_tooltip_texts_show_band_and_weak_estimates():
-    from geo.build import stock  # noqa: F401  registers the stock columns
-    from geo.map.tooltip import value_texts
-
     t = pd.DataFrame(
         {
             "pct_label_efg_all": [25.0, float("nan"), 30.0],

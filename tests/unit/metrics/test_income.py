@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from geo.metrics import income as ri
@@ -22,3 +23,15 @@ def test_income_calibration_roundtrip_and_quote_share():
     # high quote: income <= bill / threshold
     share = ri.high_quote_share([2000.0], [40000.0], sigma[:1], 10.0)
     assert share[0] == pytest.approx(ri.share_below([20000.0], [40000.0], sigma[:1])[0])
+
+
+def test_household_income_in_euro_keeps_the_buurt_index():
+    income = ri.household_income(pd.Series([22.6, np.nan], index=["a", "b"]), pd.Series([1.9, 2.0], index=["a", "b"]))
+    assert income["a"] == pytest.approx(42940) and np.isnan(income["b"])  # suppressed income stays missing
+
+
+def test_the_buurt_income_model_uses_the_same_household_income():
+    buurten = pd.DataFrame({"buurt_code": ["BU1"], "income_per_inhabitant_keur": [22.6], "household_size": [1.9],
+                            "pct_low_income": [10.0]}, index=[7])
+    model = ri.buurt_income_model(buurten)
+    assert model.loc["BU1", "household_income_eur"] == ri.household_income(22.6, 1.9)

@@ -1,0 +1,32 @@
+"""The source registry: every source is shipped with its SOURCE.md and checksum, and says its licence."""
+
+import hashlib
+
+import pytest
+
+from geo import config
+from geo.catalog import sources
+
+
+def _checksums() -> dict[str, str]:
+    rows = (config.RAW_DIR / "SHA256SUMS").read_text().split("\n")
+    return {path.removeprefix("./"): digest for digest, path in (r.split(maxsplit=1) for r in rows if r.strip())}
+
+
+@pytest.mark.parametrize("key", list(sources.SOURCES))
+def test_each_source_has_provenance_and_a_licence(key):
+    source = sources.SOURCES[key]
+    assert source.source_md.exists(), f"{key}: {source.source_md} missing"
+    assert source.licence and source.publisher and source.period
+
+
+def test_shipped_raw_files_match_their_checksums():
+    sums = _checksums()
+    assert sums, "data/raw/SHA256SUMS is empty"
+    for relative, digest in sums.items():
+        path = config.RAW_DIR / relative
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, f"{relative} differs from its checksum"
+
+
+def test_default_gas_price_is_the_cbs_price_per_gj_converted_to_m3():
+    assert sources.GAS_PRICE_2019_EUR_PER_M3 == pytest.approx(26.207 / 31.6, abs=5e-4)

@@ -42,7 +42,7 @@ def _ours_map(shapes, wijken, table):
 
 
 def map_figures(repeats: int = 5) -> dict:
-    """Payload (KB, rendered HTML as geo.mapping.payload_bytes counts it) and build time (ms, incl. st_folium's Python).
+    """Payload (KB, rendered HTML as geo.map.render.payload_bytes counts it) and build time (ms, incl. st_folium's Python).
 
     The baseline's build includes reading its files: it does so on every run.
     """

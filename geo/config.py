@@ -26,7 +26,7 @@ RAW_VIVET = RAW_DIR / "vivet_referentieverbruik_parkstad" / "vivet_referentiever
 RAW_GEMEENTEN = RAW_DIR / "geoinzicht_gemeenten_2022" / "gemeenten_2022_attributes.csv"
 RAW_GEMEENTEN_SHAPES = RAW_DIR / "geoinzicht_gemeenten_2022" / "gemeenten_2022.geojson"
 RAW_WIJKEN_NL = RAW_DIR / "geoinzicht_wijken_2024_nl" / "wijken_2024.geojson"
-# Optional exact path (issue 4): the PBL VIVET per-gemeente file with BU_CODE per dwelling.
+# Optional exact path: the PBL VIVET per-gemeente file with BU_CODE per dwelling.
 # When a file matching this pattern is present in data/raw/, labels are aggregated per address.
 RAW_VIVET_ADDRESS_GLOB = "vivet_adres*/*.csv"
 
@@ -37,7 +37,7 @@ WIJKEN_MAP = PROCESSED_DIR / "wijken_map.parquet"  # simplified wijk outlines
 WIJKEN = PROCESSED_DIR / "wijken.parquet"  # wijk indicators (no geometry)
 GEMEENTE = PROCESSED_DIR / "gemeente.parquet"  # Heerlen and national comparison values
 JOIN_REPORT = PROCESSED_DIR / "join_report.json"
-STOCK = PROCESSED_DIR / "stock_buurt.parquet"  # estimated housing stock per buurt (issue 4)
+STOCK = PROCESSED_DIR / "stock_buurt.parquet"  # estimated housing stock per buurt
 STOCK_VALIDATION = PROCESSED_DIR / "stock_validation.parquet"
 STOCK_CELLS = PROCESSED_DIR / "stock_cells.parquet"  # buurt x type x period x tenure x label (retrofit targeting, export)
 STOCK_CHECKS = PROCESSED_DIR / "stock_checks.parquet"  # totals and gas-by-type/tenure checks of the stock estimate

@@ -56,7 +56,7 @@ COLUMNS: list[Column] = [
     Column("social_assistance_persons", "Persons on social assistance", "persons", "Persons with a social-assistance benefit (rounded to 10 by CBS)", "benefits", on_map=False),
 ]
 
-# Derived at run time from the columns above and the user's settings (geo.indicators).
+# Derived at run time from the columns above and the user's settings (geo.metrics.indicators).
 DERIVED_COLUMNS: list[Column] = [
     Column("energy_bill_eur", "Estimated energy bill", "EUR per dwelling per year", "Measured average gas and electricity use per dwelling times the configured prices", "derived", kind=ESTIMATED, higher_is_worse=True, formula="gas_m3 x gas price + electricity_kwh x electricity price"),
     Column("household_income_eur", "Approximate household income", "EUR per household per year", "Approximation: average gross personal income per inhabitant x average household size. CBS publishes no disposable household income per buurt in these editions; gross income overstates disposable income, so the energy quote below is understated", "derived", kind=ESTIMATED, higher_is_worse=False, formula="income_per_inhabitant_keur x 1000 x household_size"),

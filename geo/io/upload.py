@@ -2,7 +2,7 @@
 
 A market party or the municipality can upload the locations they have in mind:
 a CSV with buurt codes, or a GeoJSON of points or polygons in any declared CRS.
-Every problem becomes a :class:`~geo.load.DataError` with a message for the user;
+Every problem becomes a :class:`~geo.errors.DataError` with a message for the user;
 nothing is written anywhere.
 """
 

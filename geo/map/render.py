@@ -138,7 +138,7 @@ def build_map(buurt_geojson: dict, wijk_geojson: dict | None, bounds: list[list[
         Add an OpenStreetMap background (needs internet; the buurten show without it).
     prefer_canvas : bool
         Draw with Leaflet's canvas renderer instead of one SVG path per shape
-        (see geo.map_strategy: quicker above about a thousand shapes).
+        (see geo.map.strategy: quicker above about a thousand shapes).
     """
     m = _BoundedMap(bounds, location=None, tiles=None, control_scale=True, prefer_canvas=prefer_canvas, zoom_control=True)
     # Serve Leaflet from the app itself; folium's CDN defaults would fail offline.

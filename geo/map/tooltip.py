@@ -7,7 +7,7 @@ import pandas as pd
 from geo.catalog import dictionary
 from geo.map.classify import format_value
 
-# Estimated columns with a p05/p95 band from the bootstrap of the stock estimate (geo.stock).
+# Estimated columns with a p05/p95 band from the bootstrap of the stock estimate (geo.build.stock).
 BANDS = {"pct_label_efg_all": ("pct_label_efg_all_p05", "pct_label_efg_all_p95")}
 STOCK_SOURCE = "vivet"
 

@@ -1,4 +1,4 @@
-"""Within-buurt household income model for the high-energy-quote estimate (issue 5).
+"""Within-buurt household income model for the high-energy-quote estimate.
 
 CBS publishes per buurt only averages and the share of households with a low
 income, not the income distribution. To estimate how many households have an

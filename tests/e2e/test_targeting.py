@@ -6,7 +6,7 @@ import pytest
 from tests.support.browser import map_frame
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
-HIGHLIGHT = "#1f4e9c"  # geo.mapping.HIGHLIGHT_COLOUR, spelled out so a change of the colour is noticed
+HIGHLIGHT = "#1f4e9c"  # geo.map.render.HIGHLIGHT_COLOUR, spelled out so a change of the colour is noticed
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Energy labels and the housing stock per buurt (issue 4).
+"""Energy labels and the housing stock per buurt.
 
 VIVET (PBL/CBS/TNO) lists every Heerlen dwelling with its type, build period,
 tenure, registered energy label, floor area and modelled heat demand, but
@@ -16,18 +16,18 @@ Both paths go through the same *group table*: dwelling counts and sums of gas,
 floor area and heat demand per imputation cell (5 dwelling types x 12 build
 periods x 3 tenures) x district heating (no/yes) x registered label (A-G, x).
 All functions are pure; :func:`build_stock` is the only one that writes.
-See :data:`METHOD_MARKDOWN` for the method in words.
+The method in words is ``docs/method/stock.md`` (shown on the Data & method page).
 
-The work is split over four modules; every public name stays importable from
-here:
+The work is split over the modules of :mod:`geo.build.stock`:
 
-* :mod:`geo.stock_vivet` – reading and checking VIVET and the per-address file,
-  dwelling codes, the group table;
-* :mod:`geo.stock_raking` – raking cells, label mix and imputation, raking to
-  the buurt margins, the bootstrap;
-* :mod:`geo.stock_tables` – the buurt stock table and the long cells table;
-* this module – :func:`estimate_stock`, :func:`build_stock` and
-  :data:`METHOD_MARKDOWN`; the columns are described in :mod:`geo.catalog.stock_columns`.
+* :mod:`geo.build.stock.vivet` – reading and checking VIVET and the per-address
+  file, dwelling codes, the group table;
+* :mod:`geo.build.stock.raking` – raking cells, label mix and imputation,
+  raking to the buurt margins, the bootstrap;
+* :mod:`geo.build.stock.tables` – the buurt stock table and the long cells table;
+* :mod:`geo.build.stock.validation` – checks against measured gas use and totals;
+* this module – :func:`estimate_stock` and :func:`build_stock`; the columns are
+  described in :mod:`geo.catalog.stock_columns`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""Raking (IPF) of the VIVET group table to buurt margins, label imputation and bootstrap (issue 4).
+"""Raking (IPF) of the VIVET group table to buurt margins, label imputation and bootstrap.
 
-The gemeente group table of :mod:`geo.stock_vivet` is collapsed to 24 raking
+The gemeente group table of :mod:`geo.build.stock.vivet` is collapsed to 24 raking
 cells (tenure x single/multi-family x built 2000+ x district heating) and
 reweighted per buurt to the CBS KWB margins by iterative proportional fitting
 (:func:`rake`, :func:`estimate_groups`). Dwellings without a registered label

@@ -1,8 +1,8 @@
-"""Output tables of the stock estimate (issue 4): buurt indicators and the long cells table.
+"""Output tables of the stock estimate: buurt indicators and the long cells table.
 
 Both are computed from an estimated (raked) or counted group table (see
-:mod:`geo.stock_vivet`) and the gemeente label mix used to impute dwellings
-without a registered label (:func:`geo.stock_raking.impute`). All functions
+:mod:`geo.build.stock.vivet`) and the gemeente label mix used to impute dwellings
+without a registered label (:func:`geo.build.stock.raking.impute`). All functions
 are pure.
 """
 

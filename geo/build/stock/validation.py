@@ -1,6 +1,6 @@
-"""Checks of the buurt stock estimate (issue 4): totals, gas use, quality flags.
+"""Checks of the buurt stock estimate: totals, gas use, quality flags.
 
-Pure functions on the tables :mod:`geo.stock` produces (the buurt stock table
+Pure functions on the tables :mod:`geo.build.stock.estimate` produces (the buurt stock table
 and the long cells table) and the processed buurt table; the build writes
 their results next to the stock. Nothing here feeds back into the estimate:
 measured gas use is used only to *check* it.
@@ -35,7 +35,7 @@ def totals_check(cells: pd.DataFrame, reference_cells: pd.DataFrame, tolerance_p
     Parameters
     ----------
     cells : DataFrame
-        Cells table of all buurten (:func:`geo.stock.cells_table`).
+        Cells table of all buurten (:func:`geo.build.stock.tables.cells_table`).
     reference_cells : DataFrame
         Cells table of the unweighted gemeente VIVET population (one pseudo-buurt).
     tolerance_pct : float

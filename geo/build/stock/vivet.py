@@ -1,4 +1,4 @@
-"""Reading VIVET, the dwelling codes and the group table of the stock estimate (issue 4).
+"""Reading VIVET, the dwelling codes and the group table of the stock estimate.
 
 VIVET (PBL/CBS/TNO) lists every dwelling with its type (``wt``), build period
 (``bp``), tenure (``eg``), registered energy label (``lb``), installation
@@ -6,7 +6,7 @@ VIVET (PBL/CBS/TNO) lists every dwelling with its type (``wt``), build period
 ``rv``, ``tw``). This module reads and checks the gemeente file and the PBL
 per-address file (with ``BU_CODE``), turns each dwelling into integer codes and
 aggregates dwellings into the dense *group table* both estimation paths of
-:mod:`geo.stock` start from: counts and sums per imputation cell (5 dwelling
+:mod:`geo.build.stock.estimate` start from: counts and sums per imputation cell (5 dwelling
 types x 12 build periods x 3 tenures) x district heating (no/yes) x registered
 label (A-G, x). All functions are pure.
 """

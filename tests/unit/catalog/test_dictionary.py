@@ -10,59 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
-from geo.build.stock import estimate, vivet  # noqa: E402
-from geo.catalog import dictionary  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # plain `pytest` as well as `python -m pytest`
-
-
-def dwellings(rows: list[tuple]) -> pd.DataFrame:
-    """VIVET-format dwellings from (n, wt, bp, eg, lb, ic, gas_gj, op, buurt_code) rows."""
-    out = []
-    for n, wt, bp, eg, lb, ic, gas, op, bu in rows:
-        for _ in range(n):
-            out.append({"gemeentecode": "GM0917", "rv": gas * 0.8, "tw": gas * 0.1, "gas": gas, "op": op, "wt": wt, "bp": bp, "bj": 1950, "eg": eg, "lb": lb, "ic": ic, "BU_CODE": bu})
-    df = pd.DataFrame(out)
-    df.insert(0, "vbo_id", [f"0917010000{i:06d}" for i in range(len(df))])
-    return df
-
-
-def random_population(n: int = 3000, seed: int = 1) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    df = pd.DataFrame(
-        {
-            "wt": rng.integers(1, 6, n),
-            "bp": rng.integers(0, 12, n),
-            "eg": rng.integers(0, 3, n),
-            "lb": rng.choice(list("ABCDEFGx"), n, p=[0.06, 0.06, 0.12, 0.07, 0.05, 0.04, 0.03, 0.57]),
-            "ic": rng.choice(["aaa", "eww"], n, p=[0.93, 0.07]),
-            "gas": rng.uniform(10, 60, n),
-            "op": rng.integers(40, 200, n),
-        }
-    )
-    df["rv"], df["tw"], df["gemeentecode"] = df["gas"] * 0.8, 4.0, "GM0917"
-    return vivet.check_vivet(df)
-
-
-def kwb_buurten(n: int = 5, seed: int = 2) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    tenure = rng.dirichlet([2, 2, 1], n) * 100
-    sf = rng.uniform(20, 90, n)
-    return pd.DataFrame(
-        {
-            "buurt_code": [f"BU091710{i:02d}" for i in range(n)],
-            "buurt_name": [f"b{i}" for i in range(n)],
-            "dwellings": rng.integers(100, 2000, n).astype(float),
-            "pct_owner_occupied": tenure[:, 0], "pct_social_rent": tenure[:, 1], "pct_private_rent": tenure[:, 2],
-            "pct_single_family": sf, "pct_multi_family": 100 - sf,
-            "pct_built_before_2000": rng.uniform(60, 99, n),
-            "pct_district_heating": np.nan,
-            "gas_m3": np.nan,
-        }
-    )
+from geo.build.stock import estimate
+from geo.catalog import dictionary
+from tests.support.stock_population import kwb_buurten, random_population
 
 
 def test_columns_are_registered_in_the_dictionary():

@@ -70,7 +70,7 @@ def test_better_target_never_saves_less():
 
 
 def test_accepts_stock_cells_schema():
-    """geo.stock writes label_class and hyphenated types; the KWB gas column uses underscores."""
+    """The stock build writes label_class and hyphenated types; the KWB gas column uses underscores."""
     b = pd.DataFrame([buurt("BU1")])
     cells = cells_for("BU1", {"G": 10.0, "B": 10.0}).rename(columns={"label": "label_class"})
     out = rs.cell_savings(cells, b, pooled_factors())

@@ -1,6 +1,6 @@
-"""Retrofit costs, budget allocation, abatement-cost curve and market view (issue 5).
+"""Retrofit costs, budget allocation, abatement-cost curve and market view.
 
-Works on the cell table of :func:`geo.retrofit.cell_savings`. Pure functions, no Streamlit.
+Works on the cell table of :func:`geo.targeting.savings.cell_savings`. Pure functions, no Streamlit.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def add_costs(cell_table: pd.DataFrame, cost_per_step: dict[str, float] | None =
 
 
 def cost_effectiveness(buurt_table: pd.DataFrame, cell_table: pd.DataFrame, lifetime_years: int = LIFETIME_YEARS) -> pd.DataFrame:
-    """Add costs and EUR per tonne CO2 to a :func:`geo.retrofit.buurt_savings` table.
+    """Add costs and EUR per tonne CO2 to a :func:`geo.targeting.savings.buurt_savings` table.
 
     Returns
     -------
@@ -159,7 +159,7 @@ def allocate(cell_table: pd.DataFrame, budget_eur: float | None = None, dwelling
     Parameters
     ----------
     cell_table : DataFrame
-        :func:`geo.retrofit.cell_savings` + :func:`add_costs` output.
+        :func:`geo.targeting.savings.cell_savings` + :func:`add_costs` output.
     budget_eur : float, optional
         Budget in euro. At least one of ``budget_eur`` and ``dwellings_cap`` is required.
     dwellings_cap : float, optional
@@ -228,7 +228,7 @@ def market_volume(cell_table: pd.DataFrame, by: tuple[str, ...] = ("buurt_code",
     Parameters
     ----------
     cell_table : DataFrame
-        :func:`geo.retrofit.cell_savings` (+ :func:`add_costs`) output.
+        :func:`geo.targeting.savings.cell_savings` (+ :func:`add_costs`) output.
     by : tuple of str
         Grouping columns (add ``'tenure'`` for owner / landlord splits).
     labels : tuple of str, optional

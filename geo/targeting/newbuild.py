@@ -1,4 +1,4 @@
-"""New-build targeting (issue 5): housing target, growth scenarios and a score per buurt.
+"""New-build targeting: housing target, growth scenarios and a score per buurt.
 
 Pure functions, no Streamlit. The buurt score has three visible parts:
 (a) thinning ("verdunnen"): demolish label E-G dwellings and build fewer near-zero-energy

@@ -1,6 +1,6 @@
-"""New-build score per buurt, suggested allocation of the target and its effects (issue 5).
+"""New-build score per buurt, suggested allocation of the target and its effects.
 
-Uses the cell table of :func:`geo.retrofit.cell_savings` (estimated stock with measured-gas
+Uses the cell table of :func:`geo.targeting.savings.cell_savings` (estimated stock with measured-gas
 based use per dwelling and modelled high-energy-quote households) and the KWB tenure mix.
 """
 
@@ -65,8 +65,8 @@ def newbuild_scores(buurten: pd.DataFrame, cell_table: pd.DataFrame, transformat
     -------
     DataFrame
         ``buurt_code``, ``buurt_name``, ``dwellings``, the columns of :func:`poor_label_stock` and of
-        :func:`geo.newbuild.best_mixing_tenure`, ``transformation`` (bool), ``eligible`` (bool), ``score_thinning``,
-        ``score_mixing``, ``score_transformation`` and ``score``, best first.
+        :func:`geo.targeting.newbuild.best_mixing_tenure`, ``transformation`` (bool), ``eligible`` (bool),
+        ``score_thinning``, ``score_mixing``, ``score_transformation`` and ``score``, best first.
     """
     w = SCORE_WEIGHTS if weights is None else weights
     b = buurten.set_index("buurt_code")

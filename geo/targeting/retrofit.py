@@ -14,7 +14,7 @@ buurt x dwelling type x build period x tenure x label)::
 
     buurt_code, dwelling_type, build_period, tenure, label, dwellings (float)
 
-This is the table ``geo.stock`` writes to ``config.STOCK_CELLS``; its ``label_class``
+This is the table ``geo.build.stock`` writes to ``config.STOCK_CELLS``; its ``label_class``
 column is accepted as ``label``. ``dwelling_type`` uses the names of
 :data:`geo.vocab.DWELLING_TYPES`; the KWB gas column of a type is ``gas_m3_<type>`` with
 ``-`` replaced by ``_``.

@@ -51,7 +51,7 @@ def cell_savings(
     buurten : DataFrame
         Processed buurt table: ``buurt_code``, ``households``, ``dwellings``, ``gas_m3``,
         ``gas_m3_<type>``, ``electricity_kwh`` and the income columns used by
-        :func:`geo.retrofit_income.buurt_income_model`.
+        :func:`geo.metrics.income.buurt_income_model`.
     factors : DataFrame
         :func:`label_factors` output.
     target_label : str
@@ -63,7 +63,7 @@ def cell_savings(
     threshold_pct : float
         High-energy-quote threshold (bill / income, %).
     income : DataFrame, optional
-        :func:`geo.retrofit_income.buurt_income_model` output (computed when omitted).
+        :func:`geo.metrics.income.buurt_income_model` output (computed when omitted).
 
     Returns
     -------

@@ -1,15 +1,21 @@
 """New-build (nieuwbouw): the housing target against growth scenarios, a score per buurt and an editable allocation."""
 
-import altair as alt
 import streamlit as st
 
 from geo.params import NewbuildParams
-from geo.targeting import columns
+from geo.report import tables
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
-from ui import data, mapview, settings, targeting
+from ui import charts, data, mapview, settings, targeting
 
-w, cfg, pct = settings.widget_kwargs, targeting.column_config, lambda v: "-" if v is None else f"{v:.0f}%"
+w, cfg = settings.widget_kwargs, targeting.column_config  # bind a widget to a setting; a table's column labels
+
+
+def pct(value: float | None) -> str:
+    """A share as shown in the captions: whole percent, '-' when unknown."""
+    return "-" if value is None else f"{value:.0f}%"
+
+
 data.ensure_data()
 targeting.ensure_stock()
 st.title("New-build (nieuwbouw)")
@@ -56,13 +62,7 @@ need = targeting.homes_needed(scenarios, base.vacancy_pct, float(ss["nb.vacancy"
                               int(ss["nb.t2030"]), int(ss["nb.t2032"]))
 series = [sc["label"] for sc in nb.SCENARIOS.values()] + ["Target"]
 c_left, c_right = st.columns([3, 2])
-c_left.altair_chart(alt.Chart(nb.need_lines(need)).mark_line(point=True).encode(
-    x=alt.X("year:O", title=None), y=alt.Y("homes:Q", title="Homes (cumulative from the start year)"),
-    color=alt.Color("series:N", title=None,
-                    scale=alt.Scale(domain=series, range=["#4c78a8", "#f58518", "#54a24b", "#222222"])),
-    strokeDash=alt.condition(alt.datum.series == "Target", alt.value([6, 3]), alt.value([1, 0])),
-    tooltip=["series", "year", alt.Tooltip("homes:Q", format=",.0f")],
-).properties(height=320), width="stretch")
+c_left.altair_chart(charts.need_lines(need, series), width="stretch")
 c_right.dataframe(nb.need_per_year(need), hide_index=True, width="stretch", height=320, key="nb.need_table")
 end = nb.need_at_end(need)
 st.caption("Table: homes needed per year for household growth per scenario, and the cumulative target path. "
@@ -95,8 +95,8 @@ sp = NewbuildParams(prices=s.prices, threshold=s.threshold, transformation=tuple
 if sp.weights_are_zero:
     st.warning("All weights are zero; equal weights are used.")
 scores = targeting.newbuild_scores(sp)
-st.dataframe(scores[list(columns.NEWBUILD_SCORES)], hide_index=True, width="stretch", height=300, key="nb.scores",
-             column_config=cfg(columns.NEWBUILD_SCORES))
+st.dataframe(scores[list(tables.NEWBUILD_SCORES)], hide_index=True, width="stretch", height=300, key="nb.scores",
+             column_config=cfg(tables.NEWBUILD_SCORES))
 st.caption("Each part is divided by the best buurt on it (1 = best). Thinning: CO₂ and high-quote households of the "
            "E-G stock that demolition would remove. Mixing: how far homes of the best tenure (10% of the stock) move "
            "the buurt towards the Heerlen tenure mix, without anyone leaving. Transformation: 1 for the locations you "
@@ -143,7 +143,7 @@ st.markdown(f"**Mix change.** Distance of the planned buurten to the Heerlen ten
             f"homes): {mix['before']:.3f} → {mix['after']:.3f}. Added homes (besides replacement homes, which keep the "
             "tenure of what is demolished): "
             + ", ".join(f"{int(v):,} {k}" for k, v in mix["added_by_tenure"].items() if v) + ".")
-st.dataframe(effects[effects["homes"] > 0][list(columns.NEWBUILD_EFFECTS)], hide_index=True, width="stretch",
-             key="nb.effects", column_config=cfg(columns.NEWBUILD_EFFECTS))
+st.dataframe(effects[effects["homes"] > 0][list(tables.NEWBUILD_EFFECTS)], hide_index=True, width="stretch",
+             key="nb.effects", column_config=cfg(tables.NEWBUILD_EFFECTS))
 mapview.highlighted_map("newbuild", frozenset(code for code, _ in planned), "pct_label_efg_all",
                         f"Blue outline: the {len(planned)} buurten with new homes in the plan.")

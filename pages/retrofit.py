@@ -1,17 +1,18 @@
 """Retrofit (verduurzamen): savings per buurt, a budget scenario on the map, the abatement-cost curve, a market view."""
 
-import altair as alt
 import streamlit as st
 
 from geo import vocab
+from geo.catalog import sources
 from geo.params import RetrofitParams
-from geo.report import profile
+from geo.report import profile, tables
 from geo.targeting import budget as rb
-from geo.targeting import columns, inputs
+from geo.targeting import inputs
 from geo.targeting import savings as rs
-from ui import data, mapview, settings, targeting
+from ui import charts, data, mapview, settings, targeting
 
-LABELS, TYPES, w, cfg = list(vocab.LABELS), list(vocab.DWELLING_TYPES), settings.widget_kwargs, targeting.column_config
+LABELS, TYPES = list(vocab.LABELS), list(vocab.DWELLING_TYPES)
+w, cfg = settings.widget_kwargs, targeting.column_config  # bind a widget to a setting; a table's column labels
 data.ensure_data()
 targeting.ensure_stock()
 st.title("Retrofit (verduurzamen)")
@@ -42,8 +43,8 @@ st.caption(f"CO₂ factors: {vocab.CO2_SOURCE} Gas price EUR {s.prices.gas_eur_p
 
 left, right = st.columns([2, 3])
 edited = left.data_editor(inputs.cost_table(), key="rf.costs", hide_index=True, num_rows="fixed", width="stretch",
-                          column_config=cfg(columns.COST_EDITOR))
-right.caption(f"**Cost per label step (editable).** {rb.COST_SOURCE}")
+                          column_config=cfg(tables.COST_EDITOR))
+right.caption(f"**Cost per label step (editable).** {sources.COST_SOURCE}")
 costs, cost_messages = inputs.validate_costs(edited)
 for msg in cost_messages:
     st.warning(profile.literal_markdown(msg))
@@ -61,12 +62,7 @@ dim = sc2.radio("Split by", ["tenure", "build_period", "dwelling_type"], horizon
                 format_func=lambda d: d.replace("_", " "))
 stock = targeting.stock_by(dim)
 mine = stock[stock["buurt_code"] == pick].drop(columns="buurt_code")
-st.altair_chart(alt.Chart(mine.melt(id_vars=dim, var_name="label", value_name="dwellings")).mark_bar().encode(
-    x=alt.X("dwellings:Q", title="Dwellings (estimated)"), y=alt.Y(f"{dim}:N", title=None),
-    color=alt.Color("label:N", sort=LABELS, scale=alt.Scale(domain=LABELS, scheme="redyellowgreen", reverse=True),
-                    title="Label"),
-    order=alt.Order("label:N"), tooltip=[dim, "label", alt.Tooltip("dwellings:Q", format=",.0f")],
-).properties(height=max(140, 26 * len(mine))), width="stretch")
+st.altair_chart(charts.label_bars(mine, dim, LABELS), width="stretch")
 st.dataframe(mine.round(0), hide_index=True, width="stretch")
 
 # ---- savings per buurt -------------------------------------------------------------------------
@@ -79,8 +75,8 @@ m2.metric("Gas saved (million m³/yr)", f"{tot['gas_saved_m3'] / 1e6:,.2f}")
 m3.metric("CO₂ saved (t/yr)", f"{tot['co2_saved_t']:,.0f}")
 m4.metric("Households lifted (modelled)", f"{tot['households_lifted']:,.0f}",
           help=f"Households whose modelled energy quote falls from at or above {s.threshold:.0f}% to below it.")
-st.dataframe(res[list(columns.RETROFIT_BUURTEN)].sort_values("co2_saved_t", ascending=False), hide_index=True,
-             width="stretch", height=360, column_config=cfg(columns.RETROFIT_BUURTEN))
+st.dataframe(res[list(tables.RETROFIT_BUURTEN)].sort_values("co2_saved_t", ascending=False), hide_index=True,
+             width="stretch", height=360, column_config=cfg(tables.RETROFIT_BUURTEN))
 st.caption("Energy quote = modelled bill / approximate household income (mean per buurt). Empty cells: CBS suppressed "
            "the gas figure of the buurt, so no saving is computed (never zero).")
 
@@ -108,8 +104,8 @@ if not alloc.chosen:
 
 mapview.highlighted_map("retrofit", frozenset(alloc.chosen), "energy_poverty_index",
                         f"Blue outline: the {len(alloc.chosen)} buurten that receive work in this scenario.")
-st.dataframe(alloc.ranking[list(columns.RANKING)], hide_index=True, width="stretch", height=320, key="rf.ranking",
-             column_config=cfg(columns.RANKING))
+st.dataframe(alloc.ranking[list(tables.RANKING)], hide_index=True, width="stretch", height=320, key="rf.ranking",
+             column_config=cfg(tables.RANKING))
 st.caption("Ranking: (1 − priority) × CO₂ per euro / best + priority × households lifted per euro / best, over each "
            "buurt's whole upgradable stock; within a buurt the worst labels go first; the cost never exceeds the "
            "budget.")
@@ -124,15 +120,8 @@ if mac is None or mac.empty:
 else:
     x_title = f"Cumulative CO₂ saved over {p.lifetime} years (t)"
     g1, g2 = st.columns(2)
-    g1.altair_chart(alt.Chart(mac).mark_rect(opacity=0.8, stroke="white").encode(
-        x=alt.X("cum_co2_t_start:Q", title=x_title), x2="cum_co2_t_end:Q",
-        y=alt.Y("eur_per_tonne:Q", title="EUR per tonne CO₂"), y2=alt.datum(0),
-        tooltip=["buurt_name", alt.Tooltip("eur_per_tonne:Q", format=",.0f"), alt.Tooltip("co2_t:Q", format=",.0f"),
-                 alt.Tooltip("cum_cost_eur:Q", format=",.0f", title="cumulative cost")],
-    ).properties(height=300), width="stretch")
-    g2.altair_chart(alt.Chart(rb.mac_steps(mac)).mark_line(interpolate="step-before", point=True).encode(
-        x=alt.X("co2:Q", title=x_title), y=alt.Y("cost:Q", title="Cumulative cost (EUR)"),
-    ).properties(height=300), width="stretch")
+    g1.altair_chart(charts.abatement_blocks(mac, x_title), width="stretch")
+    g2.altair_chart(charts.abatement_cumulative(mac, x_title), width="stretch")
     st.caption("Left: one block per buurt, cheapest tonne first (width = CO₂ saved, height = EUR per tonne). "
                "Right: the same as cumulative cost against cumulative CO₂.")
 
@@ -145,6 +134,6 @@ types = f2.multiselect("Dwelling type", TYPES, default=TYPES, key="rf.market_typ
 view, mt = rb.market_selection(mk, labels, types)
 st.caption(f"{mt['dwellings_to_upgrade']:,.0f} dwellings to upgrade to label {p.target_label} in the selection, "
            f"EUR {mt['cost_eur'] / 1e6:,.1f} million at the costs above. Estimated counts (fractions of dwellings).")
-st.dataframe(view, hide_index=True, width="stretch", height=300, key="rf.market", column_config=cfg(columns.MARKET))
+st.dataframe(view, hide_index=True, width="stretch", height=300, key="rf.market", column_config=cfg(tables.MARKET))
 st.download_button("Download the market view (CSV, estimates)", view.to_csv(index=False).encode("utf-8"),
                    file_name=f"retrofit_market_heerlen_target_{p.target_label}.csv", mime="text/csv", key="rf.download")

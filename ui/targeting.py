@@ -4,7 +4,7 @@ The model lives in ``geo.targeting`` (pure, tested on fixtures). This module fee
 processed data and caches its results keyed by hashable arguments (the frozen settings of
 :mod:`geo.params` and tuples, never DataFrames), so a page rerun after an unrelated widget
 change does not recompute. Cached frames are shared: do not mutate them. At the end: the
-Streamlit form of the shown tables (:mod:`geo.targeting.columns`), the upload of transformation
+Streamlit form of the shown tables (:mod:`geo.report.tables`), the upload of transformation
 locations and the editable allocation, so the pages stay layout.
 """
 
@@ -18,9 +18,9 @@ from geo.errors import DataError
 from geo.io import processed, upload
 from geo.metrics import income as ri
 from geo.params import NewbuildParams, RetrofitParams
-from geo.report import profile
+from geo.report import profile, tables
 from geo.targeting import budget as rb
-from geo.targeting import columns, inputs
+from geo.targeting import inputs
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
 from geo.targeting import retrofit as r
@@ -190,7 +190,7 @@ def uploaded_locations(data_bytes: bytes, filename: str) -> list[str]:
 
 
 def column_config(spec: dict) -> dict:
-    """Streamlit column settings of a shown table from its :mod:`geo.targeting.columns` description."""
+    """Streamlit column settings of a shown table from its :mod:`geo.report.tables` description."""
     return {name: _column(value) for name, value in spec.items()}
 
 
@@ -234,7 +234,7 @@ def plan_editor(names: dict, scores: pd.DataFrame, suggestion: pd.Series) -> pd.
     """
     edited = st.data_editor(inputs.allocation_table(names, scores, suggestion), key="nb.alloc_editor",
                             hide_index=True, num_rows="fixed", width="stretch", height=300,
-                            column_config=column_config(columns.ALLOCATION_EDITOR))
+                            column_config=column_config(tables.ALLOCATION_EDITOR))
     plan, messages = inputs.validate_allocation(edited, suggestion)
     for msg in messages:
         st.warning(profile.literal_markdown(msg))

@@ -13,10 +13,10 @@ import string
 
 import pandas as pd
 
-from geo import config, vocab
+from geo import config, params, vocab
 from geo.catalog import sources
 from geo.metrics import income, index
-from geo.targeting import budget, newbuild, retrofit
+from geo.targeting import newbuild
 
 METHOD_DIR = config.ROOT / "docs" / "method"
 # The retrofit and new-build models on the Data & method page, in page order.
@@ -32,7 +32,7 @@ def placeholders() -> dict[str, str]:
         Placeholder name (as written in ``{braces}`` in ``docs/method/*.md``) to its text.
     """
     costs = {f"cost_per_step_{kind.replace('-', '_')}_eur": f"{eur:,.0f}"
-             for kind, eur in budget.COST_PER_STEP_EUR.items()}
+             for kind, eur in sources.COST_PER_STEP_EUR.items()}
     return {
         # Energy prices and units
         "price_source": sources.PRICE_SOURCE,
@@ -46,12 +46,12 @@ def placeholders() -> dict[str, str]:
         "simplify_tolerance_m": f"{config.SIMPLIFY_TOLERANCE_M:g}",
         "coord_decimals": f"{config.COORD_DECIMALS}",
         # Retrofit
-        "min_cell_dwellings": f"{retrofit.MIN_CELL_DWELLINGS}",
-        "default_target_label": retrofit.DEFAULT_TARGET_LABEL,
+        "min_cell_dwellings": f"{params.MIN_CELL_DWELLINGS}",
+        "default_target_label": params.DEFAULT_TARGET_LABEL,
         "low_income_source": income.LOW_INCOME_SOURCE,
         **costs,
-        "cost_source": budget.COST_SOURCE,
-        "lifetime_years": f"{budget.LIFETIME_YEARS}",
+        "cost_source": sources.COST_SOURCE,
+        "lifetime_years": f"{params.LIFETIME_YEARS}",
         # New-build
         "target_source": newbuild.TARGET_SOURCE,
         "target_start_year": f"{newbuild.TARGET_START_YEAR}",

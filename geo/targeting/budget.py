@@ -11,11 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from geo.catalog.sources import (
-    COST_PER_STEP_AVERAGE_EUR,
-    COST_PER_STEP_EUR,
-    COST_SOURCE,  # noqa: F401  the retrofit page and the method text read it here
-)
+from geo.catalog.sources import COST_PER_STEP_AVERAGE_EUR, COST_PER_STEP_EUR
 from geo.params import LIFETIME_YEARS
 from geo.vocab import LABELS
 

@@ -27,7 +27,6 @@ import pandas as pd
 
 from geo.catalog import sources
 from geo.io.processed import POOLED as ALL
-from geo.params import DEFAULT_TARGET_LABEL, MIN_CELL_DWELLINGS  # noqa: F401  the method text reads them from here
 from geo.vocab import LABELS
 
 GAS_PRICE_EUR_PER_M3 = sources.GAS_PRICE_2019_EUR_PER_M3

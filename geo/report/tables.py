@@ -1,4 +1,4 @@
-"""The model's output columns as the Retrofit and New-build pages show them: label and number format per column.
+"""Column labels and number formats of the tables the Retrofit and New-build pages show.
 
 One table per shown table, in the order of its columns. A value is either
 

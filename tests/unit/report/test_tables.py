@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from geo.report import tables
 from geo.targeting import budget as rb
-from geo.targeting import columns, inputs
+from geo.targeting import inputs
 from geo.targeting import newbuild_score as ns
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
@@ -50,19 +51,19 @@ def outputs() -> dict[str, pd.DataFrame]:
 @pytest.mark.parametrize("table", ["RETROFIT_BUURTEN", "RANKING", "MARKET", "NEWBUILD_SCORES", "NEWBUILD_EFFECTS",
                                    "COST_EDITOR", "ALLOCATION_EDITOR"])
 def test_every_shown_column_is_in_the_model_output(outputs, table):
-    spec = getattr(columns, table)
+    spec = getattr(tables, table)
     assert set(spec) <= set(outputs[table].columns), set(spec) - set(outputs[table].columns)
 
 
 @pytest.mark.parametrize("table", ["MARKET", "COST_EDITOR", "ALLOCATION_EDITOR"])
 def test_tables_shown_whole_label_every_column(outputs, table):
-    assert set(getattr(columns, table)) == set(outputs[table].columns)
+    assert set(getattr(tables, table)) == set(outputs[table].columns)
 
 
 def test_every_column_has_a_label_and_a_number_format_or_a_kind():
-    tables = [v for k, v in vars(columns).items() if k.isupper() and isinstance(v, dict)]
-    assert len(tables) == 7
-    for spec in tables:
+    shown = [v for k, v in vars(tables).items() if k.isupper() and isinstance(v, dict)]
+    assert len(shown) == 7
+    for spec in shown:
         for value in spec.values():
             label, *rest = (value,) if isinstance(value, str) else value
             assert isinstance(label, str) and label

@@ -1,7 +1,13 @@
-"""The build: raw open data in, processed GeoParquet out (``make data``).
+"""The build: raw open data in, processed GeoParquet out (``make data``, ``python -m geo.build``).
 
-Stages: :mod:`~geo.build.kwb` (editions, years and values per region),
-:mod:`~geo.build.shapes` (the one simplification for the map),
-:mod:`~geo.build.stock` (labels and housing stock per buurt), orchestrated by
-:func:`~geo.build.pipeline.build`.
+Stages, in the order :func:`~geo.build.pipeline.build` runs them:
+
+* :mod:`~geo.build.inputs` – read and check the raw tables, report the joins per
+  source year, choose per column the edition and the year it describes
+  (with :mod:`~geo.build.kwb`);
+* :mod:`~geo.build.pipeline` – the buurt, wijk and gemeente tables, the map
+  shapes (simplified once by :mod:`~geo.build.shapes`) and the metadata;
+* :mod:`~geo.build.stock` – energy labels and the housing stock per buurt;
+* :mod:`~geo.build.targeting_inputs` – label factors and the municipality's
+  households for the retrofit and new-build models.
 """

@@ -1,4 +1,4 @@
-"""The build's stages on a tiny Heerlen of three buurten in two wijken, built in code."""
+"""The build's table, map and metadata stages, and the whole build, on a tiny Heerlen built in code."""
 
 import hashlib
 import json
@@ -7,96 +7,20 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
-import shapely
 
 from geo import config
-from geo.build import pipeline
+from geo.build import inputs, pipeline
 from geo.catalog import dictionary
-
-BUURTEN = {"BU09170001": "Centrum", "BU09170002": "Markt", "BU09170101": "Heide"}
-GAS = dictionary.kwb_columns()["gas_m3"]
-INCOME = dictionary.kwb_columns()["income_per_inhabitant_keur"]
-
-
-def polygons() -> gpd.GeoDataFrame:
-    """Three squares side by side in RD New: 1 ha, 1 ha and 2 ha."""
-    x0, y0 = 195_000, 320_000
-    boxes = [shapely.box(x0, y0, x0 + 100, y0 + 100), shapely.box(x0 + 100, y0, x0 + 200, y0 + 100),
-             shapely.box(x0 + 200, y0, x0 + 400, y0 + 100)]
-    gdf = gpd.GeoDataFrame({"buurt_code": list(BUURTEN), "buurt_name": list(BUURTEN.values())},
-                           geometry=boxes, crs=config.CRS_METRIC)
-    return gdf.to_crs(config.CRS_WGS84)
-
-
-def kwb() -> pd.DataFrame:
-    """Editions 2017 and 2018: income only in 2017, gas suppressed for Heide, a wijk renamed, a code gone."""
-    regions = [(code, "Buurt", name) for code, name in BUURTEN.items()] + [
-        ("WK091700", "Wijk", "Oud Centrum"), ("WK091701", "Wijk", "Heide"),
-        (config.GEMEENTE_CODE, "Gemeente", "Heerlen"),
-    ]
-    rows = []
-    for year in (2017, 2018):
-        for code, kind, name in regions:
-            row = {"jaar": year, "regio_code": code, "regio_type": kind, "regio_naam": name}
-            row |= {raw: 10.0 for raw in dictionary.kwb_columns().values()}
-            row[GAS] = 1000.0 + year
-            row[INCOME] = 25.0 if year == 2017 else np.nan
-            rows.append(row)
-    rows.append({"jaar": 2018, "regio_code": "BU09179999", "regio_type": "Buurt", "regio_naam": "Elders"})
-    df = pd.DataFrame(rows)
-    df.loc[(df["jaar"] == 2018) & (df["regio_code"] == "WK091700"), "regio_naam"] = "Centrum-Markt"
-    df.loc[df["regio_code"] == "BU09170101", GAS] = np.nan
-    return df
-
-
-def benefits() -> pd.DataFrame:
-    """Two quarters of social assistance; in the latest Markt is suppressed."""
-    rows = []
-    for year, quarter in ((2023, 4), (2024, 1)):
-        for code in [*BUURTEN, "WK091700", config.GEMEENTE_CODE]:
-            rows.append({"WijkenEnBuurten": code, "jaar": year, "kwartaal": quarter,
-                         "Bijstandsuitkering_10": 4.0 + quarter, "Bijstandsuitkering_6": 40.0})
-    df = pd.DataFrame(rows)
-    df.loc[(df["jaar"] == 2024) & (df["WijkenEnBuurten"] == "BU09170002"), "Bijstandsuitkering_10"] = np.nan
-    return df
-
-
-def gemeenten() -> pd.DataFrame:
-    """Heerlen and one other municipality, twice its size."""
-    base = {"huishoudens": 100, "woningvoorraad": 100, "pct_rond_sociaal_min": 10, "gem_aardgas": 1000,
-            "gem_elektriciteit": 2500, "koopwoningen": 50, "huurwoningen": 50, "aantal_inwoners": 200}
-    other = {k: 2 * v for k, v in base.items()} | {"pct_rond_sociaal_min": 4}
-    return pd.DataFrame([{"gemeentecode": config.GEMEENTE_CODE, **base}, {"gemeentecode": "GM0001", **other}])
+from tests.support.tiny_heerlen import BUURTEN, raw_inputs
 
 
 @pytest.fixture
-def raw() -> pipeline.RawInputs:
-    return pipeline.RawInputs(polygons=polygons(), kwb=kwb(), benefits=benefits(), gemeenten=gemeenten())
-
-
-def test_join_reports_list_unmatched_codes_per_source_year(raw):
-    joins = pipeline.join_reports(raw)
-    assert list(joins) == ["KWB 2017", "KWB 2018", "Benefits 2023", "Benefits 2024"]
-    assert joins["KWB 2017"]["matched"] == 3
-    assert joins["KWB 2018"]["statistics_without_polygon"] == ["BU09179999"]
-    assert joins["Benefits 2024"]["polygons_without_statistics"] == []
-
-
-def test_choose_editions_takes_the_latest_filled_edition_and_the_year_it_describes(raw):
-    editions = pipeline.choose_editions(raw)
-    assert editions.kwb["gas_m3"] == 2018
-    assert editions.columns["gas_m3"] == {"edition": "KWB 2018", "year": 2018, "coverage": "2 of 3"}
-    # Income only in 2017, describing three years earlier.
-    assert editions.columns["income_per_inhabitant_keur"] == {"edition": "KWB 2017", "year": 2014, "coverage": "3 of 3"}
-    assert editions.benefits_period == "2024 Q1"
-    assert editions.columns["pct_social_assistance"] == {"edition": "85586NED 2024 Q1", "year": "2024 Q1",
-                                                         "coverage": "2 of 3"}
-    kwb_first = [c.name for c in dictionary.COLUMNS if c.kwb]
-    assert list(editions.columns) == [*kwb_first, "pct_social_assistance", "social_assistance_persons"]
+def raw():
+    return raw_inputs()
 
 
 def test_buurt_table_derives_wijk_codes_names_and_areas(raw, tmp_path):
-    buurten = pipeline.buurt_table(raw, pipeline.choose_editions(raw), tmp_path)
+    buurten = pipeline.buurt_table(raw, inputs.choose_editions(raw), tmp_path)
     b = buurten.set_index("buurt_code")
     assert b["wijk_code"].tolist() == ["WK091700", "WK091700", "WK091701"]
     assert b["wijk_name"].tolist() == ["Centrum-Markt", "Centrum-Markt", "Heide"]  # the latest edition's name
@@ -109,7 +33,7 @@ def test_buurt_table_derives_wijk_codes_names_and_areas(raw, tmp_path):
 
 
 def test_map_shapes_share_borders_and_wijk_outlines_follow_them(raw, tmp_path):
-    buurten = pipeline.buurt_table(raw, pipeline.choose_editions(raw), tmp_path)
+    buurten = pipeline.buurt_table(raw, inputs.choose_editions(raw), tmp_path)
     pipeline.map_shapes(buurten, raw.wijk_names, tmp_path)
     shapes = gpd.read_parquet(tmp_path / config.BUURTEN_MAP.name)
     wijken = gpd.read_parquet(tmp_path / config.WIJKEN_MAP.name)
@@ -122,7 +46,7 @@ def test_map_shapes_share_borders_and_wijk_outlines_follow_them(raw, tmp_path):
 
 
 def test_wijk_and_gemeente_tables_carry_the_national_comparison(raw, tmp_path):
-    editions = pipeline.choose_editions(raw)
+    editions = inputs.choose_editions(raw)
     buurten = pipeline.buurt_table(raw, editions, tmp_path)
     pipeline.wijk_and_gemeente_tables(raw, editions, buurten, tmp_path)
     wijken = pd.read_parquet(tmp_path / config.WIJKEN.name)
@@ -136,12 +60,12 @@ def test_wijk_and_gemeente_tables_carry_the_national_comparison(raw, tmp_path):
 
 
 def test_metadata_lists_suppressed_buurten_and_raw_checksums(raw, tmp_path):
-    editions = pipeline.choose_editions(raw)
+    editions = inputs.choose_editions(raw)
     buurten = pipeline.buurt_table(raw, editions, tmp_path)
     (tmp_path / "raw").mkdir()
     raw_file = tmp_path / "raw" / "kwb.csv"
     raw_file.write_bytes(b"regio_code\nBU09170001\n")
-    meta = pipeline.metadata(pipeline.join_reports(raw), editions, buurten, {"stock_basis": "estimated"},
+    meta = pipeline.metadata(inputs.join_reports(raw), editions, buurten, {"stock_basis": "estimated"},
                              raw_files=[raw_file], root=tmp_path)
     assert meta["suppressed"]["gas_m3"] == ["Heide"]
     assert meta["suppressed"]["pct_social_assistance"] == ["Markt"]

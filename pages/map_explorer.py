@@ -1,5 +1,7 @@
 """Map explorer: any indicator as a choropleth per buurt, wijk outlines, and the buurt profile on click."""
 
+from collections.abc import Container
+
 import streamlit as st
 
 from geo.catalog import dictionary
@@ -14,20 +16,20 @@ table = data.current_table()
 options = dictionary.map_indicators()
 names = table["buurt_name"].to_dict()
 
+
+def follow_link(param: str, key: str, known: Container[str], unknown: str) -> None:
+    """Preselect the widget ``key`` from the link's ``param``, once; an unknown value gets the ``unknown`` warning."""
+    params = st.query_params
+    if param in params and key not in st.session_state:
+        if params[param] in known:
+            st.session_state[key] = params[param]
+        else:
+            st.warning(unknown.format(profile.safe_param(params[param])))
+
+
 # Deep links: ?indicator=gas_m3&buurt=BU09171000. Unknown values get a message, never an error.
-params = st.query_params
-if "indicator" in params and "map.indicator" not in st.session_state:
-    if params["indicator"] in options:
-        st.session_state["map.indicator"] = params["indicator"]
-    else:
-        st.warning(f"The link asks for an unknown indicator ({profile.safe_param(params['indicator'])}); "
-                   "showing the default.")
-if "buurt" in params and "map.pick" not in st.session_state:
-    if params["buurt"] in names:
-        st.session_state["map.pick"] = params["buurt"]
-    else:
-        st.warning(f"The link names an unknown buurt code ({profile.safe_param(params['buurt'])}); "
-                   "pick a buurt on the map.")
+follow_link("indicator", "map.indicator", options, "The link asks for an unknown indicator ({}); showing the default.")
+follow_link("buurt", "map.pick", names, "The link names an unknown buurt code ({}); pick a buurt on the map.")
 
 
 st.session_state.setdefault("map.indicator", "energy_poverty_index")

@@ -11,7 +11,12 @@ st.set_page_config(page_title="Buurtkompas Heerlen", page_icon="🧭", layout="w
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map_explorer"),
-    st.Page("pages/energy_poverty_index.py", title="Energy-poverty index", icon=":material/tune:", url_path="energy_poverty_index"),
+    st.Page(
+        "pages/energy_poverty_index.py",
+        title="Energy-poverty index",
+        icon=":material/tune:",
+        url_path="energy_poverty_index",
+    ),
     st.Page("pages/retrofit.py", title="Retrofit", icon=":material/construction:", url_path="retrofit"),
     st.Page("pages/newbuild.py", title="New-build", icon=":material/apartment:", url_path="newbuild"),
     st.Page("pages/data_method.py", title="Data & method", icon=":material/menu_book:", url_path="data_method"),

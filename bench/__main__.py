@@ -19,7 +19,9 @@ from geo.catalog import dictionary
 BUDGET_RERUN_RATIO = 5.0
 BUDGET_PAYLOAD_KB = 150.0
 BUDGET_INDEX_15000_MS = 100.0
-BROWSER_OPTIONS = ["gas_m3", "pct_rent", "electricity_kwh", "pct_low_income", "income_per_inhabitant_keur", "energy_poverty_index"]
+BROWSER_OPTIONS = [
+    "gas_m3", "pct_rent", "electricity_kwh", "pct_low_income", "income_per_inhabitant_keur", "energy_poverty_index",
+]
 
 
 def log(msg: str) -> None:
@@ -40,7 +42,9 @@ def browser_figures(b, repeats: int) -> dict:
         out["map_paint_after_title"] = [median(r[3] for r in runs)]
         out["map_ws_kb"] = [median(r[1] for r in runs)]
         blocked += [u for r in runs for u in r[2]]
-        times, bl = browser.rerun_in_browser(b, f"{url}/map_explorer", "Indicator", [_label(c) for c in BROWSER_OPTIONS[:repeats]])
+        times, bl = browser.rerun_in_browser(
+            b, f"{url}/map_explorer", "Indicator", [_label(c) for c in BROWSER_OPTIONS[:repeats]]
+        )
         out["map_rerun_browser"] = [median(times)]
         blocked += bl
         browser.first_paint(b, f"{url}/energy_poverty_index", browser.DATAFRAME_JS)
@@ -103,7 +107,8 @@ def main(argv: list[str]) -> int:
          f"{ratio:.1f}x", ratio >= BUDGET_RERUN_RATIO),
         (f"Heerlen map payload <= {BUDGET_PAYLOAD_KB:g} KB", f"{figures['map_payload'][0]:.0f} KB",
          figures["map_payload"][0] <= BUDGET_PAYLOAD_KB),
-        (f"Index recomputation, 15,000 buurten <= {BUDGET_INDEX_15000_MS:g} ms (slowest setting: {'/'.join(idx['n15000_worst_setting'])})",
+        (f"Index recomputation, 15,000 buurten <= {BUDGET_INDEX_15000_MS:g} ms"
+         f" (slowest setting: {'/'.join(idx['n15000_worst_setting'])})",
          f"{idx['n15000_worst_ms']:.0f} ms (default minmax/reweight: {idx['n15000_default_ms']:.0f} ms)",
          idx["n15000_worst_ms"] <= BUDGET_INDEX_15000_MS),
     ]

@@ -16,7 +16,9 @@ from streamlit.testing.v1 import AppTest
 from geo import config
 from geo.catalog import dictionary
 
-MAP_CYCLE = ["gas_m3", "pct_rent", "electricity_kwh", "pct_low_income", "income_per_inhabitant_keur", "energy_poverty_index"]
+MAP_CYCLE = [
+    "gas_m3", "pct_rent", "electricity_kwh", "pct_low_income", "income_per_inhabitant_keur", "energy_poverty_index",
+]
 WEIGHT_CYCLE = [0.5, 1.5, 2.0, 0.75, 2.5, 1.25]
 
 
@@ -37,7 +39,7 @@ def _ours(page: str) -> AppTest:
 
 
 def map_reruns(repeats: int = 6) -> tuple[list[float], list[float]]:
-    """ms per indicator change: (ours: app.py -> Map explorer, baseline script)."""
+    """Milliseconds per indicator change: (ours: app.py -> Map explorer, baseline script)."""
     ours = _ours("pages/map_explorer.py")
     base = AppTest.from_file(str(config.ROOT / "bench" / "baseline_app.py"), default_timeout=180)
     base.run()
@@ -53,7 +55,7 @@ def map_reruns(repeats: int = 6) -> tuple[list[float], list[float]]:
 
 
 def index_reruns(repeats: int = 6) -> tuple[list[float], list[float]]:
-    """ms per weight change on the index page: (ours, baseline script)."""
+    """Milliseconds per weight change on the index page: (ours, baseline script)."""
     ours = _ours("pages/energy_poverty_index.py")
     base = AppTest.from_file(str(config.ROOT / "bench" / "baseline_index.py"), default_timeout=180)
     base.run()

@@ -27,7 +27,8 @@ def naive_map(indicator: str) -> folium.Map:
     table = pd.DataFrame(gpd.read_parquet(INDICATORS).drop(columns="geometry"))
     gdf = shapes.merge(table, on="buurt_code")
     # A tutorial computes the index inline: here the mean percentile rank of four columns.
-    gdf["energy_poverty_index"] = gdf[["pct_low_income", "pct_built_before_2000", "pct_rent", "gas_m3"]].rank(pct=True).mean(axis=1) * 100
+    ranked = gdf[["pct_low_income", "pct_built_before_2000", "pct_rent", "gas_m3"]].rank(pct=True)
+    gdf["energy_poverty_index"] = ranked.mean(axis=1) * 100
     m = folium.Map(location=[50.88, 5.98], zoom_start=12)
     m.default_js = [("leaflet", "/app/static/vendor/leaflet/leaflet.js")]
     m.default_css = [("leaflet_css", "/app/static/vendor/leaflet/leaflet.css")]
@@ -51,7 +52,9 @@ def naive_map(indicator: str) -> folium.Map:
     return m
 
 
-OPTIONS = ["energy_poverty_index", "gas_m3", "electricity_kwh", "pct_rent", "pct_low_income", "income_per_inhabitant_keur"]
+OPTIONS = [
+    "energy_poverty_index", "gas_m3", "electricity_kwh", "pct_rent", "pct_low_income", "income_per_inhabitant_keur",
+]
 
 if __name__ == "__main__":
     st.title("Energy poverty in Heerlen (naive)")

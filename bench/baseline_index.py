@@ -31,4 +31,5 @@ if __name__ == "__main__":
     df = gpd.read_parquet(DATA)
     weights = {c: st.slider(c, 0.0, 3.0, 1.0, 0.25, key=f"w.{c}") for c in COLUMNS}
     df["index"] = naive_index(df, weights)
-    st.dataframe(df.drop(columns="geometry").sort_values("index", ascending=False)[["buurt_name", "wijk_name", "index"]])
+    ranking = df.drop(columns="geometry").sort_values("index", ascending=False)
+    st.dataframe(ranking[["buurt_name", "wijk_name", "index"]])

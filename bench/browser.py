@@ -13,14 +13,17 @@ LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localho
 # nothing is painted; SVG paths' fills, or sampled canvas pixels, once something is.
 SIGNATURE_JS = """() => {
   const docs = [document];
-  for (const f of document.querySelectorAll('iframe')) { try { if (f.contentDocument) docs.push(f.contentDocument); } catch (e) {} }
+  for (const f of document.querySelectorAll('iframe')) {
+    try { if (f.contentDocument) docs.push(f.contentDocument); } catch (e) {}
+  }
   for (const d of docs) {
     const pane = d.querySelector('.leaflet-overlay-pane');
     if (!pane) continue;
     const paths = pane.querySelectorAll('path');
     if (paths.length) {
       let s = paths.length + ':';
-      for (let i = 0; i < paths.length; i += Math.max(1, Math.floor(paths.length / 64))) s += paths[i].getAttribute('fill') || '';
+      const step = Math.max(1, Math.floor(paths.length / 64));
+      for (let i = 0; i < paths.length; i += step) s += paths[i].getAttribute('fill') || '';
       if (paths[0].getAttribute('d')) return s;
     }
     const c = pane.querySelector('canvas');
@@ -33,7 +36,10 @@ SIGNATURE_JS = """() => {
   }
   return '';
 }"""
-DATAFRAME_JS = "() => !!document.querySelector('[data-testid=\"stDataFrame\"] canvas, [data-testid=\"stDataFrame\"] table')"
+DATAFRAME_JS = (
+    "() => !!document.querySelector("
+    "'[data-testid=\"stDataFrame\"] canvas, [data-testid=\"stDataFrame\"] table')"
+)
 
 
 @contextlib.contextmanager
@@ -78,9 +84,11 @@ class Page:
         ws.on("framereceived", lambda payload: setattr(self, "ws_bytes", self.ws_bytes + len(payload)))
 
     def close(self) -> None:
+        """Close the browser context, and with it the page."""
         self.context.close()
 
     def signature(self) -> str:
+        """The painted polygons' signature (see ``SIGNATURE_JS``); "" while nothing is painted."""
         return self.page.evaluate(SIGNATURE_JS)
 
     def settle(self) -> None:
@@ -112,12 +120,20 @@ class Page:
 
 
 def first_paint(b, url: str, js: str = SIGNATURE_JS) -> tuple[float, float, list[str], float | None]:
-    """(ms to painted, KB received over the websocket by then, blocked URLs, ms from the title
-    showing to painted) for one cold visit."""
+    """Timings of one cold visit, until the map (or ``js``) is painted.
+
+    Returns
+    -------
+    tuple
+        (ms to painted, KB received over the websocket by then, blocked URLs,
+        ms from the title showing to painted, or None if no title showed).
+    """
     p = Page(b)
     try:
         ms = p.open_until(url, js)
-        after_title = p.page.evaluate("() => window.__bench_h1 === undefined ? null : performance.now() - window.__bench_h1")
+        after_title = p.page.evaluate(
+            "() => window.__bench_h1 === undefined ? null : performance.now() - window.__bench_h1"
+        )
         return ms, p.ws_bytes / 1024, p.blocked, after_title
     finally:
         p.close()

@@ -57,7 +57,9 @@ def gemeenten() -> gpd.GeoDataFrame:
 
 
 def wijken() -> gpd.GeoDataFrame:
-    g = gpd.read_file(config.RAW_WIJKEN_NL).rename(columns={"wijkcode": "code", "wijknaam": "name", "gemeentecode": "parent"})
+    g = gpd.read_file(config.RAW_WIJKEN_NL).rename(
+        columns={"wijkcode": "code", "wijknaam": "name", "gemeentecode": "parent"}
+    )
     g["geometry"] = _clean(g.geometry)
     return _with_values(g[["code", "name", "parent", "geometry"]], 3)
 
@@ -81,7 +83,7 @@ def synthetic(n: int = 15_000, seed: int = 6, segment_m: float = 40.0) -> gpd.Ge
     outline = shapely.make_valid(shapely.union_all(gm.geometry.values))
     shapely.prepare(outline)
     seeds = []
-    for geom, k in zip(gm.geometry.values, per_gm):
+    for geom, k in zip(gm.geometry.values, per_gm, strict=True):
         c = shapely.get_coordinates(geom.representative_point())[0]
         spread = np.sqrt(geom.area) / 3.0
         seeds.append(c + rng.normal(0, spread, size=(k, 2)))
@@ -130,4 +132,9 @@ def vertex_count(gdf: gpd.GeoDataFrame) -> int:
 
 def all_sets() -> dict[str, gpd.GeoDataFrame]:
     """The four inputs, smallest first."""
-    return {"Heerlen buurten": heerlen(), "NL gemeenten": gemeenten(), "NL wijken": wijken(), "Synthetic NL buurten": synthetic()}
+    return {
+        "Heerlen buurten": heerlen(),
+        "NL gemeenten": gemeenten(),
+        "NL wijken": wijken(),
+        "Synthetic NL buurten": synthetic(),
+    }

@@ -42,9 +42,10 @@ def _ours_map(shapes, wijken, table):
 
 
 def map_figures(repeats: int = 5) -> dict:
-    """Payload (KB, rendered HTML as geo.map.render.payload_bytes counts it) and build time (ms, incl. st_folium's Python).
+    """Map payload and build time, ours and the baseline's.
 
-    The baseline's build includes reading its files: it does so on every run.
+    Payload is in KB of rendered HTML, as geo.map.render.payload_bytes counts it; build time is in ms, including
+    st_folium's Python side. The baseline's build includes reading its files: it does so on every run.
     """
     loaded = _loaded()
     with warnings.catch_warnings():
@@ -76,8 +77,13 @@ def index_figures(repeats: int = 7) -> dict:
         for m in NORMALISATIONS for r in MISSING_RULES
     }
     worst = max(per_method, key=per_method.get)
-    return {"heerlen_ms": (ours, base), "sensitivity_ms": (sensitivity, None), "n15000_worst_ms": per_method[worst], "n15000_worst_setting": worst,
-            "n15000_default_ms": per_method[("minmax", "reweight")]}
+    return {
+        "heerlen_ms": (ours, base),
+        "sensitivity_ms": (sensitivity, None),
+        "n15000_worst_ms": per_method[worst],
+        "n15000_worst_setting": worst,
+        "n15000_default_ms": per_method[("minmax", "reweight")],
+    }
 
 
 def synthetic_index_frame(n: int, seed: int = 15) -> pd.DataFrame:

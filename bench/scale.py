@@ -26,6 +26,8 @@ from geo.map import strategy as map_strategy
 
 @dataclass
 class ScaleRow:
+    """One row of the scale table: one input drawn by one variant of the map strategy, with its timings."""
+
     dataset: str
     variant: str  # "before" / "after" / "after, no parent"
     features_in: int
@@ -46,7 +48,9 @@ def _map(shapes, indicator: str, strategy: map_strategy.MapStrategy, geometry=No
     classes = classify.classify(values, "quantiles", 5)
     texts = [classify.format_value(v, 1) for v in values]
     fc = render.feature_collection(shapes, "code", "name", texts, classify.class_colours(classes), geometry=geometry)
-    return render.build_map(fc, None, render.bounds_of(shapes), indicator, tiles=False, prefer_canvas=strategy.prefer_canvas)
+    return render.build_map(
+        fc, None, render.bounds_of(shapes), indicator, tiles=False, prefer_canvas=strategy.prefer_canvas
+    )
 
 
 def rerun_cost(shapes, indicator: str, strategy: map_strategy.MapStrategy, geometry=None) -> int:
@@ -111,7 +115,8 @@ def run(repeats: int = 5, log=print) -> list[ScaleRow]:
             variants.append("after, no parent")  # what the strategy does when no aggregate level exists
         for variant in variants:
             row = measure(name, gdf, variant, repeats)
-            log(f"  scale {name} {variant}: {row.drawn}, {row.payload_kb:,.0f} KB, build {row.build_ms:,.0f} ms, rerun {row.rerun_ms:,.0f} ms")
+            log(f"  scale {name} {variant}: {row.drawn}, {row.payload_kb:,.0f} KB, "
+                f"build {row.build_ms:,.0f} ms, rerun {row.rerun_ms:,.0f} ms")
             rows.append(row)
     return rows
 

@@ -39,7 +39,8 @@ GEMEENTE = PROCESSED_DIR / "gemeente.parquet"  # Heerlen and national comparison
 JOIN_REPORT = PROCESSED_DIR / "join_report.json"
 STOCK = PROCESSED_DIR / "stock_buurt.parquet"  # estimated housing stock per buurt
 STOCK_VALIDATION = PROCESSED_DIR / "stock_validation.parquet"
-STOCK_CELLS = PROCESSED_DIR / "stock_cells.parquet"  # buurt x type x period x tenure x label (retrofit targeting, export)
+# buurt x type x period x tenure x label (retrofit targeting, export)
+STOCK_CELLS = PROCESSED_DIR / "stock_cells.parquet"
 STOCK_CHECKS = PROCESSED_DIR / "stock_checks.parquet"  # totals and gas-by-type/tenure checks of the stock estimate
 LABEL_FACTORS = PROCESSED_DIR / "label_factors.parquet"  # relative gas use per label within type x period (VIVET)
 GEMEENTE_HOUSEHOLDS = PROCESSED_DIR / "gemeente_households.parquet"  # households, stock, vacancy per KWB year

@@ -50,9 +50,11 @@ st.info(f"Basis of the stock figures: **{summary.get('stock_basis', 'not built')
 st.markdown(method.section("stock"))
 c1, c2, c3 = st.columns(3)
 c1.metric("Gas-use error per buurt, median", f"{summary.get('gas_median_abs_error_pct')}%",
-          help=f"Absolute % error of the predicted against the measured CBS gas use, over {summary.get('gas_buurten_checked')} buurten.")
+          help="Absolute % error of the predicted against the measured CBS gas use, "
+               f"over {summary.get('gas_buurten_checked')} buurten.")
 c2.metric("Worst buurt", f"{summary.get('gas_worst_error_pct')}%", help=str(summary.get("gas_worst_buurt")))
-c3.metric("Buurten with a weak estimate", f"{summary.get('quality_counts', {}).get('weak', 0)} of {summary.get('buurten_with_estimate')}")
+c3.metric("Buurten with a weak estimate",
+          f"{summary.get('quality_counts', {}).get('weak', 0)} of {summary.get('buurten_with_estimate')}")
 st.caption(f"Worst buurt: {summary.get('gas_worst_buurt')}. Weak: {', '.join(summary.get('weak_buurten', []))}.")
 tables = data.tables()
 st.subheader("Check per buurt: predicted against measured gas use")

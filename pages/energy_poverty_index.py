@@ -43,7 +43,9 @@ with right:
                      "rank": st.column_config.NumberColumn("Rank", width="small"),
                      "buurt_name": st.column_config.TextColumn("Buurt"),
                      "wijk_name": st.column_config.TextColumn("Wijk"),
-                     "energy_poverty_index": st.column_config.ProgressColumn("Index", min_value=0, max_value=100, format="%.0f"),
+                     "energy_poverty_index": st.column_config.ProgressColumn(
+                         "Index", min_value=0, max_value=100, format="%.0f"
+                     ),
                      "components_used": st.column_config.NumberColumn("Components with data", width="small"),
                  })
     missing = table[table["energy_poverty_index"].isna()]["buurt_name"].tolist()
@@ -51,7 +53,9 @@ with right:
         st.caption(f"No index ({len(missing)}): {', '.join(sorted(missing))} - too few components published by CBS.")
 
 st.subheader("How stable is each rank when the weights move?")
-spread = st.slider("Weight perturbation (each weight x a random factor within +/-)", 0.1, 0.9, 0.5, 0.1, key="idx.spread")
+spread = st.slider(
+    "Weight perturbation (each weight x a random factor within +/-)", 0.1, 0.9, 0.5, 0.1, key="idx.spread"
+)
 
 
 sens = data.sensitivity(s, spread).dropna(subset=["rank"]).sort_values("rank")
@@ -64,4 +68,6 @@ chart = alt.Chart(sens.reset_index()).mark_rule(strokeWidth=6, opacity=0.5).enco
     y=alt.Y("buurt_name:N", sort=alt.SortField("rank")), x="rank:Q"
 )
 st.altair_chart(chart.properties(height=max(300, 14 * len(sens))), width="stretch")
-st.caption("Bar: best to worst rank over 200 draws of perturbed weights (fixed seed); dot: rank under the current weights.")
+st.caption(
+    "Bar: best to worst rank over 200 draws of perturbed weights (fixed seed); dot: rank under the current weights."
+)

@@ -46,7 +46,8 @@ def _shapes_mtime() -> float:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def choropleth(indicator: str, scheme: str, k: int, settings_key, highlight: frozenset = frozenset()) -> tuple[dict, list, dict]:
+def choropleth(indicator: str, scheme: str, k: int, settings_key,
+               highlight: frozenset = frozenset()) -> tuple[dict, list, dict]:
     """Buurt GeoJSON, legend rows and wijk GeoJSON for one indicator under the current settings."""
     shapes, _ = data.map_shapes()
     table = data.current_table().reindex(shapes["buurt_code"])
@@ -67,14 +68,16 @@ def legend_html(rows: list[tuple[str, str]], title: str) -> str:
     """A small HTML legend; the labels are numbers we formatted, the title is escaped."""
     items = "".join(
         f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
-        f'<span style="width:18px;height:12px;background:{render.fill_colour(c)};border:1px solid #888;display:inline-block"></span>'
+        f'<span style="width:18px;height:12px;background:{render.fill_colour(c)};'
+        'border:1px solid #888;display:inline-block"></span>'
         f"<span>{html.escape(label)}</span></div>"
         for c, label in rows
     )
     return f'<div class="bk-legend"><strong>{html.escape(title)}</strong>{items}</div>'
 
 
-def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozenset = frozenset(), key: str = "buurt_map") -> str | None:
+def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozenset = frozenset(),
+             key: str = "buurt_map") -> str | None:
     """Draw the choropleth and its legend; return the code of the clicked buurt, if any."""
     buurt_fc, legend, wijk_fc = choropleth(indicator, scheme, k, settings.current(), highlight)
     shapes, _ = data.map_shapes()

@@ -58,7 +58,9 @@ def validate_polygons(gdf: gpd.GeoDataFrame, code_column: str, code_pattern: str
     if code_column not in gdf.columns:
         raise DataError(f"{what} lacks the column '{code_column}'.")
     if gdf.crs is None:
-        raise DataError(f"{what} has no coordinate reference system; expected WGS84 (EPSG:4326) or RD New (EPSG:28992).")
+        raise DataError(
+            f"{what} has no coordinate reference system; expected WGS84 (EPSG:4326) or RD New (EPSG:28992)."
+        )
     if gdf.geometry.isna().any() or gdf.geometry.is_empty.any():
         missing = gdf.loc[gdf.geometry.isna() | gdf.geometry.is_empty, code_column].astype(str).tolist()
         raise DataError(f"{what}: {len(missing)} feature(s) without geometry: {', '.join(missing[:5])}.")

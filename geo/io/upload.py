@@ -28,7 +28,8 @@ def _read_csv(data: bytes, buurt_codes: set[str]) -> list[str]:
         df = pd.read_csv(io.BytesIO(data), dtype=str)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
         raise DataError("The CSV file could not be read: is it a comma-separated text file?") from None
-    column = next((c for c in df.columns if c.strip().lower() in {"buurt_code", "buurtcode", "cbs-buurtcode", "bu_code"}), None)
+    code_columns = {"buurt_code", "buurtcode", "cbs-buurtcode", "bu_code"}
+    column = next((c for c in df.columns if c.strip().lower() in code_columns), None)
     if column is None:
         raise DataError("The CSV file needs a column 'buurt_code' with CBS buurt codes such as BU09171000.")
     codes = df[column].dropna().str.strip().str.upper()
@@ -74,7 +75,9 @@ def _read_geojson(data: bytes, buurten: gpd.GeoDataFrame) -> list[str]:
     gdf["geometry"] = gdf.geometry.make_valid()
     hits = gpd.sjoin(gdf, buurten[["buurt_code", "geometry"]], how="inner", predicate="intersects")
     if hits.empty:
-        raise DataError("None of the locations lies in a Heerlen buurt. Are the coordinates in the right order (lon, lat)?")
+        raise DataError(
+            "None of the locations lies in a Heerlen buurt. Are the coordinates in the right order (lon, lat)?"
+        )
     return sorted(hits["buurt_code"].unique())
 
 

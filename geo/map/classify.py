@@ -29,6 +29,7 @@ class Classification:
 
     @property
     def k(self) -> int:
+        """The number of classes."""
         return len(self.bins)
 
 
@@ -90,7 +91,7 @@ def legend(classification: Classification, decimals: int = 0, reverse: bool = Fa
     colours = palette(classification.k, reverse)
     rows = []
     lower = classification.lower
-    for colour, upper in zip(colours, classification.bins):
+    for colour, upper in zip(colours, classification.bins, strict=True):  # one colour per class
         rows.append((colour, f"{format_value(lower, decimals)} - {format_value(upper, decimals)}"))
         lower = upper
     if -1 in classification.classes:

@@ -63,7 +63,7 @@ def feature_collection(shapes: gpd.GeoDataFrame, code_column: str, name_column: 
         raise ValueError(f"{len(geometry)} geometries for {len(shapes)} shapes")
     features = []
     for geom, code, name, text, colour in zip(
-        geometry, shapes[code_column], shapes[name_column], value_text, fill
+        geometry, shapes[code_column], shapes[name_column], value_text, fill, strict=True
     ):
         features.append(
             {
@@ -140,7 +140,9 @@ def build_map(buurt_geojson: dict, wijk_geojson: dict | None, bounds: list[list[
         Draw with Leaflet's canvas renderer instead of one SVG path per shape
         (see geo.map.strategy: quicker above about a thousand shapes).
     """
-    m = _BoundedMap(bounds, location=None, tiles=None, control_scale=True, prefer_canvas=prefer_canvas, zoom_control=True)
+    m = _BoundedMap(
+        bounds, location=None, tiles=None, control_scale=True, prefer_canvas=prefer_canvas, zoom_control=True
+    )
     # Serve Leaflet from the app itself; folium's CDN defaults would fail offline.
     m.default_js = [("leaflet", LEAFLET_JS)]
     m.default_css = [("leaflet_css", LEAFLET_CSS)]
@@ -151,7 +153,9 @@ def build_map(buurt_geojson: dict, wijk_geojson: dict | None, bounds: list[list[
         name="buurten",
         style_function=_buurt_style,
         highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(fields=["name", "value"], aliases=["Buurt", html.escape(value_label)], labels=True),
+        tooltip=folium.GeoJsonTooltip(
+            fields=["name", "value"], aliases=["Buurt", html.escape(value_label)], labels=True
+        ),
         zoom_on_click=False,
     ).add_to(m)
     if wijk_geojson is not None:
@@ -169,7 +173,7 @@ def bounds_of(shapes: gpd.GeoDataFrame) -> list[list[float]]:
 def wijk_collection(wijken: gpd.GeoDataFrame) -> dict:
     """GeoJSON of wijk outlines with escaped names."""
     geo = json.loads(wijken[["geometry"]].to_json(drop_id=True))
-    for feature, code, name in zip(geo["features"], wijken["wijk_code"], wijken["wijk_name"]):
+    for feature, code, name in zip(geo["features"], wijken["wijk_code"], wijken["wijk_name"], strict=True):
         feature["properties"] = {"code": html.escape(str(code)), "name": html.escape(str(name))}
     return geo
 

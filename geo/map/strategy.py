@@ -70,6 +70,7 @@ class MapStrategy:
 
     @property
     def prefer_canvas(self) -> bool:
+        """Whether Leaflet draws with its canvas renderer rather than one SVG path per shape."""
         return self.renderer == "canvas"
 
 

@@ -131,7 +131,7 @@ def energy_poverty_index(df: pd.DataFrame, settings: IndexSettings) -> pd.DataFr
 
 def rank_sensitivity(df: pd.DataFrame, settings: IndexSettings, draws: int = 200, spread: float = 0.5,
                      seed: int = 0) -> pd.DataFrame:
-    """How stable is each buurt's rank when the weights move?
+    """How stable each buurt's rank is when the weights move.
 
     Each draw multiplies every positive weight by a factor uniform in
     [1 - spread, 1 + spread]; the rank is recomputed per draw.
@@ -148,7 +148,8 @@ def rank_sensitivity(df: pd.DataFrame, settings: IndexSettings, draws: int = 200
     factors = rng.uniform(1 - spread, 1 + spread, size=(draws, len(base_w)))
     base = energy_poverty_index(df, settings)["index_rank"]
     # All draws at once: one matrix product instead of a loop over weight sets.
-    ranks = pd.DataFrame(combine_matrix(norm, base_w[None, :] * factors, settings.missing)).rank(ascending=False, method="min").to_numpy()
+    combined = combine_matrix(norm, base_w[None, :] * factors, settings.missing)
+    ranks = pd.DataFrame(combined).rank(ascending=False, method="min").to_numpy()
     has = base.notna().to_numpy()
     out = pd.DataFrame(np.nan, index=df.index, columns=["rank", "rank_best", "rank_worst", "rank_p10", "rank_p90"])
     out["rank"] = base

@@ -71,9 +71,12 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
         {
             "label": "Estimated energy quote (average household)",
             "value": format_value(quote, 1) + "%",
-            "comparison": f"Netherlands, all households: about {NATIONAL_QUOTE_ALL_HOUSEHOLDS_PCT}% ({MONITOR_SOURCE}).",
-            "help": "Estimate: Heerlen average gas and electricity use x prices / (income per inhabitant x household size). "
-            f"Prices {prices.gas_eur_per_m3:.3f} EUR/m3 and {prices.electricity_eur_per_kwh:.3f} EUR/kWh ({prices.year}).",
+            "comparison": f"Netherlands, all households: about {NATIONAL_QUOTE_ALL_HOUSEHOLDS_PCT}%"
+            f" ({MONITOR_SOURCE}).",
+            "help": "Estimate: Heerlen average gas and electricity use x prices"
+            " / (income per inhabitant x household size). "
+            f"Prices {prices.gas_eur_per_m3:.3f} EUR/m3 and {prices.electricity_eur_per_kwh:.3f} EUR/kWh"
+            f" ({prices.year}).",
         }
     )
     idx = table["energy_poverty_index"]
@@ -85,10 +88,12 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
         {
             "label": f"Households with a high energy quote (>= {threshold.pct:.0f}%, modelled)",
             "value": format_value(weighted, 1) + "%",
-            "comparison": f"About {format_value(round(count, -2))} households in the {int(ok.sum())} buurten with data. "
+            "comparison": f"About {format_value(round(count, -2))} households"
+            f" in the {int(ok.sum())} buurten with data. "
             f"Index available for {int(idx.notna().sum())} of {len(idx)} buurten. National share of energy-poor "
             f"households 2023: {NATIONAL_ENERGY_POOR_2023_PCT}% ({MONITOR_SOURCE}).",
-            "help": "Modelled estimate per buurt (see Data & method), weighted by households. The threshold is set in the sidebar.",
+            "help": "Modelled estimate per buurt (see Data & method), weighted by households."
+            " The threshold is set in the sidebar.",
         }
     )
     return figs
@@ -99,7 +104,10 @@ def top_buurten(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
     Missing figures read 'no data' (CBS suppression), never an empty or zero cell.
     """
-    cols = ["buurt_name", "wijk_name", "energy_poverty_index", "pct_low_income", "pct_high_quote_households", "pct_label_efg_all", "pct_rent", "households"]
+    cols = [
+        "buurt_name", "wijk_name", "energy_poverty_index", "pct_low_income", "pct_high_quote_households",
+        "pct_label_efg_all", "pct_rent", "households",
+    ]
     top = table.dropna(subset=["energy_poverty_index"]).sort_values("energy_poverty_index", ascending=False).head(n)
     out = top[cols].reset_index(drop=True)
     for c in cols[2:]:
@@ -113,7 +121,8 @@ def briefing_html(figures: list[dict], top: pd.DataFrame, threshold: QuoteThresh
     """A one-page HTML briefing (print to PDF from the browser); every string is escaped."""
     e = html.escape
     rows = "".join(
-        f"<tr><td>{e(f['label'])}</td><td><b>{e(f['value'])}</b></td><td>{e(f['comparison'])}</td></tr>" for f in figures
+        f"<tr><td>{e(f['label'])}</td><td><b>{e(f['value'])}</b></td><td>{e(f['comparison'])}</td></tr>"
+        for f in figures
     )
     head = "".join(f"<th>{e(str(c))}</th>" for c in top.columns)
     body = "".join(
@@ -122,12 +131,15 @@ def briefing_html(figures: list[dict], top: pd.DataFrame, threshold: QuoteThresh
     )
     weights = ", ".join(f"{e(k)} {w:g}" for k, w in index.weights)
     doc = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Buurtkompas Heerlen briefing</title>
-<style>body{{font-family:sans-serif;max-width:780px;margin:2em auto;font-size:12px}}table{{border-collapse:collapse;width:100%}}
-td,th{{border-bottom:1px solid #ccc;padding:3px;text-align:left}}h1{{font-size:20px}}@media print{{body{{margin:0}}}}</style></head>
+<style>body{{font-family:sans-serif;max-width:780px;margin:2em auto;font-size:12px}}\
+table{{border-collapse:collapse;width:100%}}
+td,th{{border-bottom:1px solid #ccc;padding:3px;text-align:left}}h1{{font-size:20px}}\
+@media print{{body{{margin:0}}}}</style></head>
 <body><h1>Buurtkompas Heerlen: energy poverty briefing</h1><p>Made {e(dt.date.today().isoformat())}.
 Index settings: normalisation {e(index.method)}, missing values {e(index.missing)}, weights {weights};
 high energy quote at {threshold.pct:g}%.</p><h2>Headline figures</h2><table>{rows}</table>
 <h2>Ten buurten with the highest energy-poverty index</h2><table><tr>{head}</tr>{body}</table>
 <p>Sources: CBS Kerncijfers wijken en buurten 2016-2020, CBS 85586NED, CBS/Kadaster wijk- en buurtkaart 2023,
-CBS 81309NED prices (CC BY 4.0). Estimates are marked as such; method on the Data &amp; method page.</p></body></html>"""
+CBS 81309NED prices (CC BY 4.0). Estimates are marked as such; method on the Data &amp; method page.</p>\
+</body></html>"""
     return doc.encode("utf-8")

@@ -27,7 +27,8 @@ def add_costs(cell_table: pd.DataFrame, cost_per_step: dict[str, float] | None =
     return out
 
 
-def cost_effectiveness(buurt_table: pd.DataFrame, cell_table: pd.DataFrame, lifetime_years: int = LIFETIME_YEARS) -> pd.DataFrame:
+def cost_effectiveness(buurt_table: pd.DataFrame, cell_table: pd.DataFrame,
+                       lifetime_years: int = LIFETIME_YEARS) -> pd.DataFrame:
     """Add costs and EUR per tonne CO2 to a :func:`geo.targeting.savings.buurt_savings` table.
 
     Returns
@@ -74,7 +75,10 @@ def mac_curve(buurt_table: pd.DataFrame, co2_col: str = "co2_saved_t_lifetime") 
     out["cum_co2_t_end"] = out["co2_t"].cumsum()
     out["cum_co2_t_start"] = out["cum_co2_t_end"] - out["co2_t"]
     out["cum_cost_eur"] = out["cost_eur"].cumsum()
-    return out[["buurt_code", "buurt_name", "eur_per_tonne", "co2_t", "cost_eur", "cum_co2_t_start", "cum_co2_t_end", "cum_cost_eur"]]
+    return out[[
+        "buurt_code", "buurt_name", "eur_per_tonne", "co2_t", "cost_eur",
+        "cum_co2_t_start", "cum_co2_t_end", "cum_cost_eur",
+    ]]
 
 
 @dataclass
@@ -109,7 +113,10 @@ class Allocation:
 
 def _packages(cell_table: pd.DataFrame) -> pd.DataFrame:
     """Upgradable work per buurt x label with per-dwelling averages (cells without savings data dropped)."""
-    c = cell_table[(cell_table["dwellings_upgraded"] > 0) & cell_table["co2_saved_t"].notna() & cell_table["cost_eur"].notna()]
+    upgradable = (
+        (cell_table["dwellings_upgraded"] > 0) & cell_table["co2_saved_t"].notna() & cell_table["cost_eur"].notna()
+    )
+    c = cell_table[upgradable]
     p = c.groupby(["buurt_code", "label"])[["dwellings_upgraded", "cost_eur", "co2_saved_t", "households_lifted"]].sum()
     p = p[p["dwellings_upgraded"] > 0].reset_index()
     p["households_lifted"] = p["households_lifted"].fillna(0.0)
@@ -195,7 +202,9 @@ def allocate(cell_table: pd.DataFrame, budget_eur: float | None = None, dwelling
             rows.append((code, p.label, n, n * unit_cost, p.co2_saved_t * share, p.households_lifted * share))
             spent += n * unit_cost
             used += n
-    alloc = pd.DataFrame(rows, columns=["buurt_code", "label", "dwellings", "cost_eur", "co2_saved_t", "households_lifted"])
+    alloc = pd.DataFrame(
+        rows, columns=["buurt_code", "label", "dwellings", "cost_eur", "co2_saved_t", "households_lifted"]
+    )
     per_buurt = alloc.groupby("buurt_code")[["dwellings", "cost_eur", "co2_saved_t", "households_lifted"]].sum()
     ranking = scores.merge(per_buurt.rename(columns={"dwellings": "dwellings_allocated"}), on="buurt_code", how="left")
     for col in ["dwellings_allocated", "cost_eur", "co2_saved_t", "households_lifted"]:
@@ -217,7 +226,8 @@ def allocate(cell_table: pd.DataFrame, budget_eur: float | None = None, dwelling
     return Allocation(chosen, ranking, alloc, totals, mac_curve(curve_in))
 
 
-def market_volume(cell_table: pd.DataFrame, by: tuple[str, ...] = ("buurt_code", "dwelling_type", "build_period", "label"),
+def market_volume(cell_table: pd.DataFrame,
+                  by: tuple[str, ...] = ("buurt_code", "dwelling_type", "build_period", "label"),
                   labels: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Retrofit volume as a tidy table for CSV export (e.g. pre-1975 terraced houses with label E-G).
 

@@ -115,7 +115,9 @@ def homes_needed(households_0: float, stock_0: float, base_year: int, trend_per_
             need = max(0.0, required - stock_0) + demolitions_per_year * (year - base_year)
             rows.append((key, sc["label"], year, h, required, need, need - prev_need))
             prev_need = need
-    out = pd.DataFrame(rows, columns=["scenario", "label", "year", "households", "required_stock", "homes_needed_cum", "homes_needed_year"])
+    out = pd.DataFrame(rows, columns=[
+        "scenario", "label", "year", "households", "required_stock", "homes_needed_cum", "homes_needed_year",
+    ])
     out["target_cum"] = target_path(out["year"], target_start_year, target_2030, target_2032)
     out["target_minus_need"] = out["target_cum"] - out["homes_needed_cum"]
     return out

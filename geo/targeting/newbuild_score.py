@@ -20,7 +20,8 @@ def _norm(s: pd.Series) -> pd.Series:
     return (s / top).fillna(0.0) if pd.notna(top) and top > 0 else pd.Series(0.0, index=s.index)
 
 
-def poor_label_stock(cell_table: pd.DataFrame, labels=nb.POOR_LABELS, co2_gas_kg_per_m3: float = CO2_GAS_KG_PER_M3) -> pd.DataFrame:
+def poor_label_stock(cell_table: pd.DataFrame, labels=nb.POOR_LABELS,
+                     co2_gas_kg_per_m3: float = CO2_GAS_KG_PER_M3) -> pd.DataFrame:
     """Per buurt: E-G dwellings, their CO2 and high-quote households, and their tenure split.
 
     Returns
@@ -39,7 +40,8 @@ def poor_label_stock(cell_table: pd.DataFrame, labels=nb.POOR_LABELS, co2_gas_kg
         "efg_heq_households": g["heq_households_before"].sum(min_count=1),
     })
     if "tenure" in c:
-        split = c.pivot_table(index="buurt_code", columns="tenure", values="dwellings", aggfunc="sum").reindex(columns=list(nb.TENURES)).fillna(0.0)
+        split = c.pivot_table(index="buurt_code", columns="tenure", values="dwellings", aggfunc="sum")
+        split = split.reindex(columns=list(nb.TENURES)).fillna(0.0)
         split = split.div(split.sum(axis=1).where(lambda s: s > 0), axis=0)
         for t in nb.TENURES:
             out[f"efg_share_{t}"] = split[t]
@@ -199,7 +201,8 @@ def mix_change(effects: pd.DataFrame) -> dict:
 
 
 def newbuild_effects(allocation: pd.Series, scores: pd.DataFrame, buurten: pd.DataFrame,
-                     thinning_share: float = nb.THINNING_SHARE, replacement_ratio: float = nb.REPLACEMENT_RATIO) -> tuple[pd.DataFrame, dict]:
+                     thinning_share: float = nb.THINNING_SHARE,
+                     replacement_ratio: float = nb.REPLACEMENT_RATIO) -> tuple[pd.DataFrame, dict]:
     """CO2, energy-poverty and tenure-mix effect of an allocation of new homes.
 
     Per buurt with H new homes: ``thinning_share`` x H are replacement homes for demolished

@@ -95,7 +95,9 @@ def lookup_factors(cells: pd.DataFrame, factors: pd.DataFrame, label_col: str = 
     f = factors.set_index(keys)["factor"]
     exact = pd.MultiIndex.from_arrays([cells["dwelling_type"], cells["build_period"], cells[label_col]])
     out = pd.Series(f.reindex(exact).to_numpy(), index=cells.index)
-    type_level = pd.MultiIndex.from_arrays([cells["dwelling_type"], pd.Series(ALL, index=cells.index), cells[label_col]])
+    type_level = pd.MultiIndex.from_arrays(
+        [cells["dwelling_type"], pd.Series(ALL, index=cells.index), cells[label_col]]
+    )
     out = out.fillna(pd.Series(f.reindex(type_level).to_numpy(), index=cells.index))
     pooled = pd.MultiIndex.from_arrays([pd.Series(ALL, index=cells.index)] * 2 + [cells[label_col]])
     return out.fillna(pd.Series(f.reindex(pooled).to_numpy(), index=cells.index))

@@ -118,7 +118,8 @@ def cell_savings(
         income = inc.buurt_income_model(buurten)
     mean_inc = out["buurt_code"].map(income["household_income_eur"])
     sigma = out["buurt_code"].map(income["income_sigma"])
-    occupancy = (out["buurt_code"].map(b["households"]) / out["buurt_code"].map(b["dwellings"]).where(lambda s: s > 0)).clip(upper=1.0)
+    buurt_dwellings = out["buurt_code"].map(b["dwellings"]).where(lambda s: s > 0)
+    occupancy = (out["buurt_code"].map(b["households"]) / buurt_dwellings).clip(upper=1.0)
     households = w * occupancy
     share_before = inc.high_quote_share(out["bill_before_eur"], mean_inc, sigma, threshold_pct)
     share_after = inc.high_quote_share(out["bill_after_eur"], mean_inc, sigma, threshold_pct)

@@ -34,7 +34,9 @@ def test_overview_threshold_changes_the_count():
     at.sidebar.radio(key="w.cfg.threshold").set_value(8.0).run()
     after = {m.label: m.value for m in at.metric}
     assert any(">= 8%" in k for k in after)
-    share = lambda m: float(next(v for k, v in m.items() if k.startswith("Households with a high energy quote")).rstrip("%"))
+    share = lambda m: float(
+        next(v for k, v in m.items() if k.startswith("Households with a high energy quote")).rstrip("%")
+    )
     assert share(after) > share(metric)  # more households at or above a lower threshold
     assert len(at.dataframe[0].value) == 10
 

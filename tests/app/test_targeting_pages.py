@@ -60,7 +60,7 @@ def test_budget_changes_the_totals_and_never_exceeds_it():
         m = metrics(at)
         seen[budget] = (number(m["Dwellings upgraded"]), number(m["CO₂ saved (t/yr)"]), number(m["Cost (EUR million)"]))
         assert 0 < seen[budget][2] <= budget
-    assert all(big > small for small, big in zip(seen[5.0], seen[40.0]))
+    assert all(big > small for small, big in zip(seen[5.0], seen[40.0], strict=True))
 
 
 @pytest.mark.real_data

@@ -28,7 +28,8 @@ def test_choosing_another_indicator_changes_the_colours(app_url, page):
     page.keyboard.type("Gas use per dwelling")
     page.keyboard.press("Enter")
     page.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stMain\"]').innerText.includes('Gas use per dwelling (m3 per dwelling per year)')"
+        "() => document.querySelector('[data-testid=\"stMain\"]').innerText"
+        ".includes('Gas use per dwelling (m3 per dwelling per year)')"
     )
     deadline = 40
     after = before

@@ -38,8 +38,10 @@ def test_chosen_buurten_are_outlined_on_the_map(app_url, page, expected, title):
     page.goto(app_url)
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
     page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
-    page.wait_for_function(f"() => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText.startsWith('{title}')",
-                           timeout=60_000)
+    page.wait_for_function(
+        f"() => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText.startsWith('{title}')",
+        timeout=60_000,
+    )
     want = expected[title]
     assert 0 < want < 57
     count = -1

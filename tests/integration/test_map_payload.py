@@ -10,7 +10,8 @@ def test_heerlen_map_payload_stays_small(processed):
     shapes, wijken = processed["shapes"], processed["wijken"]
     values = processed["buurten"].set_index("buurt_code").reindex(shapes["buurt_code"])["gas_m3"].reset_index(drop=True)
     c = classify.classify(values, "quantiles", 5)
-    fc = render.feature_collection(shapes, "buurt_code", "buurt_name", [classify.format_value(v) for v in values], classify.class_colours(c))
+    texts = [classify.format_value(v) for v in values]
+    fc = render.feature_collection(shapes, "buurt_code", "buurt_name", texts, classify.class_colours(c))
     m = render.build_map(fc, render.wijk_collection(wijken), render.bounds_of(shapes), "Gas", tiles=True)
     assert render.payload_bytes(m) < 150 * 1024
     assert len(fc["features"]) == 57

@@ -35,8 +35,10 @@ def in_background(command: list[str] | None = None, timeout: float = 60.0, env: 
     """
     port = free_port()
     command = command or [sys.executable, "-m", "ui.serve"]
-    proc = subprocess.Popen([*command, *server_options(port)], cwd=config.ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(config.ROOT), **(env or {})})
+    proc = subprocess.Popen(
+        [*command, *server_options(port)], cwd=config.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(config.ROOT), **(env or {})},
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout

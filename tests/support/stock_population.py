@@ -17,7 +17,10 @@ def dwellings(rows: list[tuple]) -> pd.DataFrame:
     out = []
     for n, wt, bp, eg, lb, ic, gas, op, bu in rows:
         for _ in range(n):
-            out.append({"gemeentecode": "GM0917", "rv": gas * 0.8, "tw": gas * 0.1, "gas": gas, "op": op, "wt": wt, "bp": bp, "bj": 1950, "eg": eg, "lb": lb, "ic": ic, "BU_CODE": bu})
+            out.append({
+                "gemeentecode": "GM0917", "rv": gas * 0.8, "tw": gas * 0.1, "gas": gas, "op": op,
+                "wt": wt, "bp": bp, "bj": 1950, "eg": eg, "lb": lb, "ic": ic, "BU_CODE": bu,
+            })
     df = pd.DataFrame(out)
     df.insert(0, "vbo_id", [f"0917010000{i:06d}" for i in range(len(df))])
     return df

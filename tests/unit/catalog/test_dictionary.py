@@ -20,7 +20,10 @@ def test_columns_are_registered_in_the_dictionary():
     for col in res["stock"].columns.drop("buurt_code"):
         assert dictionary.BY_NAME[col].kind == dictionary.ESTIMATED, col
     on_map = set(dictionary.map_indicators())
-    assert {"pct_label_efg_all", "pct_label_efg_registered", "label_score", "heat_demand_kwh_m2", "pct_built_before_1975", "pct_district_heating_vivet", "pct_label_efg_all_band"} <= on_map
+    assert {
+        "pct_label_efg_all", "pct_label_efg_registered", "label_score", "heat_demand_kwh_m2", "pct_built_before_1975",
+        "pct_district_heating_vivet", "pct_label_efg_all_band",
+    } <= on_map
 
 
 def test_every_column_is_described_once():

@@ -43,8 +43,9 @@ def test_points_in_wgs84_and_in_rd(three_buurten):
         (b"{not json", "x.geojson", "not valid JSON"),
         (b'{"type": "Feature"}', "x.geojson", "FeatureCollection"),
         (b'{"type": "FeatureCollection", "features": []}', "x.geojson", "no features"),
-        (json.dumps({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": None}]}).encode(), "x.geojson", "no geometry"),
-        (json.dumps({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": "abc"}}]}).encode(), "x.geojson", "cannot be read"),
+        (geojson([{"type": "Feature", "geometry": None}]), "x.geojson", "no geometry"),
+        (geojson([{"type": "Feature", "geometry": {"type": "Point", "coordinates": "abc"}}]),
+         "x.geojson", "cannot be read"),
         (b"x", "x.xlsx", "Upload a .csv"),
     ],
 )

@@ -10,11 +10,17 @@ from geo.map import render
 def _collection(shapes, names=None, values=None):
     names = names or list(shapes["buurt_name"])
     shapes = shapes.assign(buurt_name=names)
-    return render.feature_collection(shapes, "buurt_code", "buurt_name", values or ["1"] * len(shapes), ["#ff0000"] * len(shapes))
+    return render.feature_collection(
+        shapes, "buurt_code", "buurt_name", values or ["1"] * len(shapes), ["#ff0000"] * len(shapes)
+    )
 
 
 def test_names_and_values_are_escaped(three_buurten):
-    fc = _collection(three_buurten, names=["<script>alert(1)</script>", "A & B", "Zuid"], values=['<img src=x onerror="1">', "2", "3"])
+    fc = _collection(
+        three_buurten,
+        names=["<script>alert(1)</script>", "A & B", "Zuid"],
+        values=['<img src=x onerror="1">', "2", "3"],
+    )
     props = [f["properties"] for f in fc["features"]]
     assert props[0]["name"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert props[1]["name"] == "A &amp; B"
@@ -47,7 +53,9 @@ def test_tiles_are_optional(three_buurten):
 
 
 def test_highlighted_buurten_get_a_thick_outline(three_buurten):
-    fc = render.feature_collection(three_buurten, "buurt_code", "buurt_name", ["1"] * 3, ["#ff0000"] * 3, frozenset({"BU09170002"}))
+    fc = render.feature_collection(
+        three_buurten, "buurt_code", "buurt_name", ["1"] * 3, ["#ff0000"] * 3, frozenset({"BU09170002"})
+    )
     assert [f["properties"]["hl"] for f in fc["features"]] == [-1, 1, -1]  # the others are drawn faint
     styles = [render._buurt_style(f) for f in fc["features"]]
     assert styles[1]["color"] == render.HIGHLIGHT_COLOUR and styles[1]["weight"] > styles[0]["weight"]

@@ -8,7 +8,8 @@ from geo.map import strategy as ms
 
 def test_heerlen_keeps_what_the_app_always_drew():
     s = ms.choose(57, 14_467)
-    assert (s.level, s.renderer, s.tolerance_m, s.decimals) == ("buurt", "svg", config.SIMPLIFY_TOLERANCE_M, config.COORD_DECIMALS)
+    drawn = (s.level, s.renderer, s.tolerance_m, s.decimals)
+    assert drawn == ("buurt", "svg", config.SIMPLIFY_TOLERANCE_M, config.COORD_DECIMALS)
     assert not s.prefer_canvas
 
 

@@ -28,7 +28,8 @@ def test_household_base_starts_at_the_latest_counts():
 def test_scenario_arithmetic():
     sc = {
         "flat": {"label": "flat", "rate_per_year": 0.0, "extra_households_per_year": 0.0},
-        "grow": {"label": "grow", "rate_per_year": 0.0, "extra_households_per_year": None, "ambition_households_per_year": 5.0},
+        "grow": {"label": "grow", "rate_per_year": 0.0, "extra_households_per_year": None,
+                 "ambition_households_per_year": 5.0},
         "shrink": {"label": "shrink", "rate_per_year": -0.01, "extra_households_per_year": 0.0},
     }
     out = nb.homes_needed(1000.0, 1050.0, 2020, trend_per_year=10.0, scenarios=sc, vacancy_pct=5.0, end_year=2022)

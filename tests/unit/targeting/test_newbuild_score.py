@@ -28,7 +28,9 @@ def cells_fixture():
     for code, efg in [("BU_SOC", 300.0), ("BU_OWN", 100.0), ("BU_MIX", 200.0)]:
         rows.append((code, "E", "social rent", efg, 1500.0, efg * 0.2))
         rows.append((code, "B", "owner-occupied", 1000.0 - efg, 1000.0, 0.0))
-    return pd.DataFrame(rows, columns=["buurt_code", "label", "tenure", "dwellings", "gas_before_m3", "heq_households_before"])
+    return pd.DataFrame(
+        rows, columns=["buurt_code", "label", "tenure", "dwellings", "gas_before_m3", "heq_households_before"]
+    )
 
 
 def test_mixing_direction_and_scores():

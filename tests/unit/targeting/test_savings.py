@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
-
-POOLED = {"A": 0.8, "B": 0.9, "C": 1.0, "D": 1.05, "E": 1.1, "F": 1.15, "G": 1.2}
-
-
-def pooled_factors(values=POOLED) -> pd.DataFrame:
-    """A factor table with only the pooled level: every cell falls back to it."""
-    return pd.DataFrame(
-        {"dwelling_type": r.ALL, "build_period": r.ALL, "label": list(values), "factor": list(values.values())}
-    )
-
-
-def buurt(code, gas=1000.0, elec=2000.0, income_keur=20.0, size=2.0, low=10.0, households=20.0, dwellings=20.0, name=None):
-    return {
-        "buurt_code": code, "buurt_name": name or code, "households": households, "dwellings": dwellings,
-        "gas_m3": gas, "gas_m3_mid_terrace": gas, "electricity_kwh": elec, "income_per_inhabitant_keur": income_keur,
-        "household_size": size, "pct_low_income": low,
-    }
-
-
-def cells_for(code, counts: dict[str, float], dtype="mid-terrace") -> pd.DataFrame:
-    return pd.DataFrame(
-        {"buurt_code": code, "dwelling_type": dtype, "build_period": "1946-1964", "tenure": "owner",
-         "label": list(counts), "dwellings": list(counts.values())}
-    )
+from tests.support.retrofit_cells import buurt, cells_for, pooled_factors
 
 
 def test_savings_and_co2_arithmetic():
@@ -63,9 +42,11 @@ def test_suppressed_gas_stays_nan():
 def test_better_target_never_saves_less():
     b = pd.DataFrame([buurt("BU1")])
     cells = cells_for("BU1", {lab: 3.0 for lab in r.LABELS})
-    saved = [rs.cell_savings(cells, b, pooled_factors(), target_label=t)["gas_saved_m3"].sum() for t in reversed(r.LABELS)]
+    saved = [
+        rs.cell_savings(cells, b, pooled_factors(), target_label=t)["gas_saved_m3"].sum() for t in reversed(r.LABELS)
+    ]
     assert saved[0] == 0  # target G saves nothing
-    assert all(later >= earlier for earlier, later in zip(saved, saved[1:]))
+    assert all(later >= earlier for earlier, later in pairwise(saved))
     assert saved[-1] > saved[1]
 
 

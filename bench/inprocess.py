@@ -59,7 +59,7 @@ def map_figures(repeats: int = 5) -> dict:
 
 def heerlen_table() -> pd.DataFrame:
     table = pd.DataFrame(processed.read_buurten().drop(columns="geometry")).set_index("buurt_code")
-    return indicators.add_derived(table, Prices(), QuoteThreshold())
+    return indicators.add_derived(table, Prices(), QuoteThreshold(), processed.income_year(processed.read_metadata()))
 
 
 def index_figures(repeats: int = 7) -> dict:

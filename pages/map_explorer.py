@@ -70,7 +70,7 @@ def explorer():
     if code:
         s = settings.current()
         tables = data.tables()
-        heerlen = profile.heerlen_values(tables["gemeente"], s.prices, s.quote_threshold)
+        heerlen = profile.heerlen_values(tables["gemeente"], s.prices, s.quote_threshold, data.income_year())
         st.subheader(f"Profile: {names[code]}")
         st.caption(f"Buurt {code}, {table.loc[code, 'wijk_name']}. 'year' is the year a figure describes.")
         st.dataframe(

@@ -61,6 +61,11 @@ def map_shapes() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     return _map_shapes(_mtime(config.BUURTEN_MAP))
 
 
+def income_year() -> int:
+    """The year the buurt income figures describe (from the build metadata)."""
+    return processed.income_year(tables()["metadata"])
+
+
 def tables() -> dict:
     """Wijk table, gemeente comparison table and build metadata."""
     return _tables(_mtime(config.JOIN_REPORT))
@@ -70,7 +75,7 @@ def tables() -> dict:
 def derived(prices: Prices, threshold: QuoteThreshold, mtime: float) -> pd.DataFrame:
     """Buurt indicators incl. the estimated bill and quote (no geometry), by buurt code."""
     table = pd.DataFrame(buurten().drop(columns="geometry")).set_index("buurt_code")
-    return indicators.add_derived(table, prices, threshold)
+    return indicators.add_derived(table, prices, threshold, income_year())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

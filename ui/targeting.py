@@ -62,7 +62,7 @@ def _buurt_frame(mtime: float) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False)
 def _income(mtime: float) -> pd.DataFrame:
-    return ri.buurt_income_model(_buurt_frame(mtime))
+    return ri.buurt_income_model(_buurt_frame(mtime), data.income_year())
 
 
 @st.cache_resource(show_spinner=False)
@@ -107,7 +107,7 @@ def household_base() -> nb.HouseholdBase:
 def retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
     """Compute savings and costs per stock cell (:func:`geo.targeting.savings.cell_savings` + costs)."""
     cells = rs.cell_savings(stock_cells(), buurt_frame(), label_factors(), p.target_label, p.prices.gas_eur_per_m3,
-                            p.prices.electricity_eur_per_kwh, p.co2_gas, p.threshold, income())
+                            p.prices.electricity_eur_per_kwh, p.co2_gas, p.threshold, income=income())
     return rb.add_costs(cells, p.cost_per_step)
 
 
@@ -115,7 +115,7 @@ def retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
 def retrofit_buurten(p: RetrofitParams) -> pd.DataFrame:
     """Per buurt: savings, quote change, households lifted, cost and EUR per tonne, plus today's CO2."""
     cells = retrofit_cells(p)
-    out = rb.cost_effectiveness(rs.buurt_savings(cells, buurt_frame(), income()), cells, p.lifetime)
+    out = rb.cost_effectiveness(rs.buurt_savings(cells, buurt_frame(), income=income()), cells, p.lifetime)
     return rs.add_share_of_co2(out, buurt_frame(), p.co2_gas, p.co2_electricity)
 
 

@@ -12,15 +12,23 @@ import pandas as pd
 from geo import config
 from geo.catalog import dictionary
 
-# KWB editions up to 2018 carry income of three years before the edition (CBS table
-# explanations of 83487NED/83765NED/84286NED); other themes describe the edition year.
-INCOME_LAG_YEARS = 3
 MIN_COVERAGE = 0.8  # an edition is usable for a column when >= 80% of the best edition's buurten have a value
 
 
 def reference_year(theme: str, edition: int) -> int:
-    """The year a KWB figure describes, given its theme and the edition it was published in."""
-    return edition - INCOME_LAG_YEARS if theme == "income" else edition
+    """The year a KWB figure describes, given its theme and the edition it was published in.
+
+    CBS's table notes: income in edition X is the income over year X (of the population of 1 January X;
+    CBS fills it in two to three years later); population, households and the housing stock are counts on
+    1 January X; gas and electricity use is the use in calendar year X; the WOZ value of edition X is the
+    value at the valuation date 1 January X-1.
+
+    Examples
+    --------
+    >>> reference_year("income", 2017), reference_year("energy", 2019), reference_year("woz", 2019)
+    (2017, 2019, 2018)
+    """
+    return edition - 1 if theme == "woz" else edition
 
 
 def pick_edition(kwb_buurten: pd.DataFrame, column: str, min_coverage: float = MIN_COVERAGE) -> tuple[int | None, int]:

@@ -121,3 +121,17 @@ COST_SOURCE = (
     "EUR 10k per step for a 115 m2 dwelling (Heerlen mean, PBL VIVET), scaled by the mean floor area per dwelling "
     "type. Per-step costs vary widely in practice (Nationale Energieatlas, 'Labelsprongen'); edit them."
 )
+
+
+# CBS low-income threshold (lage-inkomensgrens) for a one-person household, euro per year, by the income year it
+# applies to: a fixed purchasing power, indexed for prices only. 2013: EUR 1,010/month (CBS, 'Risico op armoede',
+# 2016); 2015: 1,030/month and 2017: 1,040/month (CBS figures as reported in February 2017 and November 2018);
+# 2018: EUR 12,750 a year (CBS figures on 2018 as reported in December 2019); 2020: 1,100/month (CBS,
+# 'De lage-inkomensgrens', 2022).
+LOW_INCOME_LINE_SINGLE_EUR_PER_YEAR = {2013: 12_120.0, 2015: 12_360.0, 2017: 12_480.0, 2018: 12_750.0, 2020: 13_200.0}
+LOW_INCOME_LINE_SOURCE = (
+    "CBS low-income threshold (lage-inkomensgrens) for a single person: EUR 1,010/month in 2013, 1,030 in 2015, "
+    "1,040 in 2017, EUR 12,750 a year in 2018, 1,100/month in 2020 (CBS publications and CBS figures as reported); "
+    "household-size scaling from the CBS 2020 lines EUR 1,100 / 1,550 / 2,110 for single / couple / couple with "
+    "two children (CBS, 2022)."
+)

@@ -60,3 +60,14 @@ def read_label_factors(path: Path = config.LABEL_FACTORS) -> pd.DataFrame:
 def read_gemeente_households(path: Path = config.GEMEENTE_HOUSEHOLDS) -> pd.DataFrame:
     """Read the municipality's households, dwelling stock and unoccupied share per KWB year (new-build scenarios)."""
     return pd.read_parquet(path)
+
+
+def income_year(metadata: dict) -> int:
+    """The year the buurt income figures describe, as the build recorded it (from the low-income share).
+
+    Examples
+    --------
+    >>> income_year({"columns": {"pct_low_income": {"edition": "KWB 2017", "year": 2017}}})
+    2017
+    """
+    return int(metadata["columns"]["pct_low_income"]["year"])

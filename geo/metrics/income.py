@@ -26,17 +26,14 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
-# CBS lage-inkomensgrens, one-person household, 2015 price level (the year KWB 2018 pct_low_income
-# describes): EUR 1,030 per month, as reported from CBS figures on 2015 incomes.
-LOW_INCOME_LINE_SINGLE_EUR = 1030.0 * 12
+from geo.catalog import sources
+
 # CBS equivalence factors implied by the 2020 low-income lines: single EUR 1,100, couple 1,550,
 # couple with two children 2,110 per month (CBS, 'De lage-inkomensgrens', 2022) -> 1, 1.41, 1.92.
 EQUIVALENCE_POINTS = ((1.0, 1.0), (2.0, 1550 / 1100), (4.0, 2110 / 1100))
 LOW_INCOME_SOURCE = (
-    "CBS low-income threshold (lage-inkomensgrens): EUR 1,030/month for a single person in 2015 (CBS figures as "
-    "reported Feb 2017); household-size scaling from the CBS 2020 lines EUR 1,100 / 1,550 / 2,110 for single / "
-    "couple / couple with two children (CBS, 2022). The line is compared with an approximate gross household "
-    "income, which overstates income: high-quote counts are understated."
+    sources.LOW_INCOME_LINE_SOURCE + " The line of the year the buurt's income figures describe is used. It is "
+    "compared with an approximate gross household income, which overstates income: high-quote counts are understated."
 )
 DEFAULT_SIGMA = 0.6  # used only when no buurt can be calibrated
 
@@ -69,9 +66,29 @@ def equivalence_factor(household_size) -> np.ndarray:
     return np.maximum(out, 0.5)
 
 
-def low_income_line(household_size, single_eur: float = LOW_INCOME_LINE_SINGLE_EUR) -> np.ndarray:
-    """Low-income line in euro per year for a household of the given (average) size."""
-    return single_eur * equivalence_factor(household_size)
+def low_income_line_single(income_year: int) -> float:
+    """CBS low-income line of a one-person household in euro per year, for the year the incomes describe.
+
+    Raises
+    ------
+    ValueError
+        When the shipped facts have no line for that year (add it to ``geo.catalog.sources`` with its source).
+
+    Examples
+    --------
+    >>> low_income_line_single(2018)
+    12750.0
+    """
+    lines = sources.LOW_INCOME_LINE_SINGLE_EUR_PER_YEAR
+    if income_year not in lines:
+        known = ", ".join(str(y) for y in sorted(lines))
+        raise ValueError(f"No CBS low-income line for {income_year} in the shipped facts (known: {known}).")
+    return lines[income_year]
+
+
+def low_income_line(household_size, income_year: int) -> np.ndarray:
+    """Low-income line in euro per year for a household of the given (average) size, in the income year."""
+    return low_income_line_single(income_year) * equivalence_factor(household_size)
 
 
 def calibrate_sigma(mean_income, pct_low_income, line_eur) -> np.ndarray:
@@ -130,8 +147,10 @@ def high_quote_share(bill_eur, mean_income, sigma, threshold_pct: float) -> np.n
     return share_below(np.asarray(bill_eur, dtype=float) * 100.0 / threshold_pct, mean_income, sigma)
 
 
-def buurt_income_model(buurten: pd.DataFrame, single_line_eur: float = LOW_INCOME_LINE_SINGLE_EUR) -> pd.DataFrame:
+def buurt_income_model(buurten: pd.DataFrame, income_year: int) -> pd.DataFrame:
     """Per buurt: approximate mean household income, low-income line and calibrated sigma.
+
+    ``income_year`` is the year the buurt's income figures describe (the line of that year is used).
 
     Returns
     -------
@@ -140,7 +159,7 @@ def buurt_income_model(buurten: pd.DataFrame, single_line_eur: float = LOW_INCOM
         ``income_sigma`` (filled) and ``income_sigma_calibrated`` (bool: False where the fallback is used).
     """
     mean = np.asarray(household_income(buurten["income_per_inhabitant_keur"], buurten["household_size"]), dtype=float)
-    line = low_income_line(buurten["household_size"], single_line_eur)
+    line = low_income_line(buurten["household_size"], income_year)
     sigma = calibrate_sigma(mean, buurten["pct_low_income"], line)
     return pd.DataFrame(
         {

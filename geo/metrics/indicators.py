@@ -32,7 +32,7 @@ def energy_quote(bill_eur: pd.Series, income_eur: pd.Series) -> pd.Series:
     return 100.0 * bill_eur / income
 
 
-def add_derived(buurten: pd.DataFrame, prices: Prices, threshold: QuoteThreshold) -> pd.DataFrame:
+def add_derived(buurten: pd.DataFrame, prices: Prices, threshold: QuoteThreshold, income_year: int) -> pd.DataFrame:
     """Return a copy of ``buurten`` with the derived energy columns added.
 
     Parameters
@@ -43,6 +43,8 @@ def add_derived(buurten: pd.DataFrame, prices: Prices, threshold: QuoteThreshold
         Energy prices.
     threshold : QuoteThreshold
         The high-energy-quote threshold.
+    income_year : int
+        The year the income figures describe (the CBS low-income line of that year calibrates the model).
 
     Returns
     -------
@@ -57,11 +59,11 @@ def add_derived(buurten: pd.DataFrame, prices: Prices, threshold: QuoteThreshold
     out["energy_quote_pct"] = energy_quote(out["energy_bill_eur"], out["household_income_eur"])
     high = out["energy_quote_pct"] >= threshold.pct
     out["high_energy_quote"] = high.astype("boolean").where(out["energy_quote_pct"].notna())
-    out["pct_high_quote_households"] = 100.0 * high_quote_share(out, threshold)
+    out["pct_high_quote_households"] = 100.0 * high_quote_share(out, threshold, income_year)
     return out
 
 
-def high_quote_share(table: pd.DataFrame, threshold: QuoteThreshold) -> np.ndarray:
+def high_quote_share(table: pd.DataFrame, threshold: QuoteThreshold, income_year: int) -> np.ndarray:
     """Modelled share of households whose energy quote is at or above the threshold.
 
     Household incomes within a buurt are taken as lognormal around the approximate
@@ -69,7 +71,7 @@ def high_quote_share(table: pd.DataFrame, threshold: QuoteThreshold) -> np.ndarr
     low-income line equals the buurt's measured low-income share (see
     :mod:`geo.metrics.income`). Buurten without a bill or income stay missing.
     """
-    line = income.low_income_line(table["household_size"])
+    line = income.low_income_line(table["household_size"], income_year)
     sigma = income.calibrate_sigma(table["household_income_eur"], table["pct_low_income"], line)
     sigma = np.where(table["pct_low_income"].notna(), income.fill_sigma(sigma), np.nan)
     return income.high_quote_share(table["energy_bill_eur"], table["household_income_eur"], sigma, threshold.pct)

@@ -13,11 +13,14 @@ from geo.metrics import indicators
 from geo.metrics.income import household_income
 from geo.params import IndexSettings, Prices, QuoteThreshold
 
-# National context from the TNO/CBS Monitor Energiearmoede (CBS, 2024 figures): energy-poor households
-# spend about 12% of income on energy, all households about 5%; share energy-poor 2023: 4.0% (revised).
+# National context from the TNO/CBS Monitor Energiearmoede. Its quotes divide by *disposable* household income:
+# all households about 5% of income on energy (2024). HEQ, the share of households with a high energy quote, was
+# 7.4% in 2019 (the Monitor's 2019 components: HEQ 7.4%, LIHE 6.1%, LILEK 5.4%).
 NATIONAL_QUOTE_ALL_HOUSEHOLDS_PCT = 5
-NATIONAL_ENERGY_POOR_2023_PCT = 4.0
-MONITOR_SOURCE = "TNO/CBS Monitor Energiearmoede (CBS 2024 publication)"
+NATIONAL_QUOTE_YEAR = 2024
+NATIONAL_HEQ_2019_PCT = 7.4
+MONITOR_SOURCE = "TNO/CBS Monitor Energiearmoede"
+NATIONAL_YEAR = 2022  # the year of the shipped national municipality table (CBS KWB 2022 edition)
 
 
 def _year(meta: dict, column: str) -> str:
@@ -25,13 +28,27 @@ def _year(meta: dict, column: str) -> str:
     return f" ({year})" if year else ""
 
 
-def _nl(gemeente: pd.DataFrame, column: str, decimals: int, unit: str) -> str:
+def _year_of(meta: dict, column: str) -> str:
+    return str(meta.get(column, {}).get("year") or "?")
+
+
+def _nl(gemeente: pd.DataFrame, column: str, decimals: int, unit: str, year=None) -> str:
+    """The national comparison of one figure: the same indicator in the same year, or a plain 'none'.
+
+    The shipped national table describes one year (:data:`NATIONAL_YEAR`). Where Heerlen's figure describes another
+    year, the national value is not set beside it as if comparable: the text says so and gives Heerlen and the
+    Netherlands side by side for the national table's year instead.
+    """
     if column not in gemeente.index or pd.isna(gemeente.loc[column, "netherlands_2022"]):
-        return "National value: not in the shipped data."
+        return "No national figure for this indicator in the shipped data."
     row = gemeente.loc[column]
+    nl = f"{format_value(row['netherlands_2022'], decimals)}{unit}"
+    heerlen = f"{format_value(row['heerlen_2022'], decimals)}{unit}"
+    if year is None or str(year) == str(NATIONAL_YEAR):
+        return f"Netherlands {NATIONAL_YEAR}: {nl} (CBS KWB {NATIONAL_YEAR} edition)."
     return (
-        f"Netherlands 2022: {format_value(row['netherlands_2022'], decimals)}{unit} "
-        f"(Heerlen 2022: {format_value(row['heerlen_2022'], decimals)}{unit}; CBS KWB 2022 edition)"
+        f"No national figure for {year} in the shipped data. In {NATIONAL_YEAR}: Heerlen {heerlen}, "
+        f"Netherlands {nl} (CBS KWB {NATIONAL_YEAR} edition)."
     )
 
 
@@ -55,7 +72,7 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
             {
                 "label": (label or col.label) + _year(meta, column),
                 "value": format_value(g.get(column), col.decimals) + unit_suffix,
-                "comparison": _nl(gemeente, column, col.decimals, unit_suffix),
+                "comparison": _nl(gemeente, column, col.decimals, unit_suffix, meta.get(column, {}).get("year")),
                 "help": f"{col.meaning}. Unit: {col.unit}. Source: CBS KWB, Heerlen row.",
             }
         )
@@ -67,12 +84,16 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
     add("gas_m3", " m3")
     add("electricity_kwh", " kWh")
     quote = heerlen_quote(gemeente, prices)
+    years = (f"use {_year_of(meta, 'gas_m3')}, income {_year_of(meta, 'income_per_inhabitant_keur')}, "
+             f"prices {prices.year}")
     figs.append(
         {
-            "label": "Estimated energy quote (average household)",
+            "label": f"Estimated energy quote, average household ({years})",
             "value": format_value(quote, 1) + "%",
-            "comparison": f"Netherlands, all households: about {NATIONAL_QUOTE_ALL_HOUSEHOLDS_PCT}%"
-            f" ({MONITOR_SOURCE}).",
+            "comparison": "No national figure on the same basis: the Monitor's about "
+            f"{NATIONAL_QUOTE_ALL_HOUSEHOLDS_PCT}% of income for all households ({NATIONAL_QUOTE_YEAR}, "
+            f"{MONITOR_SOURCE}) divides by disposable income; this estimate divides by gross income, so it reads "
+            "lower.",
             "help": "Estimate: Heerlen average gas and electricity use x prices"
             " / (income per inhabitant x household size). "
             f"Prices {prices.gas_eur_per_m3:.3f} EUR/m3 and {prices.electricity_eur_per_kwh:.3f} EUR/kWh"
@@ -86,12 +107,14 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
     count = float((share[ok] / 100 * table.loc[ok, "households"]).sum())
     figs.append(
         {
-            "label": f"Households with a high energy quote (>= {threshold.pct:.0f}%, modelled)",
+            "label": f"Households with a high energy quote (>= {threshold.pct:.0f}%, modelled; {years})",
             "value": format_value(weighted, 1) + "%",
             "comparison": f"About {format_value(round(count, -2))} households"
             f" in the {int(ok.sum())} buurten with data. "
-            f"Index available for {int(idx.notna().sum())} of {len(idx)} buurten. National share of energy-poor "
-            f"households 2023: {NATIONAL_ENERGY_POOR_2023_PCT}% ({MONITOR_SOURCE}).",
+            f"Index available for {int(idx.notna().sum())} of {len(idx)} buurten. The nearest national figure is "
+            f"the Monitor's HEQ for 2019, {NATIONAL_HEQ_2019_PCT}% ({MONITOR_SOURCE}), which divides by disposable "
+            "income: this model uses an approximate gross income, so it is an approximation of that indicator, not "
+            "the same measure.",
             "help": "Modelled estimate per buurt (see Data & method), weighted by households."
             " The threshold is set in the sidebar.",
         }

@@ -53,10 +53,10 @@ def buurt_profile(table: pd.DataFrame, code: str, heerlen: pd.Series, years: dic
     return pd.DataFrame(records)
 
 
-def heerlen_values(gemeente: pd.DataFrame, prices: Prices, threshold: QuoteThreshold) -> pd.Series:
-    """Heerlen-wide values by column, including the derived energy estimates."""
+def heerlen_values(gemeente: pd.DataFrame, prices: Prices, threshold: QuoteThreshold, income_year: int) -> pd.Series:
+    """Heerlen-wide values by column, including the derived energy estimates (incomes of ``income_year``)."""
     row = gemeente["heerlen"].to_frame().T.reset_index(drop=True)
-    return indicators.add_derived(row, prices, threshold).iloc[0]
+    return indicators.add_derived(row, prices, threshold, income_year).iloc[0]
 
 
 def safe_param(value, max_len: int = 40) -> str:

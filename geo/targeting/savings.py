@@ -30,7 +30,8 @@ def cell_savings(
     electricity_price: float = ELECTRICITY_PRICE_EUR_PER_KWH,
     co2_gas_kg_per_m3: float = CO2_GAS_KG_PER_M3,
     threshold_pct: float = 10.0,
-    income: pd.DataFrame | None = None,
+    *,
+    income: pd.DataFrame,
 ) -> pd.DataFrame:
     """Gas, CO2, bill and high-energy-quote effect of upgrading every cell worse than the target.
 
@@ -62,8 +63,8 @@ def cell_savings(
         Emission factor of natural gas.
     threshold_pct : float
         High-energy-quote threshold (bill / income, %).
-    income : DataFrame, optional
-        :func:`geo.metrics.income.buurt_income_model` output (computed when omitted).
+    income : DataFrame
+        :func:`geo.metrics.income.buurt_income_model` output (for the year the incomes describe).
 
     Returns
     -------
@@ -114,8 +115,6 @@ def cell_savings(
     out["bill_before_eur"] = out["gas_before_m3"] * gas_price + elec
     out["bill_after_eur"] = out["gas_after_m3"] * gas_price + elec
 
-    if income is None:
-        income = inc.buurt_income_model(buurten)
     mean_inc = out["buurt_code"].map(income["household_income_eur"])
     sigma = out["buurt_code"].map(income["income_sigma"])
     buurt_dwellings = out["buurt_code"].map(b["dwellings"]).where(lambda s: s > 0)
@@ -133,7 +132,7 @@ SUM_COLUMNS = ["dwellings", "dwellings_upgraded", "gas_saved_m3", "co2_saved_t",
                "heq_households_before", "heq_households_after", "households_lifted"]
 
 
-def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, income: pd.DataFrame | None = None) -> pd.DataFrame:
+def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, *, income: pd.DataFrame) -> pd.DataFrame:
     """Aggregate :func:`cell_savings` to one row per buurt.
 
     Returns
@@ -147,8 +146,6 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, income: pd.Da
         ``heq_households_after``, ``households_lifted`` and ``estimated`` (always True).
         Sums over cells whose inputs are all missing stay NaN.
     """
-    if income is None:
-        income = inc.buurt_income_model(buurten)
     g = cell_table.groupby("buurt_code")
     out = g[SUM_COLUMNS].sum(min_count=1)
     nan_buurt = g["measured_gas_m3"].apply(lambda s: s.isna().all())

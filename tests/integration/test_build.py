@@ -28,7 +28,19 @@ def test_years_are_labelled_by_what_they_describe(processed):
     cols = processed["metadata"]["columns"]
     assert cols["gas_m3"]["year"] == 2019
     assert cols["income_per_inhabitant_keur"]["edition"] == "KWB 2017"
-    assert cols["income_per_inhabitant_keur"]["year"] == 2014
+    assert cols["income_per_inhabitant_keur"]["year"] == 2017
+    assert cols["woz_keur"]["year"] == int(cols["woz_keur"]["edition"].removeprefix("KWB ")) - 1
+
+
+@pytest.mark.real_data
+def test_every_income_figure_describes_the_year_of_its_kwb_edition(processed):
+    from geo.catalog import dictionary
+
+    cols = processed["metadata"]["columns"]
+    income = [c.name for c in dictionary.COLUMNS if c.theme == "income" and cols[c.name]["edition"] != "none"]
+    assert income, "no income column was built"
+    for name in income:
+        assert cols[name]["year"] == int(cols[name]["edition"].removeprefix("KWB ")), name
 
 
 @pytest.mark.real_data

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geo.metrics import income
 from geo.targeting import retrofit as r
 
 # Relative gas use per energy label, the same for every dwelling type and build period.
@@ -36,3 +37,8 @@ def cells_for(code: str, counts: dict[str, float], dtype: str = "mid-terrace") -
         {"buurt_code": code, "dwelling_type": dtype, "build_period": "1946-1964", "tenure": "owner",
          "label": list(counts), "dwellings": list(counts.values())}
     )
+
+
+def income_of(buurten: pd.DataFrame, income_year: int = 2017) -> pd.DataFrame:
+    """The within-buurt income model of a test buurt table, with the CBS low-income line of ``income_year``."""
+    return income.buurt_income_model(pd.DataFrame(buurten), income_year)

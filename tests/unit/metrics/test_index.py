@@ -14,7 +14,7 @@ from geo.params import IndexSettings, Prices, QuoteThreshold
 
 @pytest.fixture
 def table(indicator_table):
-    return add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0))
+    return add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0), 2017)
 
 
 W = {

@@ -9,7 +9,7 @@ from geo.params import Prices, QuoteThreshold
 
 
 def test_bill_income_and_quote_by_hand(indicator_table):
-    out = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0))
+    out = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0), 2017)
     # A: 1000 m3 x 1.00 + 2000 kWh x 0.25 = 1500; income 20k x 2 = 40,000; quote 3.75%
     assert out.loc["A", "energy_bill_eur"] == pytest.approx(1500)
     assert out.loc["A", "household_income_eur"] == pytest.approx(40000)
@@ -17,11 +17,11 @@ def test_bill_income_and_quote_by_hand(indicator_table):
     # B: 1500 + 625 = 2125 / 30,000 = 7.083% -> below 10%, above 7%
     assert out.loc["B", "energy_quote_pct"] == pytest.approx(7.0833, abs=1e-3)
     assert not out.loc["B", "high_energy_quote"]
-    assert add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(7.0)).loc["B", "high_energy_quote"]
+    assert add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(7.0), 2017).loc["B", "high_energy_quote"]
 
 
 def test_missing_income_gives_missing_quote_not_zero(indicator_table):
-    out = add_derived(indicator_table, Prices(), QuoteThreshold(10.0))
+    out = add_derived(indicator_table, Prices(), QuoteThreshold(10.0), 2017)
     assert np.isnan(out.loc["D", "energy_quote_pct"])
     assert pd.isna(out.loc["D", "high_energy_quote"])
     assert out.loc["D", "energy_bill_eur"] > 0  # the bill itself is known

@@ -34,7 +34,41 @@ def test_top_buurten_sorted_and_ranked():
 
 def test_heerlen_quote_is_computed_as_for_a_buurt(indicator_table):
     gemeente = indicator_table.T.rename(columns={"A": "heerlen"})
-    buurt = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0)).loc["A", "energy_quote_pct"]
+    buurt = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0), 2017).loc["A", "energy_quote_pct"]
     assert overview.heerlen_quote(gemeente, Prices(1.0, 0.25)) == pytest.approx(buurt) == pytest.approx(3.75)
     suppressed = indicator_table.T.rename(columns={"D": "heerlen"})  # D: income suppressed
     assert math.isnan(overview.heerlen_quote(suppressed, Prices(1.0, 0.25)))
+
+
+def _headlines(indicator_table, meta):
+    gemeente = indicator_table.T.rename(columns={"A": "heerlen"})[["heerlen"]].copy()
+    gemeente.loc["households"] = 1000.0
+    gemeente["heerlen_2022"] = float("nan")
+    gemeente["netherlands_2022"] = float("nan")
+    gemeente.loc["gas_m3", ["heerlen_2022", "netherlands_2022"]] = [980.0, 982.0]
+    gemeente.loc["households", ["heerlen_2022", "netherlands_2022"]] = [1100.0, 8_000_000.0]
+    table = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0), 2017)
+    table["energy_poverty_index"] = 50.0
+    table["households"] = 100.0
+    figs = overview.headline_figures(gemeente, table, meta, Prices(1.0, 0.25), QuoteThreshold(10.0))
+    return {f["label"].split(" (")[0]: f for f in figs}
+
+
+def test_a_figure_of_another_year_is_not_set_beside_the_national_one(indicator_table):
+    meta = {"gas_m3": {"year": 2019}, "households": {"year": 2022}, "income_per_inhabitant_keur": {"year": 2017}}
+    figs = _headlines(indicator_table, meta)
+    gas = figs["Gas use per dwelling"]["comparison"]
+    assert gas.startswith("No national figure for 2019") and "Heerlen 980 m3, Netherlands 982 m3" in gas
+    assert figs["Households"]["comparison"].startswith("Netherlands 2022:")  # same year: compared directly
+    none = "No national figure for this indicator in the shipped data."
+    assert figs["Households with a low income"]["comparison"] == none
+
+
+def test_the_quote_and_the_high_quote_share_name_their_years_and_the_measure_they_approximate(indicator_table):
+    meta = {"gas_m3": {"year": 2019}, "income_per_inhabitant_keur": {"year": 2017}}
+    figs = _headlines(indicator_table, meta)
+    quote = next(f for label, f in figs.items() if label.startswith("Estimated energy quote"))
+    assert "use 2019, income 2017, prices 2019" in quote["label"]
+    assert quote["comparison"].startswith("No national figure on the same basis")
+    heq = next(f for label, f in figs.items() if label.startswith("Households with a high energy quote"))
+    assert "HEQ for 2019, 7.4%" in heq["comparison"] and "energy-poor" not in heq["comparison"]

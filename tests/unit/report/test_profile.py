@@ -9,7 +9,7 @@ from geo.report import profile
 
 
 def test_profile_shows_buurt_heerlen_and_year(indicator_table):
-    t = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0))
+    t = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0), 2017)
     t["buurt_name"] = ["a", "b", "c", "d"]
     heerlen = pd.Series({"gas_m3": 1170.0, "pct_low_income": 12.5})
     prof = profile.buurt_profile(t, "A", heerlen, {"gas_m3": {"year": 2019}})

@@ -11,6 +11,7 @@ from geo.targeting import inputs
 from geo.targeting import newbuild_score as ns
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
+from tests.support.retrofit_cells import income_of
 
 KINDS = {"progress", "check", "text"}
 
@@ -33,12 +34,14 @@ def outputs() -> dict[str, pd.DataFrame]:
     stock = pd.DataFrame({"buurt_code": ["BU1", "BU1", "BU2", "BU2"], "dwelling_type": "mid-terrace",
                           "build_period": "1946-1964", "tenure": ["owner-occupied", "social rent"] * 2,
                           "label": ["G", "B", "E", "C"], "dwellings": [40.0, 60.0, 70.0, 30.0]})
-    cells = rb.add_costs(rs.cell_savings(stock, b, factors))
+    cells = rb.add_costs(rs.cell_savings(stock, b, factors, income=income_of(b)))
     names = b.set_index("buurt_code")["buurt_name"].to_dict()
     scores = ns.newbuild_scores(b, cells)
     effects, _ = ns.newbuild_effects(pd.Series({"BU1": 20.0}), scores, b)
     return {
-        "RETROFIT_BUURTEN": rs.add_share_of_co2(rb.cost_effectiveness(rs.buurt_savings(cells, b), cells), b),
+        "RETROFIT_BUURTEN": rs.add_share_of_co2(
+            rb.cost_effectiveness(rs.buurt_savings(cells, b, income=income_of(b)), cells), b
+        ),
         "RANKING": rb.ranking_with_names(rb.allocate(cells, budget_eur=1e9), names),
         "MARKET": rb.market_volume(cells).assign(buurt_name=lambda m: m["buurt_code"].map(names)),
         "NEWBUILD_SCORES": scores,

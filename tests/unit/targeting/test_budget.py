@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from geo.targeting import budget as rb
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
-from tests.support.retrofit_cells import buurt, cells_for, pooled_factors
+from tests.support.retrofit_cells import buurt, cells_for, income_of, pooled_factors
 
 
 def alpha_fixture():
@@ -22,7 +22,7 @@ def alpha_fixture():
         ]
     )
     cells = pd.concat([cells_for("BU_RICH", {"G": 10.0, "B": 10.0}), cells_for("BU_POOR", {"G": 10.0, "B": 10.0})])
-    out = rb.add_costs(rs.cell_savings(cells, b, pooled_factors()), {"mid-terrace": 10_000.0})
+    out = rb.add_costs(rs.cell_savings(cells, b, pooled_factors(), income=income_of(b)), {"mid-terrace": 10_000.0})
     return b, out
 
 
@@ -48,7 +48,7 @@ def test_allocation_respects_budget_and_worst_labels_first():
 
 def test_mac_curve_is_sorted_and_cumulative():
     b, cells = alpha_fixture()
-    bt = rb.cost_effectiveness(rs.buurt_savings(cells, b), cells, lifetime_years=30)
+    bt = rb.cost_effectiveness(rs.buurt_savings(cells, b, income=income_of(b)), cells, lifetime_years=30)
     curve = rb.mac_curve(bt)
     assert curve["eur_per_tonne"].is_monotonic_increasing
     assert (curve["cum_cost_eur"].diff().dropna() > 0).all()
@@ -78,7 +78,7 @@ def test_market_volume_is_tidy_and_flagged():
 def test_allocation_never_exceeds_budget(counts, budget, alpha, gas):
     b = pd.DataFrame([buurt("BU1", gas=gas), buurt("BU2", gas=gas / 2, income_keur=10.0, low=30.0)])
     rows = [cells_for(code, {lab: n}) for i, (lab, n) in enumerate(counts) for code in (["BU1", "BU2"][i % 2],)]
-    cells = rb.add_costs(rs.cell_savings(pd.concat(rows, ignore_index=True), b, pooled_factors()))
+    cells = rb.add_costs(rs.cell_savings(pd.concat(rows, ignore_index=True), b, pooled_factors(), income=income_of(b)))
     a = rb.allocate(cells, budget_eur=budget, alpha=alpha)
     assert a.totals["cost_eur"] <= budget + 1e-6
     assert (a.packages["dwellings"] > 0).all()
@@ -102,7 +102,8 @@ def test_ranking_names_the_buurten_and_marks_who_gets_work():
 
 def test_mac_steps_start_at_zero_and_end_at_the_totals():
     b, cells = alpha_fixture()
-    curve = rb.mac_curve(rb.cost_effectiveness(rs.buurt_savings(cells, b), cells, lifetime_years=30))
+    per_buurt = rs.buurt_savings(cells, b, income=income_of(b))
+    curve = rb.mac_curve(rb.cost_effectiveness(per_buurt, cells, lifetime_years=30))
     steps = rb.mac_steps(curve)
     assert steps.iloc[0].tolist() == [0.0, 0.0]
     assert steps["cost"].iloc[-1] == pytest.approx(curve["cost_eur"].sum())

@@ -10,13 +10,14 @@ import pytest
 
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
-from tests.support.retrofit_cells import buurt, cells_for, pooled_factors
+from tests.support.retrofit_cells import buurt, cells_for, income_of, pooled_factors
 
 
 def test_savings_and_co2_arithmetic():
     b = pd.DataFrame([buurt("BU1")])
     cells = cells_for("BU1", {"G": 10.0, "B": 10.0})
-    out = rs.cell_savings(cells, b, pooled_factors(), target_label="B", gas_price=1.0, co2_gas_kg_per_m3=2.0)
+    out = rs.cell_savings(cells, b, pooled_factors(), target_label="B", gas_price=1.0, co2_gas_kg_per_m3=2.0,
+                          income=income_of(b))
     g = out[out["label"] == "G"].iloc[0]
     fbar = (10 * 1.2 + 10 * 0.9) / 20  # mean factor of the buurt's stock = 1.05
     assert g["gas_before_m3"] == pytest.approx(1000 * 1.2 / fbar)
@@ -26,7 +27,7 @@ def test_savings_and_co2_arithmetic():
     assert out.loc[out["label"] == "B", "gas_saved_m3"].iloc[0] == 0
     # the stock-weighted mean gas use reproduces the measured buurt average
     assert (out["gas_before_m3"] * out["dwellings"]).sum() / 20 == pytest.approx(1000.0)
-    bs = rs.buurt_savings(out, b)
+    bs = rs.buurt_savings(out, b, income=income_of(b))
     assert bs["dwellings_upgraded"].iloc[0] == 10
     assert bs["eur_saved_per_household"].iloc[0] == pytest.approx(g["eur_saved"] / 20)
     assert bs["energy_quote_after_pct"].iloc[0] < bs["energy_quote_before_pct"].iloc[0]
@@ -34,16 +35,17 @@ def test_savings_and_co2_arithmetic():
 
 def test_suppressed_gas_stays_nan():
     b = pd.DataFrame([buurt("BU1", gas=np.nan)])
-    out = rs.cell_savings(cells_for("BU1", {"G": 5.0}), b, pooled_factors())
+    out = rs.cell_savings(cells_for("BU1", {"G": 5.0}), b, pooled_factors(), income=income_of(b))
     assert out["gas_saved_m3"].isna().all()
-    assert rs.buurt_savings(out, b)["co2_saved_t"].isna().all()
+    assert rs.buurt_savings(out, b, income=income_of(b))["co2_saved_t"].isna().all()
 
 
 def test_better_target_never_saves_less():
     b = pd.DataFrame([buurt("BU1")])
     cells = cells_for("BU1", {lab: 3.0 for lab in r.LABELS})
     saved = [
-        rs.cell_savings(cells, b, pooled_factors(), target_label=t)["gas_saved_m3"].sum() for t in reversed(r.LABELS)
+        rs.cell_savings(cells, b, pooled_factors(), target_label=t, income=income_of(b))["gas_saved_m3"].sum()
+        for t in reversed(r.LABELS)
     ]
     assert saved[0] == 0  # target G saves nothing
     assert all(later >= earlier for earlier, later in pairwise(saved))
@@ -54,7 +56,7 @@ def test_accepts_stock_cells_schema():
     """The stock build writes label_class and hyphenated types; the KWB gas column uses underscores."""
     b = pd.DataFrame([buurt("BU1")])
     cells = cells_for("BU1", {"G": 10.0, "B": 10.0}).rename(columns={"label": "label_class"})
-    out = rs.cell_savings(cells, b, pooled_factors())
+    out = rs.cell_savings(cells, b, pooled_factors(), income=income_of(b))
     assert (out["gas_basis"] == "type").all()
     assert out["gas_saved_m3"].sum() > 0
 
@@ -71,7 +73,8 @@ def test_share_of_todays_co2_counts_gas_and_electricity():
 def test_totals_add_up_the_buurten():
     b = pd.DataFrame([buurt("BU1"), buurt("BU2", gas=np.nan)])
     cells = pd.concat([cells_for("BU1", {"G": 10.0, "B": 10.0}), cells_for("BU2", {"G": 5.0})])
-    per_buurt = rs.buurt_savings(rs.cell_savings(cells, b, pooled_factors()), b)
+    saved = rs.cell_savings(cells, b, pooled_factors(), income=income_of(b))
+    per_buurt = rs.buurt_savings(saved, b, income=income_of(b))
     t = rs.totals(per_buurt)
     assert t["dwellings_upgraded"] == 15  # the suppressed buurt's dwellings still count as work
     assert t["co2_saved_t"] == pytest.approx(per_buurt.loc[0, "co2_saved_t"])  # its missing saving adds nothing

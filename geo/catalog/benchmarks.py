@@ -1,0 +1,64 @@
+"""Published figures a model figure of Buurtkompas should approach, each with its source and year.
+
+The validation view on the Data & method page sets every model figure beside the
+benchmark named here, with the gap in percent; each benchmark is also a test with a
+stated tolerance, so a regression shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """One published figure.
+
+    Attributes
+    ----------
+    key : str
+        Short name used in code and tests.
+    label : str
+        What the figure is, in the users' words.
+    value : float
+        The published value.
+    unit : str
+        Its unit.
+    year : str
+        The year (or period) it describes.
+    source : str
+        Publisher and publication.
+    """
+
+    key: str
+    label: str
+    value: float
+    unit: str
+    year: str
+    source: str
+
+
+MONITOR = "TNO/CBS Monitor Energiearmoede"
+
+BENCHMARKS: dict[str, Benchmark] = {
+    b.key: b
+    for b in [
+        Benchmark("heq_nl_2019", "Households with a high energy quote (HEQ), the Netherlands", 7.4, "% of households",
+                  "2019", MONITOR + ", 2019 components"),
+        Benchmark("lihe_nl_2019", "Low income and high energy costs (LIHE), the Netherlands", 6.1, "% of households",
+                  "2019", MONITOR + ", 2019 components"),
+        Benchmark("lilek_nl_2019", "Low income and low energy quality (LILEK), the Netherlands", 5.4,
+                  "% of households", "2019", MONITOR + ", 2019 components"),
+        Benchmark("lihelek_nl_2019", "Energy-poor households (LIHELEK), the Netherlands", 8.6, "% of households",
+                  "2019", MONITOR),
+        Benchmark("lihelek_nl_2023", "Energy-poor households (LIHELEK), the Netherlands", 4.0, "% of households",
+                  "2023 (revised)", MONITOR),
+        Benchmark("energy_poor_in_corporation_housing", "Share of energy-poor households renting from a housing "
+                  "corporation", 75.0, "% of energy-poor households", "2024", "TNO, Landelijk Programma "
+                  "Energiearmoede (2024 figures): about three quarters"),
+        Benchmark("gas_gap_a_vs_g_majcen", "Measured gas use, label A against label G", 28.0, "% less for A", "2013",
+                  "Majcen, Itard & Visscher (TU Delft, 2013), Energy Policy 54"),
+        Benchmark("gas_gap_a_vs_g_rabo", "Measured gas use, label A against label G (same type and size)", 34.0,
+                  "% less for A", "2023", "RaboResearch (2023), on WoON data"),
+    ]
+}

@@ -12,4 +12,5 @@ def test_every_benchmark_is_sourced_and_dated():
 def test_the_national_energy_poverty_figures_are_the_monitors():
     assert BENCHMARKS["lihelek_nl_2019"].value == 8.6 and BENCHMARKS["heq_nl_2019"].value == 7.4
     # LIHELEK is LIHE or LILEK: never below either component of the same year
-    assert BENCHMARKS["lihelek_nl_2019"].value >= max(BENCHMARKS["lihe_nl_2019"].value, BENCHMARKS["lilek_nl_2019"].value)
+    parts = BENCHMARKS["lihe_nl_2019"].value, BENCHMARKS["lilek_nl_2019"].value
+    assert BENCHMARKS["lihelek_nl_2019"].value >= max(parts)

@@ -1,0 +1,40 @@
+"""The validation view: the gap to a benchmark, the tolerance, and the gas check computed by hand."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from geo.catalog.benchmarks import Benchmark
+from geo.report import validation
+
+BENCH = Benchmark("heq", "HEQ, the Netherlands", 7.4, "% of households", "2019", "Monitor")
+
+
+def test_gap_and_tolerance():
+    close = validation.Check("HEQ Heerlen", 8.0, BENCH, 10.0, "")
+    far = validation.Check("HEQ Heerlen", 14.8, BENCH, 50.0, "")
+    assert close.gap_pct == pytest.approx(100 * 0.6 / 7.4) and close.within_tolerance
+    assert far.gap_pct == pytest.approx(100.0) and not far.within_tolerance
+
+
+def test_a_missing_model_value_is_never_within_tolerance():
+    check = validation.Check("HEQ Heerlen", float("nan"), BENCH, 1000.0, "")
+    assert math.isnan(check.gap_pct) and not check.within_tolerance
+
+
+def test_the_table_names_year_source_and_reading():
+    table = validation.validation_table([validation.Check("HEQ Heerlen (2019)", 8.0, BENCH, 10.0, "close")])
+    row = table.iloc[0]
+    assert row["benchmark describes"] == "HEQ, the Netherlands, 2019" and row["source"] == "Monitor"
+    assert row["within"] == "yes" and row["reading"] == "close" and row["gap (%)"] == 8
+
+
+def test_stock_gas_check_weighs_buurten_by_dwellings_and_skips_missing():
+    v = pd.DataFrame({"buurt_code": ["a", "b", "c"], "gas_m3_measured": [1000.0, 2000.0, None],
+                      "gas_m3_predicted": [1100.0, 1800.0, 900.0], "gas_m3_error_pct": [10.0, -10.0, None]})
+    b = pd.DataFrame({"buurt_code": ["a", "b", "c"], "dwellings": [300.0, 100.0, 50.0]})
+    check = validation.stock_gas_check(v, b)
+    assert check.benchmark.value == 1250  # (1000 x 300 + 2000 x 100) / 400
+    assert check.model == pytest.approx((1100 * 300 + 1800 * 100) / 400)
+    assert "median error is 10 %" in check.reading

@@ -123,7 +123,7 @@ DEFAULT_TARGET_LABEL = "B"  # retrofit: every dwelling with a worse label is bro
 LIFETIME_YEARS = 30  # technical lifetime of insulation measures, for EUR per tonne CO2 over the lifetime
 SCORE_WEIGHTS = {"thinning": 1.0, "mixing": 1.0, "transformation": 1.0}  # parts of the new-build score, equal
 MIX_REFERENCE_SHARE = 0.10  # homes added (as share of the buurt's stock) to measure its mixing potential
-MIN_CELL_DWELLINGS = 30  # label factors (built once): a type x period x label cell with fewer dwellings falls back
+MIN_CELL_DWELLINGS = 30  # label factors (built once): fewer dwellings of a label in a type give no own-type factor
 
 
 def _finite(name: str, value, minimum: float = 0.0, above: bool = False) -> None:

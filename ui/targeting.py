@@ -23,6 +23,7 @@ from geo.targeting import budget as rb
 from geo.targeting import inputs
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
+from geo.targeting import packages as pk
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
 from ui import data
@@ -106,17 +107,28 @@ def household_base() -> nb.HouseholdBase:
 @st.cache_data(show_spinner="Computing savings per dwelling group...", max_entries=16)
 def retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
     """Compute savings and costs per stock cell (:func:`geo.targeting.savings.cell_savings` + costs)."""
+    cop = p.cop_hybrid if p.package == "hybrid" else p.cop_all_electric
     cells = rs.cell_savings(stock_cells(), buurt_frame(), label_factors(), p.target_label, p.prices.gas_eur_per_m3,
-                            p.prices.electricity_eur_per_kwh, p.co2_gas, p.threshold, income=income())
-    return rb.add_costs(cells, p.cost_per_step)
+                            p.prices.electricity_eur_per_kwh, p.co2_gas, p.threshold, income=income(),
+                            package=p.package, hybrid_gas_share=p.hybrid_gas_share, cop=cop,
+                            co2_electricity_kg_per_kwh=p.co2_electricity)
+    return rb.add_costs(cells, p.cost_per_step, package=p.package, hybrid_cost=p.hybrid_cost,
+                        heat_pump_cost=p.heat_pump_cost)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def retrofit_buurten(p: RetrofitParams) -> pd.DataFrame:
     """Per buurt: savings, quote change, households lifted, cost and EUR per tonne, plus today's CO2."""
     cells = retrofit_cells(p)
-    out = rb.cost_effectiveness(rs.buurt_savings(cells, buurt_frame(), income=income()), cells, p.lifetime)
+    out = rb.cost_effectiveness(rs.buurt_savings(cells, buurt_frame(), income=income()), cells, p.lifetime,
+                                p.discount_rate)
     return rs.add_share_of_co2(out, buurt_frame(), p.co2_gas, p.co2_electricity)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def per_tonne(p: RetrofitParams) -> dict[str, float]:
+    """Heerlen gas saved per upgraded dwelling and gross and net EUR per tonne of the package of ``p``."""
+    return pk.per_tonne_summary(retrofit_cells(p), p.lifetime, p.discount_rate)
 
 
 @st.cache_data(show_spinner="Allocating the budget...", max_entries=64)

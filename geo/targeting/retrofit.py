@@ -34,6 +34,10 @@ GAS_PRICE_EUR_PER_M3 = sources.GAS_PRICE_2019_EUR_PER_M3
 ELECTRICITY_PRICE_EUR_PER_KWH = sources.ELECTRICITY_PRICE_2019_EUR_PER_KWH
 PRICE_SOURCE = sources.PRICE_SOURCE
 
+# How far (percentage points) Heerlen's A-vs-G gap may lie from each measured benchmark (Majcen 28 %,
+# RaboResearch 34 %, geo.catalog.benchmarks) before the validation view and its test flag it.
+LABEL_GAP_TOLERANCE_PP = 8.0
+
 # Literature on labels versus measured use, shown next to the Heerlen factors.
 LITERATURE = {
     "majcen_measured_gap_a_g": 0.28,

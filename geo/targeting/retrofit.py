@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo.catalog import sources
+from geo.catalog import benchmarks, sources
 from geo.io.processed import POOLED as ALL
 from geo.vocab import LABELS
 
@@ -128,6 +128,26 @@ def label_gaps_by_type(factors: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"dwelling_type": types,
                          "gap_model": [label_gap(factors, t) for t in types],
                          "gap_own_type": [label_gap(factors, t, own) for t in types]})
+
+
+def label_gap_beside_benchmarks(factors: pd.DataFrame) -> pd.DataFrame:
+    """Heerlen's A-vs-G gap beside the measured benchmarks (Majcen, RaboResearch), with the difference.
+
+    Returns
+    -------
+    DataFrame
+        One row per benchmark: ``benchmark``, ``year``, ``benchmark_pct``, ``heerlen_pct`` (the model's pooled
+        factors), ``difference_pp`` (Heerlen - benchmark, percentage points), ``difference_pct`` (relative to the
+        benchmark, %) and ``within_tolerance`` (|difference| <= :data:`LABEL_GAP_TOLERANCE_PP`).
+    """
+    heerlen = 100.0 * label_gap(factors)
+    rows = []
+    for key in ("gas_gap_a_vs_g_majcen", "gas_gap_a_vs_g_rabo"):
+        b = benchmarks.BENCHMARKS[key]
+        rows.append({"benchmark": b.source, "year": b.year, "benchmark_pct": b.value, "heerlen_pct": heerlen,
+                     "difference_pp": heerlen - b.value, "difference_pct": 100.0 * (heerlen - b.value) / b.value,
+                     "within_tolerance": abs(heerlen - b.value) <= LABEL_GAP_TOLERANCE_PP})
+    return pd.DataFrame(rows)
 
 
 def lookup_factors(cells: pd.DataFrame, factors: pd.DataFrame, label_col: str = "label") -> pd.Series:

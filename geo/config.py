@@ -42,7 +42,7 @@ STOCK_VALIDATION = PROCESSED_DIR / "stock_validation.parquet"
 # buurt x type x period x tenure x label (retrofit targeting, export)
 STOCK_CELLS = PROCESSED_DIR / "stock_cells.parquet"
 STOCK_CHECKS = PROCESSED_DIR / "stock_checks.parquet"  # totals and gas-by-type/tenure checks of the stock estimate
-LABEL_FACTORS = PROCESSED_DIR / "label_factors.parquet"  # relative gas use per label within type x period (VIVET)
+LABEL_FACTORS = PROCESSED_DIR / "label_factors.parquet"  # relative gas use per label, same type and floor area (VIVET)
 GEMEENTE_HOUSEHOLDS = PROCESSED_DIR / "gemeente_households.parquet"  # households, stock, vacancy per KWB year
 
 # Metric CRS for areas and simplification: Amersfoort / RD New.

@@ -45,6 +45,20 @@ class Prices:
     electricity_eur_per_kwh: float = sources.ELECTRICITY_PRICE_2019_EUR_PER_KWH
     year: int = sources.PRICE_YEAR
 
+    @classmethod
+    def of_year(cls, year: int) -> Prices:
+        """The published prices of ``year`` (:data:`geo.catalog.sources.PRICE_SETS`).
+
+        Examples
+        --------
+        >>> Prices.of_year(2022).year, Prices.of_year(2022).gas_eur_per_m3
+        (2022, 1.37)
+        """
+        if year not in sources.PRICE_SETS:
+            raise ValueError(f"no published price set for {year!r}; choose one of {sorted(sources.PRICE_SETS)}")
+        gas, electricity = sources.PRICE_SETS[year]
+        return cls(gas, electricity, year)
+
     def __post_init__(self):
         """Refuse a negative or non-numeric price."""
         for name in ("gas_eur_per_m3", "electricity_eur_per_kwh"):
@@ -121,9 +135,15 @@ class IndexSettings:
 
 DEFAULT_TARGET_LABEL = "B"  # retrofit: every dwelling with a worse label is brought to this one
 LIFETIME_YEARS = 30  # technical lifetime of insulation measures, for EUR per tonne CO2 over the lifetime
+# The three retrofit packages, applied to every dwelling worse than the target label.
+PACKAGES = {
+    "insulate": "Insulate to the target label",
+    "hybrid": "Hybrid heat pump (no insulation)",
+    "all_electric": "Insulate to the target label + all-electric heat pump",
+}
 SCORE_WEIGHTS = {"thinning": 1.0, "mixing": 1.0, "transformation": 1.0}  # parts of the new-build score, equal
 MIX_REFERENCE_SHARE = 0.10  # homes added (as share of the buurt's stock) to measure its mixing potential
-MIN_CELL_DWELLINGS = 30  # label factors (built once): a type x period x label cell with fewer dwellings falls back
+MIN_CELL_DWELLINGS = 30  # label factors (built once): fewer dwellings of a label in a type give no own-type factor
 
 
 def _finite(name: str, value, minimum: float = 0.0, above: bool = False) -> None:
@@ -152,11 +172,21 @@ class RetrofitParams:
         ``((dwelling type, EUR per label step), ...)``.
     lifetime : int
         Lifetime of the measures in years (EUR per tonne over the lifetime).
+    package : str
+        One of :data:`PACKAGES`.
+    hybrid_gas_share : float
+        Share of the gas use a hybrid heat pump replaces (0-1).
+    cop_hybrid, cop_all_electric : float
+        Seasonal coefficients of performance of the heat pumps.
+    hybrid_cost, heat_pump_cost : float
+        Investment per dwelling in a hybrid or an all-electric heat pump (EUR).
+    discount_rate : float
+        Real discount rate of the net national cost per tonne (fraction).
 
     Examples
     --------
     >>> RetrofitParams().cost_per_step["apartment"]
-    6700.0
+    3170.0
     >>> RetrofitParams(target_label="H")
     Traceback (most recent call last):
     ...
@@ -170,9 +200,25 @@ class RetrofitParams:
     co2_electricity: float = vocab.CO2_ELECTRICITY_KG_PER_KWH
     costs: tuple = tuple(sources.COST_PER_STEP_EUR.items())
     lifetime: int = LIFETIME_YEARS
+    package: str = "insulate"
+    hybrid_gas_share: float = sources.HYBRID_GAS_SHARE
+    cop_hybrid: float = sources.COP_HYBRID
+    cop_all_electric: float = sources.COP_ALL_ELECTRIC
+    hybrid_cost: float = sources.HYBRID_HEAT_PUMP_EUR
+    heat_pump_cost: float = sources.ALL_ELECTRIC_HEAT_PUMP_EUR
+    discount_rate: float = sources.DISCOUNT_RATE
 
     def __post_init__(self):
         """Refuse a label outside A-G, negative factors, non-positive costs and a lifetime under one year."""
+        if self.package not in PACKAGES:
+            raise ValueError(f"package must be one of {', '.join(PACKAGES)}, got {self.package!r}")
+        if not (_is_number(self.hybrid_gas_share) and 0.0 <= self.hybrid_gas_share <= 1.0):
+            raise ValueError(f"hybrid_gas_share must be between 0 and 1, got {self.hybrid_gas_share!r}")
+        _finite("cop_hybrid", self.cop_hybrid, above=True)
+        _finite("cop_all_electric", self.cop_all_electric, above=True)
+        _finite("hybrid_cost", self.hybrid_cost)
+        _finite("heat_pump_cost", self.heat_pump_cost)
+        _finite("discount_rate", self.discount_rate)
         if self.target_label not in vocab.LABELS:
             raise ValueError(f"target_label must be one of {', '.join(vocab.LABELS)}, got {self.target_label!r}")
         if not isinstance(self.prices, Prices):

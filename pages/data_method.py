@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from geo import config
 from geo.catalog import dictionary, sources
 from geo.report import method
-from ui import data
+from geo.report.tables import LABEL_GAP
+from ui import data, targeting
 
 data.ensure_data()
 st.title("Data & method")
@@ -64,6 +66,13 @@ st.dataframe(tables["stock_checks"], hide_index=True, width="stretch")
 
 st.header("Retrofit and new-build models")
 st.markdown(method.targeting_markdown())
+if config.LABEL_FACTORS.exists():
+    st.subheader("Label gap: Heerlen's factors against the measured gaps (A versus G)")
+    st.dataframe(targeting.label_gap(), hide_index=True, width="stretch",
+                 column_config=targeting.column_config(LABEL_GAP))
+    st.dataframe(targeting.label_gaps_by_type(), hide_index=True, width="stretch")
+    st.caption("Per dwelling type: the model's pooled gap (used) and a fit within the type (shown only; thin types "
+               "such as detached houses are noisy). Fractions, A against G at the same floor area.")
 
 st.header("Known limits")
 st.markdown(method.section("limits"))

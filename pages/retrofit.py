@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo import vocab
 from geo.catalog import sources
-from geo.params import RetrofitParams
+from geo.params import PACKAGES, RetrofitParams
 from geo.report import profile, tables
 from geo.targeting import budget as rb
 from geo.targeting import inputs
@@ -34,28 +34,31 @@ c1, c2, c3, c4 = st.columns(4)
 c1.selectbox("Target label", LABELS, help="Every dwelling with a worse label is brought to this one.", **w("rf.target"))
 c2.number_input("CO₂ natural gas (kg per m³)", 0.0, 5.0, step=0.01, format="%.2f", **w("rf.co2_gas"))
 c3.number_input("CO₂ electricity (kg per kWh)", 0.0, 2.0, step=0.01, format="%.2f", **w("rf.co2_elec"),
-                help="Used for today's CO₂ of a buurt; the upgrade leaves electricity use unchanged.")
+                help="For today's CO₂ of a buurt and the electricity a heat pump adds.")
 c4.number_input("Lifetime of the measures (years)", 1, 60, step=1, help="For EUR per tonne CO₂ over the lifetime.",
                 **w("rf.lifetime"))
-st.caption(f"CO₂ factors: {vocab.CO2_SOURCE} Gas price EUR {s.prices.gas_eur_per_m3:.3f}/m³ and electricity EUR "
-           f"{s.prices.electricity_eur_per_kwh:.3f}/kWh and the high-quote threshold ({s.threshold:.0f}% of income) "
-           "come from the sidebar.")
+st.caption(f"CO₂ factors: {vocab.CO2_SOURCE} Prices of {s.prices.year}: gas EUR {s.prices.gas_eur_per_m3:.3f}/m³, "
+           f"electricity EUR {s.prices.electricity_eur_per_kwh:.3f}/kWh, and the high-quote threshold "
+           f"({s.threshold:.0f}% of income) come from the sidebar.")
+package = targeting.package_settings(d)
 
 left, right = st.columns([2, 3])
 edited = left.data_editor(inputs.cost_table(), key="rf.costs", hide_index=True, num_rows="fixed", width="stretch",
                           column_config=cfg(tables.COST_EDITOR))
-right.caption(f"**Cost per label step (editable).** {sources.COST_SOURCE}")
+right.caption(f"**Insulation cost per label step (editable).** {sources.COST_SOURCE} Heat pumps: "
+              f"{sources.HEAT_PUMP_SOURCE}")
 costs, cost_messages = inputs.validate_costs(edited)
 for msg in cost_messages:
     st.warning(profile.literal_markdown(msg))
 p = RetrofitParams(target_label=ss["rf.target"], prices=s.prices, threshold=s.threshold,
                    co2_gas=float(ss["rf.co2_gas"]), co2_electricity=float(ss["rf.co2_elec"]),
-                   costs=tuple(costs.items()), lifetime=int(ss["rf.lifetime"]))
+                   costs=tuple(costs.items()), lifetime=int(ss["rf.lifetime"]), **package)
+st.markdown("**Label gap beside measured gaps**: gas per label at the same type and floor area (VIVET), A vs G.")
+st.dataframe(targeting.label_gap(), hide_index=True, width="stretch", column_config=cfg(tables.LABEL_GAP))
 
 # ---- stock -------------------------------------------------------------------------------------
 st.subheader("Housing stock per buurt (estimated)")
-st.caption("Estimated dwellings per energy label class, from the housing-stock model (VIVET raked to CBS buurt "
-           "figures); unlabelled dwellings are imputed. Estimates, not registrations.")
+st.caption("Estimated dwellings per label class (VIVET raked to CBS buurt figures; unlabelled ones imputed).")
 sc1, sc2 = st.columns([2, 1])
 pick = sc1.selectbox("Buurt", sorted(names, key=names.get), format_func=names.get, key="rf.stock_buurt")
 dim = sc2.radio("Split by", ["tenure", "build_period", "dwelling_type"], horizontal=True, key="rf.stock_dim",
@@ -66,15 +69,23 @@ st.altair_chart(charts.label_bars(mine, dim, LABELS), width="stretch")
 st.dataframe(mine.round(0), hide_index=True, width="stretch")
 
 # ---- savings per buurt -------------------------------------------------------------------------
-res = targeting.retrofit_buurten(p)
+res, pt = targeting.retrofit_buurten(p), targeting.per_tonne(p)
 tot = rs.totals(res)
-st.subheader(f"If every dwelling worse than label {p.target_label} is upgraded")
-m1, m2, m3, m4 = st.columns(4)
+st.subheader(f"{PACKAGES[p.package]}: every dwelling worse than label {p.target_label}")
+m1, m2, m3, m4, m5, m6 = st.columns(6)
 m1.metric("Dwellings to upgrade (est.)", f"{tot['dwellings_upgraded']:,.0f}")
-m2.metric("Gas saved (million m³/yr)", f"{tot['gas_saved_m3'] / 1e6:,.2f}")
+m2.metric("Gas saved per dwelling", f"{pt['gas_saved_m3_per_dwelling']:,.0f} m³",
+          help=f"{pt['gas_saved_pct']:.1f}% of their gas; electricity +{pt['electricity_added_kwh_per_dwelling']:,.0f} "
+          "kWh per dwelling a year.")
 m3.metric("CO₂ saved (t/yr)", f"{tot['co2_saved_t']:,.0f}")
 m4.metric("Households lifted (modelled)", f"{tot['households_lifted']:,.0f}",
           help=f"Households whose modelled energy quote falls from at or above {s.threshold:.0f}% to below it.")
+m5.metric("Gross EUR per tonne", f"{pt['eur_per_tonne_gross']:,.0f}",
+          help=f"Investment / tonnes over {p.lifetime} years: no discounting, no energy saved.")
+m6.metric("Net national cost per tonne", f"{pt['eur_per_tonne_net']:,.0f}",
+          help=f"PBL method: annuity of the investment at {100 * p.discount_rate:.2f}% over {p.lifetime} years "
+          f"minus the energy cost saved at {s.prices.year} prices, per yearly tonne. Negative: the energy saved "
+          "pays for it.")
 st.dataframe(res[list(tables.RETROFIT_BUURTEN)].sort_values("co2_saved_t", ascending=False), hide_index=True,
              width="stretch", height=360, column_config=cfg(tables.RETROFIT_BUURTEN))
 st.caption("Energy quote = modelled bill / approximate household income (mean per buurt). Empty cells: CBS suppressed "
@@ -118,7 +129,7 @@ mac = alloc.mac if scope == "allocated" else rb.mac_curve(res)
 if mac is None or mac.empty:
     st.info("No CO₂ saving to draw.")
 else:
-    x_title = f"Cumulative CO₂ saved over {p.lifetime} years (t)"
+    x_title = f"Cumulative CO₂ saved over {p.lifetime} years (t); height: gross EUR per tonne"
     g1, g2 = st.columns(2)
     g1.altair_chart(charts.abatement_blocks(mac, x_title), width="stretch")
     g2.altair_chart(charts.abatement_cumulative(mac, x_title), width="stretch")

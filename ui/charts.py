@@ -23,7 +23,7 @@ def abatement_blocks(mac: pd.DataFrame, x_title: str) -> alt.Chart:
     """The marginal abatement cost curve: one block per buurt, cheapest tonne first."""
     return alt.Chart(mac).mark_rect(opacity=0.8, stroke="white").encode(
         x=alt.X("cum_co2_t_start:Q", title=x_title), x2="cum_co2_t_end:Q",
-        y=alt.Y("eur_per_tonne:Q", title="EUR per tonne CO₂"), y2=alt.datum(0),
+        y=alt.Y("eur_per_tonne:Q", title="Gross EUR per tonne CO₂"), y2=alt.datum(0),
         tooltip=["buurt_name", alt.Tooltip("eur_per_tonne:Q", format=",.0f"), alt.Tooltip("co2_t:Q", format=",.0f"),
                  alt.Tooltip("cum_cost_eur:Q", format=",.0f", title="cumulative cost")],
     ).properties(height=300)

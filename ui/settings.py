@@ -32,6 +32,7 @@ class Settings:
 
 _DEFAULT = Settings(Prices(), QuoteThreshold(), IndexSettings())
 DEFAULTS = {
+    "cfg.price_year": _DEFAULT.prices.year,
     "cfg.gas_price": _DEFAULT.prices.gas_eur_per_m3,
     "cfg.electricity_price": _DEFAULT.prices.electricity_eur_per_kwh,
     "cfg.threshold": _DEFAULT.quote_threshold.pct,
@@ -59,6 +60,14 @@ def widget_kwargs(key: str) -> dict:
     return {"key": wkey, "on_change": persist, "args": (wkey,)}
 
 
+def choose_price_year(widget_key: str) -> None:
+    """Keep the chosen price year and put its published prices into the two price inputs (on_change callback)."""
+    persist(widget_key)
+    prices = Prices.of_year(st.session_state["cfg.price_year"])
+    st.session_state["cfg.gas_price"] = prices.gas_eur_per_m3
+    st.session_state["cfg.electricity_price"] = prices.electricity_eur_per_kwh
+
+
 def reset() -> None:
     """Put every setting back to its default (the sidebar's reset button)."""
     for key, value in DEFAULTS.items():
@@ -73,7 +82,7 @@ def current() -> Settings:
     if sum(weights.values()) <= 0:  # all weights zero: the Index page says the defaults are used meanwhile
         weights = _DEFAULT.index.weights
     return Settings(
-        prices=Prices(float(ss["cfg.gas_price"]), float(ss["cfg.electricity_price"])),
+        prices=Prices(float(ss["cfg.gas_price"]), float(ss["cfg.electricity_price"]), int(ss["cfg.price_year"])),
         quote_threshold=QuoteThreshold(float(ss["cfg.threshold"])),
         index=IndexSettings(weights, ss["cfg.method"], ss["cfg.missing"]),
     )
@@ -84,6 +93,8 @@ def sidebar() -> None:
     init()
     with st.sidebar:
         st.subheader("Energy quote settings")
+        st.radio("Prices of", options=sorted(sources.PRICE_SETS), horizontal=True, help=sources.PRICE_SET_SOURCE,
+                 **{**widget_kwargs("cfg.price_year"), "on_change": choose_price_year})
         st.number_input(
             "Gas price (EUR per m3)", min_value=0.0, max_value=10.0, step=0.01, format="%.3f",
             help=f"Default: {sources.PRICE_SOURCE}, converted at {GAS_M3_PER_GJ} m3 per GJ.",
@@ -100,5 +111,6 @@ def sidebar() -> None:
             help="; ".join(f"{v:.0f}%: {why}" for v, why in QUOTE_THRESHOLD_SOURCES.items()) + ".",
             **widget_kwargs("cfg.threshold"),
         )
-        st.caption(f"Prices of {sources.PRICE_YEAR}; consumption is the CBS figure per buurt. See Data & method.")
+        st.caption(f"Prices of {st.session_state['cfg.price_year']} (CBS, incl. taxes) unless edited; consumption is "
+                   "the CBS figure per buurt. See Data & method.")
         st.button("Reset all settings", on_click=reset)

@@ -14,18 +14,20 @@ import pandas as pd
 import streamlit as st
 
 from geo import config
+from geo.catalog import sources
 from geo.errors import DataError
 from geo.io import processed, upload
 from geo.metrics import income as ri
-from geo.params import NewbuildParams, RetrofitParams
+from geo.params import PACKAGES, NewbuildParams, RetrofitParams
 from geo.report import profile, tables
 from geo.targeting import budget as rb
 from geo.targeting import inputs
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
+from geo.targeting import packages as pk
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
-from ui import data
+from ui import data, settings
 
 INPUTS = (config.STOCK_CELLS, config.LABEL_FACTORS, config.GEMEENTE_HOUSEHOLDS)
 
@@ -106,17 +108,38 @@ def household_base() -> nb.HouseholdBase:
 @st.cache_data(show_spinner="Computing savings per dwelling group...", max_entries=16)
 def retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
     """Compute savings and costs per stock cell (:func:`geo.targeting.savings.cell_savings` + costs)."""
+    cop = p.cop_hybrid if p.package == "hybrid" else p.cop_all_electric
     cells = rs.cell_savings(stock_cells(), buurt_frame(), label_factors(), p.target_label, p.prices.gas_eur_per_m3,
-                            p.prices.electricity_eur_per_kwh, p.co2_gas, p.threshold, income=income())
-    return rb.add_costs(cells, p.cost_per_step)
+                            p.prices.electricity_eur_per_kwh, p.co2_gas, p.threshold, income=income(),
+                            package=p.package, hybrid_gas_share=p.hybrid_gas_share, cop=cop,
+                            co2_electricity_kg_per_kwh=p.co2_electricity)
+    return rb.add_costs(cells, p.cost_per_step, package=p.package, hybrid_cost=p.hybrid_cost,
+                        heat_pump_cost=p.heat_pump_cost)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def retrofit_buurten(p: RetrofitParams) -> pd.DataFrame:
     """Per buurt: savings, quote change, households lifted, cost and EUR per tonne, plus today's CO2."""
     cells = retrofit_cells(p)
-    out = rb.cost_effectiveness(rs.buurt_savings(cells, buurt_frame(), income=income()), cells, p.lifetime)
+    out = rb.cost_effectiveness(rs.buurt_savings(cells, buurt_frame(), income=income()), cells, p.lifetime,
+                                p.discount_rate)
     return rs.add_share_of_co2(out, buurt_frame(), p.co2_gas, p.co2_electricity)
+
+
+def label_gap() -> pd.DataFrame:
+    """Heerlen's A-vs-G gas gap beside Majcen and RaboResearch (:func:`r.label_gap_beside_benchmarks`)."""
+    return r.label_gap_beside_benchmarks(label_factors())
+
+
+def label_gaps_by_type() -> pd.DataFrame:
+    """A-vs-G gap per dwelling type, pooled (used) and within the type (:func:`r.label_gaps_by_type`)."""
+    return r.label_gaps_by_type(label_factors()).round(3)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def per_tonne(p: RetrofitParams) -> dict[str, float]:
+    """Heerlen gas saved per upgraded dwelling and gross and net EUR per tonne of the package of ``p``."""
+    return pk.per_tonne_summary(retrofit_cells(p), p.lifetime, p.discount_rate)
 
 
 @st.cache_data(show_spinner="Allocating the budget...", max_entries=64)
@@ -224,6 +247,40 @@ def add_uploaded_locations(uploaded, names: dict) -> None:
     ss["nb.upload_done"] = uploaded.file_id
     st.success(profile.literal_markdown(
         f"Added {len(found)} buurt(en) from {uploaded.name[:60]}: {', '.join(names[c] for c in found)}."))
+
+
+def package_settings(defaults: RetrofitParams) -> dict:
+    """The package choice and its assumptions (heat-pump share, COP, costs, discount rate) as RetrofitParams fields.
+
+    Each input says where its default comes from; the values persist across pages (``rf.*`` keys).
+    """
+    ss, w = st.session_state, settings.widget_kwargs
+    for key, value in {"rf.package": defaults.package, "rf.hybrid_share": 100 * defaults.hybrid_gas_share,
+                       "rf.cop_hybrid": defaults.cop_hybrid, "rf.cop_all_electric": defaults.cop_all_electric,
+                       "rf.hybrid_cost": defaults.hybrid_cost, "rf.heat_pump_cost": defaults.heat_pump_cost,
+                       "rf.discount": 100 * defaults.discount_rate}.items():
+        ss.setdefault(key, value)
+    st.radio("Package", list(PACKAGES), format_func=PACKAGES.get, horizontal=True, **w("rf.package"),
+             help="Applied to every dwelling worse than the target label. Method: Data & method.")
+    c1, c2, c3 = st.columns(3)
+    if ss["rf.package"] == "hybrid":
+        c1.number_input("Gas replaced by the hybrid (%)", 0.0, 100.0, step=5.0, format="%.0f", **w("rf.hybrid_share"),
+                        help="Default 60 %: Milieu Centraal (as reported 2023); VEH 50-70 %; field study 2023: 74 %.")
+        c2.number_input("Seasonal COP, hybrid", 1.0, 8.0, step=0.1, format="%.1f", **w("rf.cop_hybrid"),
+                        help="Default 4.6, derived from the 2023 field study (1,375 m³ replaced by 2,360 kWh).")
+        c3.number_input("Hybrid heat pump (EUR per dwelling)", 0.0, 50_000.0, step=500.0, format="%.0f",
+                        **w("rf.hybrid_cost"), help="Default: Milieu Centraal reference case (4 kW), via VEH.")
+    elif ss["rf.package"] == "all_electric":
+        c1.number_input("Seasonal COP, all-electric", 1.0, 8.0, step=0.1, format="%.1f", **w("rf.cop_all_electric"),
+                        help="Assumption 3.0: no measured Dutch figure found; below the hybrid's 4.6.")
+        c2.number_input("All-electric heat pump (EUR per dwelling)", 0.0, 80_000.0, step=500.0, format="%.0f",
+                        **w("rf.heat_pump_cost"), help="Default: Milieu Centraal reference case (8 kW air-water).")
+    c3.number_input("Discount rate (% real)", 0.0, 15.0, step=0.25, format="%.2f", **w("rf.discount"),
+                    help="For the net national cost per tonne. " + sources.NATIONAL_COST_SOURCE)
+    return {"package": ss["rf.package"], "hybrid_gas_share": float(ss["rf.hybrid_share"]) / 100.0,
+            "cop_hybrid": float(ss["rf.cop_hybrid"]), "cop_all_electric": float(ss["rf.cop_all_electric"]),
+            "hybrid_cost": float(ss["rf.hybrid_cost"]), "heat_pump_cost": float(ss["rf.heat_pump_cost"]),
+            "discount_rate": float(ss["rf.discount"]) / 100.0}
 
 
 def plan_editor(names: dict, scores: pd.DataFrame, suggestion: pd.Series) -> pd.Series:

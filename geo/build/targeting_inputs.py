@@ -4,7 +4,8 @@ The app never reads raw files, so what the targeting models need from them is de
 here, once, in ``make data``:
 
 * the **label factors** (:data:`geo.config.LABEL_FACTORS`): relative gas use per energy label
-  within the same dwelling type x build period, from the PBL VIVET dwellings of the municipality;
+  within the same dwelling type at the same floor area (a regression of log gas on label and log floor
+  area), from the PBL VIVET dwellings of the municipality;
 * the **municipality's households** (:data:`geo.config.GEMEENTE_HOUSEHOLDS`): private households,
   dwelling stock and the unoccupied share per KWB edition, the start of the growth scenarios.
 
@@ -86,62 +87,85 @@ def monotone_by_label(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return np.concatenate([[v] * c for v, _, c in blocks])
 
 
-def label_factors(dwellings: pd.DataFrame, min_n: int = MIN_CELL_DWELLINGS) -> pd.DataFrame:
-    """Relative gas use per label, isolated from dwelling type and build period.
+def label_coefficients(dwellings: pd.DataFrame, by_type: bool = True) -> pd.Series:
+    """Relative gas use per label at the same floor area: exp of a log-linear regression, label G = 1.
 
-    Each labelled dwelling's gas use is divided by the mean gas use of the labelled
-    dwellings of its own dwelling type x build period. The factor of a label in a
-    cell is the mean of these ratios. Fallback for thin cells (fewer than
-    ``min_n`` dwellings with that label): the same ratio pooled over all periods of
-    the type (``level='type'``), then over all dwellings (``level='all'``). Because
-    every ratio is taken within its own type x period, the fallbacks still isolate
-    the label effect. Factors are then made non-decreasing from A to G
-    (:func:`monotone_by_label`).
+    Fits ``log(gas) = c + b x log(floor area) + sum_L d_L [label = L] (+ sum_t e_t [type = t])`` by least
+    squares; the factor of label L is ``exp(d_L)`` (G is the reference, so G = 1). Build period is *not* a
+    regressor: in VIVET labels are largely set by the build period, so controlling for it would take most of
+    the label effect away (the over-control of the earlier type x period factors).
 
     Parameters
     ----------
     dwellings : DataFrame
-        Output of :func:`vivet_labelled` (``dwelling_type``, ``build_period``, ``label``, ``gas_gj``).
+        ``label``, ``gas_gj`` (> 0), ``floor_area_m2`` (> 0) and, with ``by_type``, ``dwelling_type``.
+    by_type : bool
+        Add dwelling-type dummies (for the pooled fit over several types).
+
+    Returns
+    -------
+    Series
+        Factor per label present (index A-G order); labels without dwellings are left out.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"label": ["A", "A", "G", "G"], "gas_gj": [30.0, 60.0, 40.0, 80.0],
+    ...                   "floor_area_m2": [50.0, 100.0, 50.0, 100.0]})
+    >>> label_coefficients(d, by_type=False).round(3).tolist()
+    [0.75, 1.0]
+    """
+    d = dwellings[(dwellings["gas_gj"] > 0) & (dwellings["floor_area_m2"] > 0)]
+    present = [lab for lab in vocab.LABELS if lab in set(d["label"])]
+    reference = present[-1]
+    columns = [np.ones(len(d)), np.log(d["floor_area_m2"].to_numpy(dtype=float))]
+    columns += [(d["label"] == lab).to_numpy(dtype=float) for lab in present[:-1]]
+    if by_type:
+        columns += [(d["dwelling_type"] == t).to_numpy(dtype=float) for t in sorted(set(d["dwelling_type"]))[1:]]
+    beta, *_ = np.linalg.lstsq(np.column_stack(columns), np.log(d["gas_gj"].to_numpy(dtype=float)), rcond=None)
+    factors = dict(zip(present[:-1], np.exp(beta[2:2 + len(present) - 1]), strict=True)) | {reference: 1.0}
+    return pd.Series(factors, dtype=float).rename_axis("label")
+
+
+def label_factors(dwellings: pd.DataFrame, min_n: int = MIN_CELL_DWELLINGS) -> pd.DataFrame:
+    """Relative gas use per label at the same dwelling type and floor area (not within build period).
+
+    The factors the model uses come from one regression on all labelled gas-heated dwellings of the
+    municipality: log gas on label, dwelling type and log floor area (:func:`label_coefficients`), made
+    non-decreasing from A to G (:func:`monotone_by_label`) so a better target label never saves less. The
+    label effect is the same for every type; type and floor area only keep big and small dwellings apart.
+    Fits per dwelling type (log gas on label and log floor area within the type) are written beside it as
+    ``factor_own_type``, for the validation view: they are noisy where a type has few dwellings (Heerlen's
+    detached houses), which is why the model does not use them. A label with fewer than ``min_n`` dwellings
+    in a type has no own-type factor (NaN).
+
+    Parameters
+    ----------
+    dwellings : DataFrame
+        Output of :func:`vivet_labelled` (``dwelling_type``, ``label``, ``gas_gj``, ``floor_area_m2``).
     min_n : int
-        Minimum dwellings per cell.
+        Minimum dwellings of a label within a type for an own-type factor.
 
     Returns
     -------
     DataFrame
-        One row per dwelling_type x build_period x label (full grid of the types and
-        periods present, plus ``build_period='all'`` rows per type and
-        ``dwelling_type='all'`` rows per label) with ``factor``, ``factor_raw``,
-        ``n`` (labelled dwellings in the cell) and ``level``
-        ('type_period', 'type' or 'all').
+        One row per dwelling type (and ``'all'``) x label, ``build_period='all'``, with ``factor`` (the pooled
+        factor, G = 1, used by the model), ``factor_raw`` (before the monotone fit), ``factor_own_type``,
+        ``n`` (labelled dwellings of the type with that label) and ``level`` ('all': the pooled fit).
     """
-    labels = vocab.LABELS
-    d = dwellings.copy()
-    d["ratio"] = d["gas_gj"] / d.groupby(["dwelling_type", "build_period"])["gas_gj"].transform("mean")
-    cell = d.groupby(["dwelling_type", "build_period", "label"])["ratio"].agg(["mean", "size"])
-    by_type = d.groupby(["dwelling_type", "label"])["ratio"].agg(["mean", "size"])
-    by_label = d.groupby("label")["ratio"].agg(["mean", "size"]).reindex(list(labels)).fillna({"size": 0})
-    rows = []
-    types = sorted(d["dwelling_type"].unique())
-    periods = [p for p in vocab.BUILD_PERIODS if p in set(d["build_period"])]
-    for t in types:
-        for p in periods + [ALL]:
-            for lab in labels:
-                n_cell = int(cell["size"].get((t, p, lab), 0)) if p != ALL else 0
-                n_type = int(by_type["size"].get((t, lab), 0))
-                if p != ALL and n_cell >= min_n:
-                    rows.append((t, p, lab, cell["mean"][(t, p, lab)], n_cell, "type_period"))
-                elif n_type >= min_n:
-                    rows.append((t, p, lab, by_type["mean"][(t, lab)], n_cell if p != ALL else n_type, "type"))
-                else:
-                    rows.append((t, p, lab, by_label["mean"][lab], n_cell if p != ALL else n_type, "all"))
-    for lab in labels:
-        rows.append((ALL, ALL, lab, by_label["mean"][lab], int(by_label["size"][lab]), "all"))
-    out = pd.DataFrame(rows, columns=["dwelling_type", "build_period", "label", "factor_raw", "n", "level"])
-    out["factor"] = out["factor_raw"]
-    for _, idx in out.groupby(["dwelling_type", "build_period"]).groups.items():
-        block = out.loc[idx].sort_values("label")
-        out.loc[block.index, "factor"] = monotone_by_label(block["factor_raw"].to_numpy(), block["n"].to_numpy() + 1.0)
-    return out
+    labels = list(vocab.LABELS)
+    n_all = dwellings.groupby("label").size().reindex(labels, fill_value=0)
+    raw = label_coefficients(dwellings).reindex(labels)
+    pooled = pd.Series(monotone_by_label(raw.to_numpy(), n_all.to_numpy() + 1.0), index=labels)
+    blocks = [pd.DataFrame({"dwelling_type": ALL, "label": labels, "factor": pooled.to_numpy(),
+                            "factor_raw": raw.to_numpy(), "factor_own_type": raw.to_numpy(), "n": n_all.to_numpy()})]
+    for t, d in dwellings.groupby("dwelling_type"):
+        n = d.groupby("label").size().reindex(labels, fill_value=0)
+        own = label_coefficients(d, by_type=False).reindex(labels) if n["G"] >= min_n else raw * np.nan
+        blocks.append(pd.DataFrame({"dwelling_type": t, "label": labels, "factor": pooled.to_numpy(),
+                                    "factor_raw": raw.to_numpy(), "factor_own_type": own.where(n >= min_n).to_numpy(),
+                                    "n": n.to_numpy()}))
+    out = pd.concat(blocks, ignore_index=True).assign(build_period=ALL, level="all")
+    return out[["dwelling_type", "build_period", "label", "factor", "factor_raw", "factor_own_type", "n", "level"]]
 
 
 def gemeente_households(kwb: pd.DataFrame, code: str = config.GEMEENTE_CODE) -> pd.DataFrame:

@@ -96,30 +96,84 @@ GAS_PRICE_2019_EUR_PER_M3 = round(26.207 / GAS_M3_PER_GJ, 3)
 ELECTRICITY_PRICE_2019_EUR_PER_KWH = 0.205
 PRICE_YEAR = 2019
 
-# Cost per label step per dwelling (retrofit). No published per-step table was found (the Nationale Energieatlas
-# 'Labelsprongen' page shows that per-step costs vary widely and only gives a worked example), so the
-# default is derived from two sourced totals:
-#   EIB: ~EUR 40,000 to make an existing home natural-gas-free; taken as label D (the average label of the
-#        existing stock) -> A, 3 steps -> EUR 13,300 per step;
-#   PBL: ~EUR 35,000 to make a home energy-neutral; taken as D -> A++ (two classes beyond A), 5 steps ->
-#        EUR 7,000 per step.
-# Default = the mean of the two, EUR 10,000 per step, for a dwelling of Heerlen's mean floor area
-# (115 m2, VIVET 2025); scaled per dwelling type by the type's mean floor area in Heerlen (VIVET):
-# detached 227 m2, semi-detached 148, end-terrace 128, mid-terrace 123, apartment 76.
-COST_PER_STEP_AVERAGE_EUR = 10_000.0
-COST_PER_STEP_RANGE_EUR = (7_000.0, 13_300.0)
-COST_PER_STEP_EUR = {
-    "detached": 19_800.0,
-    "semi-detached": 12_900.0,
-    "end-terrace": 11_200.0,
-    "mid-terrace": 10_700.0,
-    "apartment": 6_700.0,
+# Energy prices per price year: (gas EUR/m3, electricity EUR/kWh), households, transaction price incl. VAT and taxes,
+# CBS StatLine 81309NED (gas 20-200 GJ class, electricity 2.5-5 MWh class). 2022 is the last year of that series
+# (it ran 2007-2022): gas EUR 43.282/GJ, electricity EUR 0.105/kWh. The 2022 electricity price is low because the
+# fixed energy-tax reduction (about EUR 825 a year in 2022, CBS 84672NED) is spread over the kWh used: the price of
+# one *extra* kWh (a heat pump's) is higher; edit it on the sidebar if you need the marginal price.
+PRICE_SETS = {
+    2019: (GAS_PRICE_2019_EUR_PER_M3, ELECTRICITY_PRICE_2019_EUR_PER_KWH),
+    2022: (round(43.282 / GAS_M3_PER_GJ, 3), 0.105),
 }
+CURRENT_PRICE_YEAR = max(PRICE_SETS)
+PRICE_SET_SOURCE = (
+    "CBS StatLine 81309NED 'Aardgas en elektriciteit, gemiddelde prijzen van eindverbruikers', households, "
+    "transaction price incl. VAT and taxes: 2019 gas EUR 26.207/GJ, electricity EUR 0.205/kWh; 2022 (the last year "
+    "of the series) gas EUR 43.282/GJ, electricity EUR 0.105/kWh. The 2022 electricity price includes the fixed "
+    "energy-tax reduction spread over the kWh used, so an extra kWh costs more than this average."
+)
+
+# Cost of insulating, per label step and dwelling type (package (a)). Source: TNO and CPB (2023), the cost of
+# insulating roof, floor, facade, doors and glass of a dwelling built before 1992, by type: apartment EUR 9,500,
+# end-terrace 15,000, mid-terrace 16,000, semi-detached from 20,000 (up to 40,000), detached about 33,000 (average
+# EUR 19,000; as reported, April-May 2023). That package saves on average 25 % of the gas use (same source), which
+# by the Heerlen label factors is the fall from label D (the middle of the pre-1992 stock) to A (factor 0.90 ->
+# 0.68, -25 %): 3 label steps. Cost per step = package cost / 3. Check: Milieu Centraal, cavity-wall insulation
+# alone EUR 1,100 (mid-terrace) to 3,500 (detached), one measure of the five.
+INSULATION_PACKAGE_EUR = {
+    "detached": 33_000.0,
+    "semi-detached": 20_000.0,
+    "end-terrace": 15_000.0,
+    "mid-terrace": 16_000.0,
+    "apartment": 9_500.0,
+}
+INSULATION_PACKAGE_STEPS = 3
+COST_PER_STEP_EUR = {t: round(eur / INSULATION_PACKAGE_STEPS, -1) for t, eur in INSULATION_PACKAGE_EUR.items()}
+COST_PER_STEP_AVERAGE_EUR = round(19_000.0 / INSULATION_PACKAGE_STEPS, -1)
 COST_SOURCE = (
-    "Derived, not published per step: EIB (~EUR 40k to make an existing home natural-gas-free, read as label D->A, "
-    "3 steps = EUR 13.3k/step) and PBL (~EUR 35k energy-neutral, read as D->A++, 5 steps = EUR 7k/step); default "
-    "EUR 10k per step for a 115 m2 dwelling (Heerlen mean, PBL VIVET), scaled by the mean floor area per dwelling "
-    "type. Per-step costs vary widely in practice (Nationale Energieatlas, 'Labelsprongen'); edit them."
+    "TNO and CPB (2023), as reported: insulating roof, floor, facade, doors and glass of a pre-1992 dwelling costs "
+    "EUR 9,500 (apartment), 15,000 (end-terrace), 16,000 (mid-terrace), from 20,000 (semi-detached) and about "
+    "33,000 (detached), and saves on average 25 % of gas. By the Heerlen label factors a 25 % fall is label D -> A, "
+    "3 steps, so cost per step = package cost / 3. Costs per dwelling vary widely; edit them."
+)
+
+# Heat-pump packages (b) and (c). Costs: Milieu Centraal's reference cases as given by Vereniging Eigen Huis
+# ('Wat kost een warmtepomp?', kennisbank): hybrid heat pump EUR 6,000 (4 kW, next to the existing boiler; range
+# 6,000-8,000), all-electric air-water heat pump EUR 12,000 (8 kW; range 8,000-16,000), before subsidy.
+HYBRID_HEAT_PUMP_EUR = 6_000.0
+ALL_ELECTRIC_HEAT_PUMP_EUR = 12_000.0
+# Share of a dwelling's gas use a hybrid heat pump replaces: 50-70 % (Vereniging Eigen Huis, after Milieu Centraal);
+# Milieu Centraal reported 60 % on average (as reported in 2023); a field study of ministries, Techniek Nederland and
+# NVDE (2023, about 120 homes) measured 1,850 -> 475 m3 (74 %) with 2,360 kWh extra electricity.
+HYBRID_GAS_SHARE = 0.60
+# Seasonal COP. Hybrid: from that field study, 1,375 m3 replaced x 8.79 kWh/m3 x 0.90 boiler efficiency / 2,360 kWh
+# = 4.6. All-electric: no measured Dutch figure found; an assumption of 3.0, below the hybrid because an
+# all-electric pump also runs on the coldest days and heats tap water (Vereniging Eigen Huis: its average efficiency
+# is lower than a hybrid's). Both are settings on the Retrofit page.
+COP_HYBRID = 4.6
+COP_ALL_ELECTRIC = 3.0
+# Heat demand = measured gas x boiler efficiency (an assumption: a condensing (HR) boiler, about 90 % on the lower
+# heating value). VIVET's own heat demand is not used: the model scales measured buurt gas, not VIVET's estimates.
+BOILER_EFFICIENCY = 0.90
+HEAT_PUMP_SOURCE = (
+    "Costs: Milieu Centraal reference cases via Vereniging Eigen Huis ('Wat kost een warmtepomp?'): hybrid EUR 6,000 "
+    "(4 kW), all-electric air-water EUR 12,000 (8 kW), before subsidy. Hybrid replaces 60 % of the gas use (Milieu "
+    "Centraal, as reported 2023; VEH 50-70 %; field study 2023: 74 %). COP: hybrid 4.6 derived from that field "
+    "study (1,375 m3 replaced by 2,360 kWh at 90 % boiler efficiency); all-electric 3.0 is an assumption (no "
+    "measured Dutch figure found). Heat demand = measured gas x 90 % boiler efficiency (assumption)."
+)
+
+# Net national cost per tonne (PBL method: Hof, Van der Wal & Mot, 'Kosten- en batenbegrippen in klimaatbeleid',
+# PBL and CPB, 2020): the investment as an annuity over the lifetime at a discount rate, plus running costs, minus
+# the energy saved, per tonne CO2 a year. Discount rate: the standard discount rate for Dutch social cost-benefit
+# analysis, 2.25 % real (Werkgroep discontovoet 2020, adopted by the cabinet from 1 January 2021).
+DISCOUNT_RATE = 0.0225
+NATIONAL_COST_SOURCE = (
+    "Net national cost per tonne after the PBL/CPB method (Hof, Van der Wal & Mot, 'Kosten- en batenbegrippen in "
+    "klimaatbeleid', 2020): annuity of the investment over the lifetime at the discount rate, minus the yearly "
+    "energy cost saved, divided by the yearly tonnes. Discount rate 2.25 % (standard rate, Werkgroep discontovoet "
+    "2020, in force from 2021). PBL values energy at prices without taxes; here the bill prices of the sidebar "
+    "(with taxes) are used, so the saving is larger and the net cost lower than PBL's would be."
 )
 
 

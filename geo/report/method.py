@@ -14,9 +14,9 @@ import string
 import pandas as pd
 
 from geo import config, params, vocab
-from geo.catalog import sources
+from geo.catalog import benchmarks, sources
 from geo.metrics import income, index
-from geo.targeting import newbuild
+from geo.targeting import newbuild, packages, retrofit
 
 METHOD_DIR = config.ROOT / "docs" / "method"
 # The retrofit and new-build models on the Data & method page, in page order.
@@ -51,6 +51,24 @@ def placeholders() -> dict[str, str]:
         "low_income_source": income.LOW_INCOME_SOURCE,
         **costs,
         "cost_source": sources.COST_SOURCE,
+        "hybrid_cost_eur": f"{sources.HYBRID_HEAT_PUMP_EUR:,.0f}",
+        "heat_pump_cost_eur": f"{sources.ALL_ELECTRIC_HEAT_PUMP_EUR:,.0f}",
+        "hybrid_gas_share_pct": f"{sources.HYBRID_GAS_SHARE * 100:.0f}",
+        "boiler_efficiency_pct": f"{sources.BOILER_EFFICIENCY * 100:.0f}",
+        "kwh_per_m3": f"{packages.KWH_PER_M3:.2f}",
+        "cop_hybrid": f"{sources.COP_HYBRID}",
+        "cop_all_electric": f"{sources.COP_ALL_ELECTRIC}",
+        "heat_pump_source": sources.HEAT_PUMP_SOURCE,
+        "discount_rate_pct": f"{sources.DISCOUNT_RATE * 100:.2f}",
+        "national_cost_source": sources.NATIONAL_COST_SOURCE,
+        "majcen_gap_pct": f"{benchmarks.BENCHMARKS['gas_gap_a_vs_g_majcen'].value:.0f}",
+        "rabo_gap_pct": f"{benchmarks.BENCHMARKS['gas_gap_a_vs_g_rabo'].value:.0f}",
+        "rabo_year": benchmarks.BENCHMARKS["gas_gap_a_vs_g_rabo"].year,
+        "gap_tolerance_pp": f"{retrofit.LABEL_GAP_TOLERANCE_PP:.0f}",
+        "current_price_year": f"{sources.CURRENT_PRICE_YEAR}",
+        "gas_price_current_eur_per_m3": f"{sources.PRICE_SETS[sources.CURRENT_PRICE_YEAR][0]:.3f}",
+        "electricity_price_current_eur_per_kwh": f"{sources.PRICE_SETS[sources.CURRENT_PRICE_YEAR][1]:.3f}",
+        "price_set_source": sources.PRICE_SET_SOURCE,
         "lifetime_years": f"{params.LIFETIME_YEARS}",
         # New-build
         "target_source": newbuild.TARGET_SOURCE,

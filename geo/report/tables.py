@@ -21,6 +21,7 @@ RETROFIT_BUURTEN = {
     "buurt_name": "Buurt",
     "dwellings_upgraded": ("Dwellings to upgrade (est.)", "%.0f"),
     "gas_saved_m3": ("Gas saved (m³/yr)", "%.0f"),
+    "electricity_added_kwh": ("Electricity added (kWh/yr)", "%.0f"),
     "co2_saved_t": ("CO₂ saved (t/yr)", "%.0f"),
     "pct_co2_saved": ("% of today's CO₂", "%.1f"),
     "eur_saved_per_household": ("EUR saved per household/yr", "%.0f"),
@@ -30,7 +31,18 @@ RETROFIT_BUURTEN = {
     "heq_households_before": ("High-quote households now (modelled)", "%.0f"),
     "households_lifted": ("Households lifted (modelled)", "%.0f"),
     "cost_eur": ("Cost (EUR)", "%.0f"),
-    "eur_per_tonne": ("EUR per tonne CO₂ (lifetime)", "%.0f"),
+    "eur_per_tonne": ("Gross EUR per tonne CO₂ (investment / lifetime tonnes)", "%.0f"),
+    "eur_per_tonne_net": ("Net national cost per tonne CO₂ (PBL method, EUR)", "%.0f"),
+}
+
+LABEL_GAP = {
+    "benchmark": "Measured benchmark",
+    "year": "Year",
+    "benchmark_pct": ("A uses less gas than G (benchmark, %)", "%.0f"),
+    "heerlen_pct": ("Heerlen model (%)", "%.1f"),
+    "difference_pp": ("Difference (percentage points)", "%+.1f"),
+    "difference_pct": ("Difference (% of the benchmark)", "%+.0f"),
+    "within_tolerance": ("Within tolerance", "check"),
 }
 
 COST_EDITOR = {

@@ -11,39 +11,51 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from geo.catalog import sources
 from geo.catalog.sources import COST_PER_STEP_AVERAGE_EUR, COST_PER_STEP_EUR
 from geo.params import LIFETIME_YEARS
+from geo.targeting import packages as pk
 from geo.vocab import LABELS
 
 
 def add_costs(cell_table: pd.DataFrame, cost_per_step: dict[str, float] | None = None,
-              default_cost_per_step: float = COST_PER_STEP_AVERAGE_EUR) -> pd.DataFrame:
-    """Add ``cost_per_dwelling_eur`` and ``cost_eur`` (cell total) = steps x cost per step of the type."""
+              default_cost_per_step: float = COST_PER_STEP_AVERAGE_EUR, package: str = "insulate",
+              hybrid_cost: float = sources.HYBRID_HEAT_PUMP_EUR,
+              heat_pump_cost: float = sources.ALL_ELECTRIC_HEAT_PUMP_EUR) -> pd.DataFrame:
+    """Add ``cost_per_dwelling_eur`` and ``cost_eur`` (cell total) of the package; zero where not upgraded.
+
+    The cost per dwelling is :func:`geo.targeting.packages.package_cost_per_dwelling`.
+    """
     costs = COST_PER_STEP_EUR if cost_per_step is None else cost_per_step
     out = cell_table.copy()
     per_step = out["dwelling_type"].map(costs).fillna(default_cost_per_step).astype(float)
-    out["cost_per_dwelling_eur"] = out["steps"] * per_step
+    per_dwelling = pk.package_cost_per_dwelling(out["steps"], per_step, package, hybrid_cost, heat_pump_cost)
+    out["cost_per_dwelling_eur"] = pd.Series(per_dwelling, index=out.index).where(out["steps"] > 0, 0.0)
     out["cost_eur"] = out["cost_per_dwelling_eur"] * out["dwellings_upgraded"]
     return out
 
 
 def cost_effectiveness(buurt_table: pd.DataFrame, cell_table: pd.DataFrame,
-                       lifetime_years: int = LIFETIME_YEARS) -> pd.DataFrame:
-    """Add costs and EUR per tonne CO2 to a :func:`geo.targeting.savings.buurt_savings` table.
+                       lifetime_years: int = LIFETIME_YEARS, discount_rate: float = sources.DISCOUNT_RATE
+                       ) -> pd.DataFrame:
+    """Add costs and both costs per tonne CO2 to a :func:`geo.targeting.savings.buurt_savings` table.
 
     Returns
     -------
     DataFrame
         The buurt table with ``cost_eur``, ``co2_saved_t_lifetime`` (= yearly x ``lifetime_years``),
-        ``eur_per_tonne`` (cost / lifetime tonnes) and ``eur_per_tonne_year`` (cost / yearly tonnes,
-        the first-year view). NaN where no CO2 is saved.
+        ``eur_per_tonne`` (**gross**: cost / lifetime tonnes), ``eur_per_tonne_net`` (net national cost, PBL
+        method: :func:`geo.targeting.packages.net_eur_per_tonne`) and ``eur_per_tonne_year`` (cost / yearly
+        tonnes, the first-year view). NaN where no CO2 is saved.
     """
     cost = cell_table.groupby("buurt_code")["cost_eur"].sum(min_count=1)
     out = buurt_table.copy()
     out["cost_eur"] = out["buurt_code"].map(cost)
     co2 = out["co2_saved_t"].where(out["co2_saved_t"] > 0)
     out["co2_saved_t_lifetime"] = out["co2_saved_t"] * lifetime_years
-    out["eur_per_tonne"] = out["cost_eur"] / (co2 * lifetime_years)
+    out["eur_per_tonne"] = pk.gross_eur_per_tonne(out["cost_eur"], out["co2_saved_t"], lifetime_years)
+    out["eur_per_tonne_net"] = pk.net_eur_per_tonne(out["cost_eur"], out["eur_saved"], out["co2_saved_t"],
+                                                    lifetime_years, discount_rate)
     out["eur_per_tonne_year"] = out["cost_eur"] / co2
     return out
 

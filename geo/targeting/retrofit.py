@@ -2,8 +2,9 @@
 
 Pure functions on plain DataFrames; no Streamlit. The savings are based on the
 *measured* average gas use per buurt (CBS KWB), scaled by the relative gas use of
-each energy label within the same dwelling type x build period (PBL VIVET), never
-on the theoretical label values. The factors are derived in the build
+each energy label at the same dwelling type and floor area (PBL VIVET; build period is
+deliberately not held fixed, because labels follow build period), never on the
+theoretical label values. The factors are derived in the build
 (:mod:`geo.build.targeting_inputs`, read via :func:`geo.io.processed.read_label_factors`);
 costs, budget allocation and the market view live in :mod:`geo.targeting.budget`; the
 savings per stock cell and per buurt in :mod:`geo.targeting.savings`; the within-buurt
@@ -25,13 +26,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo.catalog import sources
+from geo.catalog import benchmarks, sources
 from geo.io.processed import POOLED as ALL
 from geo.vocab import LABELS
 
 GAS_PRICE_EUR_PER_M3 = sources.GAS_PRICE_2019_EUR_PER_M3
 ELECTRICITY_PRICE_EUR_PER_KWH = sources.ELECTRICITY_PRICE_2019_EUR_PER_KWH
 PRICE_SOURCE = sources.PRICE_SOURCE
+
+# How far (percentage points) Heerlen's A-vs-G gap may lie from each measured benchmark (Majcen 28 %,
+# RaboResearch 34 %, geo.catalog.benchmarks) before the validation view and its test flag it.
+LABEL_GAP_TOLERANCE_PP = 8.0
 
 # Literature on labels versus measured use, shown next to the Heerlen factors.
 LITERATURE = {
@@ -61,7 +66,7 @@ def label_factor_summary(dwellings: pd.DataFrame, factors: pd.DataFrame) -> tupl
         ``table``: one row per label with ``label``, ``dwellings`` (labelled, gas-heated),
         ``mean_gas_m3`` (VIVET estimate, all types pooled), ``pooled_ratio`` (mean gas of the
         label / mean of all labelled dwellings, type and period *not* isolated) and
-        ``factor`` (within type x period, the one the model uses).
+        ``factor`` (same type and floor area, the one the model uses).
         ``comparison``: the A-versus-G gaps (fraction lower for A than for G) ``pooled_gap_a_g``,
         ``isolated_gap_a_g`` and the literature values of :data:`LITERATURE`.
     """
@@ -83,6 +88,66 @@ def label_factor_summary(dwellings: pd.DataFrame, factors: pd.DataFrame) -> tupl
         **{k: v for k, v in LITERATURE.items()},
     }
     return table, comparison
+
+
+def label_gap(factors: pd.DataFrame, dwelling_type: str = ALL, column: str = "factor") -> float:
+    """Heerlen gap in gas use between label A and label G: ``1 - factor(A) / factor(G)`` (fraction).
+
+    Parameters
+    ----------
+    factors : DataFrame
+        The label factors (:func:`geo.io.processed.read_label_factors`).
+    dwelling_type : str
+        A dwelling type, or ``'all'`` for the pooled factors the model uses.
+    column : str
+        ``'factor'`` (the model's, pooled over types) or ``'factor_own_type'`` (the fit within the type).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"dwelling_type": "all", "build_period": "all", "label": ["A", "G"],
+    ...                   "factor": [0.7, 1.0]})
+    >>> round(label_gap(f), 2)
+    0.3
+    """
+    rows = factors[(factors["dwelling_type"] == dwelling_type) & (factors["build_period"] == ALL)]
+    f = rows.set_index("label")[column]
+    return float(1.0 - f["A"] / f["G"])
+
+
+def label_gaps_by_type(factors: pd.DataFrame) -> pd.DataFrame:
+    """A-versus-G gap per dwelling type, the model's pooled one and the fit within each type (fractions).
+
+    Returns
+    -------
+    DataFrame
+        ``dwelling_type``, ``gap_model`` (pooled factors, used) and ``gap_own_type`` (within the type, shown
+        only; NaN where a label is too thin in the type).
+    """
+    types = [t for t in factors["dwelling_type"].unique()]
+    own = "factor_own_type" if "factor_own_type" in factors else "factor"
+    return pd.DataFrame({"dwelling_type": types,
+                         "gap_model": [label_gap(factors, t) for t in types],
+                         "gap_own_type": [label_gap(factors, t, own) for t in types]})
+
+
+def label_gap_beside_benchmarks(factors: pd.DataFrame) -> pd.DataFrame:
+    """Heerlen's A-vs-G gap beside the measured benchmarks (Majcen, RaboResearch), with the difference.
+
+    Returns
+    -------
+    DataFrame
+        One row per benchmark: ``benchmark``, ``year``, ``benchmark_pct``, ``heerlen_pct`` (the model's pooled
+        factors), ``difference_pp`` (Heerlen - benchmark, percentage points), ``difference_pct`` (relative to the
+        benchmark, %) and ``within_tolerance`` (|difference| <= :data:`LABEL_GAP_TOLERANCE_PP`).
+    """
+    heerlen = 100.0 * label_gap(factors)
+    rows = []
+    for key in ("gas_gap_a_vs_g_majcen", "gas_gap_a_vs_g_rabo"):
+        b = benchmarks.BENCHMARKS[key]
+        rows.append({"benchmark": b.source, "year": b.year, "benchmark_pct": b.value, "heerlen_pct": heerlen,
+                     "difference_pp": heerlen - b.value, "difference_pct": 100.0 * (heerlen - b.value) / b.value,
+                     "within_tolerance": abs(heerlen - b.value) <= LABEL_GAP_TOLERANCE_PP})
+    return pd.DataFrame(rows)
 
 
 def lookup_factors(cells: pd.DataFrame, factors: pd.DataFrame, label_col: str = "label") -> pd.Series:

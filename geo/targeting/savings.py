@@ -8,8 +8,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from geo.catalog import sources
 from geo.metrics import income as inc
 from geo.params import DEFAULT_TARGET_LABEL
+from geo.targeting.packages import package_use
 from geo.targeting.retrofit import ELECTRICITY_PRICE_EUR_PER_KWH, GAS_PRICE_EUR_PER_M3, label_index, lookup_factors
 from geo.vocab import CO2_ELECTRICITY_KG_PER_KWH, CO2_GAS_KG_PER_M3, LABELS
 
@@ -32,8 +34,13 @@ def cell_savings(
     threshold_pct: float = 10.0,
     *,
     income: pd.DataFrame,
+    package: str = "insulate",
+    hybrid_gas_share: float = sources.HYBRID_GAS_SHARE,
+    cop: float = sources.COP_ALL_ELECTRIC,
+    boiler_efficiency: float = sources.BOILER_EFFICIENCY,
+    co2_electricity_kg_per_kwh: float = CO2_ELECTRICITY_KG_PER_KWH,
 ) -> pd.DataFrame:
-    """Gas, CO2, bill and high-energy-quote effect of upgrading every cell worse than the target.
+    """Gas, electricity, CO2, bill and high-energy-quote effect of a package on every cell worse than the target.
 
     Per dwelling of label L in buurt b and type t::
 
@@ -42,7 +49,11 @@ def cell_savings(
 
     ``measured_gas(b, t)`` is the KWB ``gas_m3_<type>`` of the buurt; where CBS suppressed it,
     the buurt's ``gas_m3`` with the mean factor of the whole buurt stock. Where both are
-    missing the results stay NaN. Electricity use is left unchanged by the upgrade.
+    missing the results stay NaN. The package (:func:`geo.targeting.packages.package_use`) then sets the gas
+    after and the electricity added: ``insulate`` keeps gas(T) and adds none; ``hybrid`` replaces
+    ``hybrid_gas_share`` of today's gas; ``all_electric`` sets gas to zero after insulating to T and adds the
+    remaining heat demand / COP. CO2 saved = gas saved x gas factor - electricity added x electricity factor;
+    the energy cost saved likewise at the two prices.
 
     Parameters
     ----------
@@ -65,14 +76,21 @@ def cell_savings(
         High-energy-quote threshold (bill / income, %).
     income : DataFrame
         :func:`geo.metrics.income.buurt_income_model` output (for the year the incomes describe).
+    package : str
+        ``insulate``, ``hybrid`` or ``all_electric`` (:data:`geo.params.PACKAGES`).
+    hybrid_gas_share, cop, boiler_efficiency : float
+        Heat-pump assumptions (:mod:`geo.catalog.sources`); ``cop`` is that of the package's heat pump.
+    co2_electricity_kg_per_kwh : float
+        Emission factor of the electricity a heat pump adds.
 
     Returns
     -------
     DataFrame
         The cells with ``factor``, ``factor_target``, ``measured_gas_m3``, ``gas_basis``
         ('type' or 'buurt'), ``gas_before_m3`` and ``gas_after_m3`` (per dwelling), ``upgrade`` (bool),
-        ``steps``, ``dwellings_upgraded``, ``gas_saved_m3``, ``co2_saved_t``, ``eur_saved`` (cell totals per
-        year), ``bill_before_eur``, ``bill_after_eur`` (per dwelling), ``heq_households_before``,
+        ``electricity_added_kwh_per_dwelling``, ``steps``, ``dwellings_upgraded``, ``gas_saved_m3``,
+        ``electricity_added_kwh``, ``co2_saved_t``, ``eur_saved`` (energy cost saved; cell totals per year),
+        ``bill_before_eur``, ``bill_after_eur`` (per dwelling), ``heq_households_before``,
         ``heq_households_after`` and ``households_lifted`` (modelled estimates).
     """
     if target_label not in LABELS:
@@ -103,17 +121,23 @@ def cell_savings(
     out["steps"] = np.clip(idx - LABELS.index(target_label), 0, None)
     out["upgrade"] = out["steps"] > 0
     out["gas_before_m3"] = scale * out["factor"]
-    after = scale * np.minimum(out["factor_target"], out["factor"])
-    out["gas_after_m3"] = after.where(out["upgrade"], out["gas_before_m3"])
+    insulated = scale * np.minimum(out["factor_target"], out["factor"])
+    gas_after, kwh_added = package_use(out["gas_before_m3"], insulated, package, hybrid_gas_share, cop,
+                                       boiler_efficiency)
+    out["gas_after_m3"] = pd.Series(gas_after, index=out.index).where(out["upgrade"], out["gas_before_m3"])
+    out["electricity_added_kwh_per_dwelling"] = pd.Series(kwh_added, index=out.index).where(out["upgrade"], 0.0)
     out["dwellings_upgraded"] = w.where(out["upgrade"], 0.0)
     per_dwelling = out["gas_before_m3"] - out["gas_after_m3"]
     out["gas_saved_m3"] = per_dwelling * out["dwellings_upgraded"]
-    out["co2_saved_t"] = out["gas_saved_m3"] * co2_gas_kg_per_m3 / 1000.0
-    out["eur_saved"] = out["gas_saved_m3"] * gas_price
+    out["electricity_added_kwh"] = out["electricity_added_kwh_per_dwelling"] * out["dwellings_upgraded"]
+    out["co2_saved_t"] = (out["gas_saved_m3"] * co2_gas_kg_per_m3
+                          - out["electricity_added_kwh"] * co2_electricity_kg_per_kwh) / 1000.0
+    out["eur_saved"] = out["gas_saved_m3"] * gas_price - out["electricity_added_kwh"] * electricity_price
 
-    elec = out["buurt_code"].map(b["electricity_kwh"]) * electricity_price
-    out["bill_before_eur"] = out["gas_before_m3"] * gas_price + elec
-    out["bill_after_eur"] = out["gas_after_m3"] * gas_price + elec
+    elec = out["buurt_code"].map(b["electricity_kwh"])
+    out["bill_before_eur"] = out["gas_before_m3"] * gas_price + elec * electricity_price
+    out["bill_after_eur"] = (out["gas_after_m3"] * gas_price
+                             + (elec + out["electricity_added_kwh_per_dwelling"]) * electricity_price)
 
     mean_inc = out["buurt_code"].map(income["household_income_eur"])
     sigma = out["buurt_code"].map(income["income_sigma"])
@@ -128,7 +152,7 @@ def cell_savings(
     return out
 
 
-SUM_COLUMNS = ["dwellings", "dwellings_upgraded", "gas_saved_m3", "co2_saved_t", "eur_saved",
+SUM_COLUMNS = ["dwellings", "dwellings_upgraded", "gas_saved_m3", "electricity_added_kwh", "co2_saved_t", "eur_saved",
                "heq_households_before", "heq_households_after", "households_lifted"]
 
 
@@ -139,7 +163,8 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, *, income: pd
     -------
     DataFrame
         ``buurt_code``, ``buurt_name``, ``households``, ``dwellings`` (estimated stock),
-        ``dwellings_upgraded``, ``gas_saved_m3``, ``co2_saved_t`` (per year), ``eur_saved`` (per year, total),
+        ``dwellings_upgraded``, ``gas_saved_m3``, ``electricity_added_kwh``, ``co2_saved_t`` (per year),
+        ``eur_saved`` (per year, total),
         ``eur_saved_per_upgraded_dwelling``, ``eur_saved_per_household`` (spread over all households),
         ``bill_before_eur``, ``bill_after_eur`` (mean per dwelling), ``household_income_eur``,
         ``energy_quote_before_pct``, ``energy_quote_after_pct``, ``heq_households_before``,
@@ -165,7 +190,8 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, *, income: pd
     out["energy_quote_before_pct"] = 100.0 * out["bill_before_eur"] / inc_ok
     out["energy_quote_after_pct"] = 100.0 * out["bill_after_eur"] / inc_ok
     out["estimated"] = True
-    cols = ["buurt_name", "households", "dwellings", "dwellings_upgraded", "gas_saved_m3", "co2_saved_t", "eur_saved",
+    cols = ["buurt_name", "households", "dwellings", "dwellings_upgraded", "gas_saved_m3", "electricity_added_kwh",
+            "co2_saved_t", "eur_saved",
             "eur_saved_per_upgraded_dwelling", "eur_saved_per_household", "bill_before_eur", "bill_after_eur",
             "household_income_eur", "energy_quote_before_pct", "energy_quote_after_pct", "heq_households_before",
             "heq_households_after", "households_lifted", "estimated"]

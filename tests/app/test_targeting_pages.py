@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import config
+from geo.params import PACKAGES
 
 RETROFIT, NEWBUILD = "pages/retrofit.py", "pages/newbuild.py"
 EMPTY_EDITS = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
@@ -112,10 +113,41 @@ def test_bad_cost_input_gives_messages_and_the_defaults():
 @pytest.mark.real_data
 def test_a_valid_cost_edit_changes_the_cost():
     default = number(metrics(open_page(RETROFIT))["Dwellings upgraded"])
-    edits = {**EMPTY_EDITS, "edited_rows": {r: {"cost_per_step_eur": 2000.0} for r in range(5)}}
+    edits = {**EMPTY_EDITS, "edited_rows": {r: {"cost_per_step_eur": 500.0} for r in range(5)}}
     at = open_page(RETROFIT, {"rf.costs": edits})
     assert not warnings(at)
     assert number(metrics(at)["Dwellings upgraded"]) > 3 * default  # cheaper steps: more dwellings for the budget
+
+
+@pytest.mark.real_data
+def test_package_switch_changes_gas_electricity_and_both_costs_per_tonne():
+    at = open_page(RETROFIT)
+    seen = {}
+    for package in ("insulate", "hybrid", "all_electric"):
+        at.radio(key="w.rf.package").set_value(package).run()
+        assert not at.exception, [e.value for e in at.exception]
+        m = metrics(at)
+        seen[package] = {k: number(m[k].split()[0]) for k in
+                         ("Gas saved per dwelling", "Gross EUR per tonne", "Net national cost per tonne")}
+        assert any(h.value.startswith(PACKAGES[package]) for h in at.subheader)
+        # with 2019 prices the energy saved outweighs the interest the annuity adds, in every package
+        assert seen[package]["Net national cost per tonne"] < seen[package]["Gross EUR per tonne"]
+    gas = {k: v["Gas saved per dwelling"] for k, v in seen.items()}
+    assert gas["insulate"] < gas["hybrid"] < gas["all_electric"]  # heat pumps replace more gas than insulation
+    assert len({v["Gross EUR per tonne"] for v in seen.values()}) == 3
+
+
+@pytest.mark.real_data
+def test_price_year_sets_the_two_prices():
+    at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.radio(key="w.cfg.price_year").set_value(2022).run()  # the shared sidebar, shown with the first page
+    assert at.session_state["cfg.gas_price"] == pytest.approx(1.37)
+    assert at.session_state["cfg.electricity_price"] == pytest.approx(0.105)
+    at.switch_page(RETROFIT)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Prices of 2022: gas EUR 1.370/m³" in c.value for c in at.caption)
 
 
 @pytest.mark.real_data
@@ -185,5 +217,12 @@ def test_method_markdown_has_every_section_once():
     text = method.targeting_markdown()
     heads = [line for line in text.splitlines() if line.startswith("### ")]
     assert len(heads) == len(set(heads)) == 5
-    for needle in ("VIVET", "Majcen", "EIB", "largest-remainder", "2,250", "removes all gas use"):
+    for needle in ("VIVET", "Majcen", "TNO and CPB (2023)", "largest-remainder", "2,250", "removes all gas use"):
         assert needle in text, needle
+
+
+@pytest.mark.real_data
+def test_data_and_method_shows_the_label_gap_beside_both_benchmarks():
+    at = open_page("pages/data_method.py")
+    gap = frame_with(at, "heerlen_pct")
+    assert set(gap["benchmark_pct"]) == {28.0, 34.0} and gap["within_tolerance"].all()

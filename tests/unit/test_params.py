@@ -139,3 +139,18 @@ def test_newbuild_settings_read_the_stock_at_their_prices():
 def test_newbuild_settings_refuse_nonsense(change, message):
     with pytest.raises(ValueError, match=message):
         NewbuildParams(**change)
+
+
+def test_prices_of_a_year_are_the_published_set_and_name_their_year():
+    p = Prices.of_year(2022)
+    assert (p.gas_eur_per_m3, p.electricity_eur_per_kwh, p.year) == (*sources.PRICE_SETS[2022], 2022)
+    assert Prices.of_year(2019) == Prices()
+    with pytest.raises(ValueError, match="price set"):
+        Prices.of_year(2031)
+
+
+def test_retrofit_params_refuse_an_unknown_package_and_a_share_above_one():
+    with pytest.raises(ValueError, match="package"):
+        RetrofitParams(package="solar")
+    with pytest.raises(ValueError, match="hybrid_gas_share"):
+        RetrofitParams(hybrid_gas_share=1.5)

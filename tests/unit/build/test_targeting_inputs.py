@@ -32,25 +32,32 @@ def test_vivet_labelled_keeps_labelled_gas_heated_dwellings_of_the_municipality(
         "mid-terrace", "before 1930", "social rent", "G"]
 
 
-def test_label_factors_isolate_label_within_type_and_period():
-    # Two periods with very different use; within each, G uses 1.5x what A uses.
-    d = pd.DataFrame(
-        {
-            "dwelling_type": ["mid-terrace"] * 8,
-            "build_period": ["before 1930"] * 4 + ["1975-1991"] * 4,
-            "label": ["A", "A", "G", "G"] * 2,
-            "gas_gj": [40.0, 40.0, 60.0, 60.0, 20.0, 20.0, 30.0, 30.0],
-        }
-    )
-    f = ti.label_factors(d, min_n=1)
-    cell = f.set_index(["dwelling_type", "build_period", "label"])["factor"]
-    # cell means 50 and 25 -> A = 0.8, G = 1.2 in both periods, although raw A-use differs 2x
-    assert cell[("mid-terrace", "before 1930", "A")] == pytest.approx(0.8)
-    assert cell[("mid-terrace", "1975-1991", "G")] == pytest.approx(1.2)
-    assert cell[("all", "all", "G")] == pytest.approx(1.2)
-    # With a threshold above the cell size, the cell falls back and says so
-    f2 = ti.label_factors(d, min_n=3).set_index(["dwelling_type", "build_period", "label"])
-    assert f2.loc[("mid-terrace", "before 1930", "A"), "level"] == "type"
+def test_label_coefficients_hold_floor_area_fixed():
+    # Gas grows with the square root of floor area; at the same area, A uses 0.75 of G.
+    d = pd.DataFrame({"label": ["A", "A", "G", "G"], "gas_gj": [30.0, 30.0 * 2**0.5, 40.0, 40.0 * 2**0.5],
+                      "floor_area_m2": [50.0, 100.0, 50.0, 100.0]})
+    f = ti.label_coefficients(d, by_type=False)
+    assert f["A"] == pytest.approx(0.75) and f["G"] == pytest.approx(1.0)
+
+
+def test_label_factors_do_not_control_for_build_period():
+    # A is found in the new period, G in the old one (as in VIVET); same type and floor area.
+    # Within type x period there is no label contrast at all; the new factors keep the full gap of 40 %.
+    d = pd.DataFrame({
+        "dwelling_type": ["mid-terrace"] * 6 + ["apartment"] * 6,
+        "build_period": (["before 1930"] * 3 + ["1992-2005"] * 3) * 2,
+        "label": (["G"] * 3 + ["A"] * 3) * 2,
+        "gas_gj": [50.0] * 3 + [30.0] * 3 + [25.0] * 3 + [15.0] * 3,
+        "floor_area_m2": [100.0] * 12,
+    })
+    f = ti.label_factors(d, min_n=3).set_index(["dwelling_type", "label"])
+    assert f.loc[(ti.ALL, "A"), "factor"] == pytest.approx(0.6)
+    assert f.loc[("apartment", "A"), "factor_own_type"] == pytest.approx(0.6)
+    assert (f["build_period"] == ti.ALL).all()
+    # labels without dwellings stay missing in the own-type fit; the model factor is monotone A -> G
+    assert np.isnan(f.loc[("apartment", "C"), "factor_own_type"])
+    pooled = f.loc[ti.ALL, "factor"].dropna()
+    assert np.all(np.diff(pooled.to_numpy()) >= 0)
 
 
 def test_monotone_by_label_pools_violators():
@@ -83,10 +90,10 @@ def test_gemeente_households_are_the_municipality_per_year_with_gaps_kept():
 def test_written_inputs_read_back_through_the_app_loaders(tmp_path):
     kwb_path, vivet_path = tmp_path / "kwb.csv", tmp_path / "vivet.csv"
     kwb_fixture().to_csv(kwb_path, index=False)
-    vivet_rows([(3, 4, 0, 2, "G", 60.0), (3, 4, 0, 0, "A", 40.0)]).to_csv(vivet_path, index=False)
+    vivet_rows([(3, 4, 0, 2, "G", 60.0), (3, 4, 0, 0, "A", 45.0)]).to_csv(vivet_path, index=False)
     ti.write_targeting_inputs(tmp_path, kwb_path, vivet_path)
     factors = processed.read_label_factors(tmp_path / config.LABEL_FACTORS.name)
     pooled = factors[factors["dwelling_type"] == ti.ALL].set_index("label")["factor"]
-    assert pooled["A"] == pytest.approx(0.8) and pooled["G"] == pytest.approx(1.2)
+    assert pooled["A"] == pytest.approx(0.75) and pooled["G"] == pytest.approx(1.0)
     households = processed.read_gemeente_households(tmp_path / config.GEMEENTE_HOUSEHOLDS.name)
     assert households["households"].tolist() == [100.0, 110.0, 120.0]

@@ -30,3 +30,15 @@ def test_shipped_raw_files_match_their_checksums():
 
 def test_default_gas_price_is_the_cbs_price_per_gj_converted_to_m3():
     assert sources.GAS_PRICE_2019_EUR_PER_M3 == pytest.approx(26.207 / 31.6, abs=5e-4)
+
+
+def test_price_sets_name_their_year_and_2019_is_the_default():
+    assert sources.PRICE_SETS[2019] == (sources.GAS_PRICE_2019_EUR_PER_M3, sources.ELECTRICITY_PRICE_2019_EUR_PER_KWH)
+    assert sources.CURRENT_PRICE_YEAR == 2022 and sources.PRICE_SETS[2022] == (1.37, 0.105)
+
+
+def test_insulation_cost_per_step_is_the_sourced_package_over_three_steps():
+    assert sources.COST_PER_STEP_EUR["mid-terrace"] == 5_330.0  # TNO/CPB EUR 16,000 / 3
+    assert set(sources.COST_PER_STEP_EUR) == set(sources.INSULATION_PACKAGE_EUR)
+    assert sources.HYBRID_HEAT_PUMP_EUR < sources.ALL_ELECTRIC_HEAT_PUMP_EUR
+    assert 0 < sources.HYBRID_GAS_SHARE < 1 and sources.COP_ALL_ELECTRIC < sources.COP_HYBRID

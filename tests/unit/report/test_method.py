@@ -48,14 +48,17 @@ def test_the_texts_show_the_figures_the_page_showed_before():
     assert "gas converted at 31.6 m3 per GJ" in flat(method.section("indicators"))
     assert "tolerance 8 m in RD New) and rounded to 5 decimals (~1 m)" in method.section("simplification")
     retrofit = flat(method.section("retrofit"))
-    assert "Cells with fewer than 30 labelled dwellings fall back" in retrofit
+    assert "a label with fewer than 30 dwellings in a type gets none" in retrofit
+    assert "at the same dwelling type and floor area" in retrofit and "~34 %" in retrofit
+    assert "replaces 60 % of today's gas use" in retrofit and "COP 3.0" in retrofit
     assert "to target T (default B) saves" in retrofit
     assert "Gas 0.829 EUR/m3 and electricity 0.205 EUR/kWh (CBS StatLine 81309NED" in retrofit
     assert "CO2: natural gas 1.78 kg/m3, electricity 0.48 kg/kWh (ISSO publicatie 82" in retrofit
     assert "Majcen" in retrofit
     costs = flat(method.section("retrofit_costs"))
-    assert ("detached EUR 19,800, semi-detached 12,900, end-terrace 11,200, mid-terrace 10,700, apartment 6,700. "
-            "Derived, not published per step: EIB") in costs
+    assert ("detached EUR 11,000, semi-detached 6,670, end-terrace 5,000, mid-terrace 5,330, apartment 3,170. "
+            "TNO and CPB (2023)") in costs
+    assert "Gross EUR per tonne" in costs and "Net national cost per tonne" in costs and "(2.25 %)" in costs
     assert "(yearly CO2 saving x 30 years)" in costs
     newbuild = flat(method.section("newbuild"))
     assert "runs linearly from 0 in 2022 to 2,250 in 2030 and 2,500 in 2032" in newbuild
@@ -94,5 +97,5 @@ def test_a_mistyped_placeholder_names_the_file(tmp_path, monkeypatch, text, comp
 def test_a_doubled_brace_is_a_literal_brace(tmp_path, monkeypatch):
     (tmp_path / "braces.md").write_text("A set {{1, 2}} costs EUR {cost_per_step_apartment_eur}.\n", encoding="utf-8")
     monkeypatch.setattr(method, "METHOD_DIR", tmp_path)
-    assert method.section("braces") == "A set {1, 2} costs EUR 6,700."
+    assert method.section("braces") == "A set {1, 2} costs EUR 3,170."
     assert method.placeholders_in("braces") == {"cost_per_step_apartment_eur"}

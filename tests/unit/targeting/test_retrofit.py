@@ -43,3 +43,23 @@ def test_stock_by_label_is_wide_over_all_labels():
     assert t.loc[("BU1", "social rent"), "E"] == pytest.approx(4.0)
     assert t.loc[("BU1", "social rent"), "A"] == 0.0  # no dwellings of a label is zero, not missing
     assert t.loc[("BU2", "social rent")].sum() == pytest.approx(7.0)
+
+
+def test_label_gap_pooled_and_per_type_by_hand():
+    f = pd.DataFrame({
+        "dwelling_type": [r.ALL, r.ALL, "apartment", "apartment"], "build_period": r.ALL,
+        "label": ["A", "G", "A", "G"], "factor": [0.68, 1.0, 0.68, 1.0], "factor_own_type": [0.68, 1.0, 0.6, 1.0],
+    })
+    assert r.label_gap(f) == pytest.approx(0.32)
+    gaps = r.label_gaps_by_type(f).set_index("dwelling_type")
+    assert gaps.loc["apartment", "gap_model"] == pytest.approx(0.32)
+    assert gaps.loc["apartment", "gap_own_type"] == pytest.approx(0.40)
+
+
+def test_label_gap_beside_benchmarks_by_hand():
+    f = pd.DataFrame({"dwelling_type": r.ALL, "build_period": r.ALL, "label": ["A", "G"], "factor": [0.7, 1.0]})
+    t = r.label_gap_beside_benchmarks(f).set_index("benchmark_pct")
+    assert t.loc[28.0, "heerlen_pct"] == pytest.approx(30.0)
+    assert t.loc[28.0, "difference_pp"] == pytest.approx(2.0)
+    assert t.loc[34.0, "difference_pct"] == pytest.approx(100 * -4 / 34)
+    assert t["within_tolerance"].all()

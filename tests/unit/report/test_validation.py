@@ -38,3 +38,11 @@ def test_stock_gas_check_weighs_buurten_by_dwellings_and_skips_missing():
     assert check.benchmark.value == 1250  # (1000 x 300 + 2000 x 100) / 400
     assert check.model == pytest.approx((1100 * 300 + 1800 * 100) / 400)
     assert "median error is 10 %" in check.reading
+
+
+def test_label_gap_checks_compare_one_heerlen_gap_with_both_measured_gaps():
+    factors = pd.DataFrame({"dwelling_type": "all", "build_period": "all", "label": ["A", "G"], "factor": [0.7, 1.0]})
+    majcen, rabo = validation.label_gap_checks(factors)
+    assert majcen.model == rabo.model == pytest.approx(30.0)
+    assert majcen.benchmark.value == 28.0 and rabo.benchmark.value == 34.0
+    assert majcen.within_tolerance and rabo.within_tolerance

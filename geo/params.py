@@ -254,7 +254,6 @@ class NewbuildParams:
 # NOT sourced (see geo.catalog.sources.NATIONAL_BOUNDARIES_STATUS): replace them by CBS's published values.
 ASSUMED_BOTTOM40_BOUNDARY_EUR = 23_400.0
 ASSUMED_TOP20_BOUNDARY_EUR = 38_300.0
-ASSUMED_TENURE_INCOME_GAP = 0.4  # log points between owner-occupiers and corporation tenants; not sourced
 
 
 @dataclass(frozen=True)
@@ -275,7 +274,8 @@ class MonitorSettings:
         National boundaries of standardised disposable income (assumed, see the sources); None leaves the
         moment out of the income fit.
     tenure_income_gap : float
-        Log income of corporation tenants below owner-occupiers (private tenants half); 0 = independent.
+        Mean log income of corporation tenants below the other households of the buurt, in standard deviations
+        (Aedes, see the sources: 1.37); 0 = independent.
     heat_eur_per_gj : float
         Price of district heat per GJ of heat demand.
 
@@ -294,7 +294,7 @@ class MonitorSettings:
     high_cost_single_eur: float = sources.MONITOR_HIGH_COST_SINGLE_EUR[2019]
     bottom40_boundary_eur: float | None = ASSUMED_BOTTOM40_BOUNDARY_EUR
     top20_boundary_eur: float | None = ASSUMED_TOP20_BOUNDARY_EUR
-    tenure_income_gap: float = ASSUMED_TENURE_INCOME_GAP
+    tenure_income_gap: float = sources.TENURE_INCOME_GAP_SD
     heat_eur_per_gj: float = sources.HEAT_PRICE_2019_EUR_PER_GJ
 
     def __post_init__(self):

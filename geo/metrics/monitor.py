@@ -5,11 +5,11 @@ This module estimates the Monitor's household-level conjunctions with a small wi
 (docs/method/monitor.md has the full text):
 
 1. **Income.** Standardised disposable household income in a buurt is lognormal, ``ln Y ~ N(mu + d_t, sigma)``,
-   with a shift ``d_t`` per tenure (owner 0, corporation tenant ``-gap``, private tenant ``-gap/2``). ``mu`` and
-   ``sigma`` are fitted by least squares on every published share with a known boundary: below the CBS low-income
-   line, in the national lowest 40 %, in the national highest 20 %. Without a tenure gap the fit is closed form
-   (a regression of ``ln boundary`` on ``Phi^-1(share)``); with one, the mixture over the buurt's tenures is fitted
-   numerically, starting from the closed form.
+   with a shift ``d_t`` per tenure (owner-occupier and private tenant 0, corporation tenant ``-gap x sigma``, Aedes).
+   ``mu`` and ``sigma`` are fitted by least squares on every published share with a known boundary: below the CBS
+   low-income line, in the national lowest 40 %, in the national highest 20 %. Without a tenure gap the fit is
+   closed form (a regression of ``ln boundary`` on ``Phi^-1(share)``); with one, the mixture over the buurt's
+   tenures is fitted numerically, starting from the closed form.
 2. **Housing.** Households live in the estimated stock cells (type x build period x tenure x label).
 3. **Bill.** Measured buurt gas use, split per dwelling type and tenure (CBS ratios) and per label (label factors,
    made monotone), rescaled to the measured buurt mean; district-heated dwellings pay heat demand x heat price.
@@ -35,7 +35,9 @@ MIN_LOG_SHIFT = 0.05  # band: the income level moves at least this many log poin
 WEAK_RESIDUAL_PP = 3.0  # fit residual (RMS, percentage points) above which an estimate is weak
 WEAK_HOUSEHOLDS = 100  # fewer households than this: weak
 DISTRICT_HEATING_CAP = 0.95  # a gas-heated remainder of at least 5 % keeps the gas per gas-heated dwelling finite
-TENURE_SHIFT = {"owner-occupied": 0.0, "social rent": -1.0, "private rent": -0.5}  # x tenure_income_gap
+# Income shift per tenure, in within-tenure standard deviations x tenure_income_gap: Aedes compares corporation
+# tenants with private tenants and owner-occupiers together, so only corporation tenants are shifted.
+TENURE_SHIFT = {"owner-occupied": 0.0, "social rent": -1.0, "private rent": 0.0}
 
 
 def share_column(indicator: str) -> str:
@@ -94,9 +96,12 @@ def fit_closed_form(log_boundaries: np.ndarray, shares: np.ndarray) -> tuple[flo
 
 
 def mixture_share_below(log_x, mu: float, sigma: float, weights: np.ndarray, shifts: np.ndarray) -> np.ndarray:
-    """Share of a buurt's households below ``exp(log_x)``: tenure-weighted lognormals with shifted means."""
+    """Share of a buurt's households below ``exp(log_x)``: tenure-weighted lognormals with shifted means.
+
+    ``shifts`` are per tenure in standard deviations: tenure t has ``ln Y ~ N(mu + shifts[t] x sigma, sigma)``.
+    """
     lx = np.atleast_1d(np.asarray(log_x, dtype=float))
-    z = (lx[:, None] - mu - shifts[None, :]) / sigma
+    z = (lx[:, None] - mu) / sigma - shifts[None, :]
     return norm.cdf(z) @ weights
 
 
@@ -114,7 +119,7 @@ def fit_income(log_boundaries, shares, weights, shifts) -> tuple[float, float, f
         def resid(theta):
             return mixture_share_below(log_boundaries, theta[0], np.exp(theta[1]), weights, shifts) - shares
 
-        sol = least_squares(resid, x0=[mu - mean_shift, np.log(sigma)], method="lm")
+        sol = least_squares(resid, x0=[mu - mean_shift * sigma, np.log(sigma)], method="lm")
         mu, sigma = float(sol.x[0]), float(np.exp(sol.x[1]))
     fitted = mixture_share_below(log_boundaries, mu, sigma, weights, shifts)
     return mu, sigma, float(100 * np.sqrt(np.mean((fitted - shares) ** 2)))
@@ -300,9 +305,9 @@ def household_cells(buurten: pd.DataFrame, cells: pd.DataFrame, label_factors: p
     out["bill_eur"] = bill(out["gas_m3"], bo["electricity_kwh"].to_numpy(), out["heat_gj"], out["district_heat"],
                            prices, settings.heat_eur_per_gj)
     fo = fits.reindex(out["buurt_code"])
-    mu = fo["income_mu"].to_numpy() + out["tenure"].map(TENURE_SHIFT).fillna(0.0).to_numpy() * \
-        settings.tenure_income_gap + _per_buurt(log_shift, out["buurt_code"], 0.0)
     sigma = fo["income_sigma"].to_numpy()
+    mu = fo["income_mu"].to_numpy() + out["tenure"].map(TENURE_SHIFT).fillna(0.0).to_numpy() * \
+        settings.tenure_income_gap * sigma + _per_buurt(log_shift, out["buurt_code"], 0.0)
     equivalence = income.equivalence_factor(bo["household_size"].fillna(1.0).to_numpy())
     line = income.low_income_line_single(income_year)
     out["low_income"] = _below(np.log(settings.low_income_factor * line), mu, sigma)

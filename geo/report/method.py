@@ -46,7 +46,7 @@ def placeholders() -> dict[str, str]:
         "bottom40_boundary_eur": f"{params.ASSUMED_BOTTOM40_BOUNDARY_EUR:,.0f}",
         "top20_boundary_eur": f"{params.ASSUMED_TOP20_BOUNDARY_EUR:,.0f}",
         "national_boundaries_status": sources.NATIONAL_BOUNDARIES_STATUS,
-        "tenure_income_gap": f"{params.ASSUMED_TENURE_INCOME_GAP:g} log points",
+        "tenure_income_gap": f"{sources.TENURE_INCOME_GAP_SD:g} standard deviations",
         "tenure_income_gap_source": sources.TENURE_INCOME_GAP_SOURCE,
         "heat_price_source": sources.HEAT_PRICE_SOURCE,
         "monitor_low_income_factor": f"{sources.MONITOR_LOW_INCOME_FACTOR:.2f}",

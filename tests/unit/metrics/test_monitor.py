@@ -95,7 +95,7 @@ def test_the_closed_form_fit_recovers_a_lognormal_and_reports_no_residual():
 def test_with_a_tenure_gap_the_buurt_still_matches_its_published_shares():
     xs = np.log([12_750.0, 23_400.0, 38_300.0])
     shares = np.array([0.15, 0.55, 0.85])
-    w, shifts = np.array([0.5, 0.4, 0.1]), np.array([0.0, -0.4, -0.2])
+    w, shifts = np.array([0.5, 0.4, 0.1]), np.array([0.0, -1.37, 0.0])  # corporation tenants 1.37 sd lower
     mu, sigma, res = monitor.fit_income(xs, shares, w, shifts)
     mu0, sigma0, res0 = monitor.fit_income(xs, shares, w, np.zeros(3))
     assert res <= res0 + 0.5  # the mixture fits the published shares about as well as one lognormal
@@ -148,3 +148,15 @@ def test_a_conjunction_is_never_larger_than_either_part_and_lihelek_covers_both(
     assert (s["lihe"] <= low + 1e-12).all() and (s["lilek"] <= low + 1e-12).all() and (s["lilek"] <= lek).all()
     assert (s["lihelek"] >= np.maximum(s["lihe"], s["lilek"]) - 1e-12).all()
     assert (s["lihelek"] <= low + 1e-12).all() and (s["lekwi"] <= lek).all()
+
+
+def test_with_the_aedes_gap_corporation_tenants_have_four_in_five_below_where_others_have_three_in_ten():
+    # The gap is read from Aedes: 80 % of corporation tenants below an income limit, about 30 % of the others.
+    buurten, cells, fits = _tiny(labels=("B", "B"))
+    hc = monitor.household_cells(buurten, cells, _factors(), PRICES, YEAR, MonitorSettings(), fits)
+    sigma = fits["income_sigma"].iloc[0]
+    limit = fits["income_mu"].iloc[0] + norm.ppf(0.30) * sigma  # the level below which 30 % of owners fall
+    mu = fits["income_mu"].iloc[0] - MonitorSettings().tenure_income_gap * sigma
+    assert norm.cdf((limit - mu) / sigma) == pytest.approx(0.80, abs=0.005)
+    corp, owner = hc.set_index("tenure")["low_income"][["social rent", "owner-occupied"]]
+    assert corp > owner

@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo import config
 from geo.catalog import dictionary, sources
-from geo.report import method
+from geo.report import method, overview
 from geo.report.tables import LABEL_GAP
 from ui import data, targeting
 
@@ -36,6 +36,12 @@ st.dataframe(method.coverage_table(meta["suppressed"], labels), hide_index=True,
 
 st.header("Derived indicators")
 st.markdown(method.section("indicators"))
+
+st.header("Monitor Energiearmoede indicators per buurt")
+st.markdown(method.section("monitor"))
+st.caption("Heerlen, household-weighted over the buurten with an estimate, beside the published values "
+           "(income year of the KWB edition, gas and electricity 2019).")
+st.dataframe(overview.monitor_validation(data.heerlen_monitor()), hide_index=True, width="stretch")
 
 st.header("Energy-poverty index")
 st.markdown(method.section("index"))

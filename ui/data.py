@@ -14,8 +14,8 @@ import streamlit as st
 
 from geo import config
 from geo.io import processed
-from geo.metrics import index, indicators
-from geo.params import IndexSettings, Prices, QuoteThreshold
+from geo.metrics import index, indicators, monitor
+from geo.params import IndexSettings, MonitorSettings, Prices, QuoteThreshold
 from ui import settings
 
 
@@ -75,7 +75,29 @@ def tables() -> dict:
 def derived(prices: Prices, threshold: QuoteThreshold, mtime: float) -> pd.DataFrame:
     """Buurt indicators incl. the estimated bill and quote (no geometry), by buurt code."""
     table = pd.DataFrame(buurten().drop(columns="geometry")).set_index("buurt_code")
-    return indicators.add_derived(table, prices, threshold, income_year())
+    table = indicators.add_derived(table, prices, threshold, income_year())
+    cells, factors = stock_inputs()
+    return monitor.add_monitor(table, cells, factors, prices, income_year(), MonitorSettings(quote_pct=threshold.pct))
+
+
+@st.cache_resource(show_spinner=False)
+def _stock_inputs(mtime: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return processed.read_table(config.STOCK_CELLS), processed.read_label_factors()
+
+
+def stock_inputs() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The estimated stock cells and the label factors (inputs of the Monitor indicators)."""
+    return _stock_inputs(_mtime(config.STOCK_CELLS))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def monitor_summary(prices: Prices, threshold: QuoteThreshold, mtime: float) -> dict:
+    """Heerlen's household-weighted Monitor indicators with bands (geo.metrics.monitor.heerlen_summary)."""
+    table = derived(prices, threshold, mtime)
+    cells, factors = stock_inputs()
+    settings_ = MonitorSettings(quote_pct=threshold.pct)
+    household_cells = monitor.household_cells(table, cells, factors, prices, income_year(), settings_)
+    return monitor.heerlen_summary(table, household_cells)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -83,6 +105,12 @@ def indexed(prices: Prices, threshold: QuoteThreshold, index_settings: IndexSett
     """Derived indicators plus the energy-poverty index for the given settings."""
     table = derived(prices, threshold, mtime)
     return table.join(index.energy_poverty_index(table, index_settings))
+
+
+def heerlen_monitor() -> dict:
+    """Heerlen's Monitor indicators with bands for the settings in the sidebar."""
+    s = settings.current()
+    return monitor_summary(s.prices, s.quote_threshold, _mtime(config.BUURTEN))
 
 
 def current_table() -> pd.DataFrame:

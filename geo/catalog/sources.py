@@ -7,6 +7,7 @@ so a source is described once, here and in its SOURCE.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from statistics import NormalDist
 
 from geo import config
 from geo.vocab import GAS_M3_PER_GJ
@@ -188,4 +189,49 @@ LOW_INCOME_LINE_SOURCE = (
     "1,040 in 2017, EUR 12,750 a year in 2018, 1,100/month in 2020 (CBS publications and CBS figures as reported); "
     "household-size scaling from the CBS 2020 lines EUR 1,100 / 1,550 / 2,110 for single / couple / couple with "
     "two children (CBS, 2022)."
+)
+
+# ---- Monitor Energiearmoede indicators per buurt (geo.metrics.monitor) ----
+# Thresholds as published by TNO/CBS (Monitor Energiearmoede; /work/shared reference values): a low income is at
+# most 130 % of the CBS low-income line; high energy costs (LIHE) are an energy bill above EUR 1,213 a year for a
+# one-person household in 2019, scaled by the CBS equivalence factors; low energy quality (LEK) is read as label
+# E, F or G (the Monitor's 2024 renewal of the LEK rule was not checked).
+MONITOR_SOURCE = "TNO/CBS Monitor Energiearmoede (TNO, 2021, on CBS 2019 data; VNG DEGO documentation)"
+MONITOR_LOW_INCOME_FACTOR = 1.30
+MONITOR_HIGH_COST_SINGLE_EUR = {2019: 1_213.0}
+# National boundaries of standardised disposable household income (lowest 40 %, highest 20 %) of the income year.
+# NOT FOUND with the search tool (CBS publishes them in StatLine 'Welvaart; grenzen van 10%-groepen inkomen en
+# vermogen'); so they are assumptions, settings in geo.params.MonitorSettings, shown as such in the app. The fit
+# can leave these moments out (boundary None). The social-minimum moment is left out for the same reason: the CBS
+# social minimum per household type in standardised disposable income was not found (UWV's Toeslagenwet amounts
+# are gross, not the CBS net social minimum).
+NATIONAL_BOUNDARIES_STATUS = (
+    "Assumption, not sourced: the national lowest-40 % and highest-20 % boundaries of standardised disposable income "
+    "were not found with the search tool (CBS StatLine 'Welvaart; grenzen van 10%-groepen inkomen en vermogen' has "
+    "them); the values used are settings. The social-minimum share is not used in the fit (its euro level in "
+    "standardised income was not found)."
+)
+# District heat: the ACM maximum heat tariff of 2019 was not found with the search tool. The Warmtewet caps the
+# price at 'niet meer dan anders' (what a comparable gas-heated home pays), so the default heat price per GJ of
+# heat demand is the CBS 2019 household gas price per GJ (81309NED, see PRICE_SOURCE), fixed charges left out.
+HEAT_PRICE_2019_EUR_PER_GJ = 26.207
+HEAT_PRICE_SOURCE = (
+    "Assumption: the ACM maximum heat tariff of 2019 was not found; the Warmtewet's 'niet meer dan anders' principle "
+    "is applied as heat demand (PBL VIVET, GJ) x the CBS 2019 gas price per GJ (26.207 EUR/GJ, 81309NED), without "
+    "the fixed charge, so district-heat bills are on the low side."
+)
+# Income by tenure. Aedes ('Wie zijn de bewoners van een corporatiewoning?', aedes.nl feiten en cijfers): 80 % of
+# the residents of a corporation dwelling have a (household) income below EUR 34,229 (the 2013 allocation limit),
+# against about 30 % in other rented and owner-occupied dwellings. With one spread for both groups that is a gap of
+# Phi^-1(0.80) - Phi^-1(0.30) = 1.37 standard deviations of log income; the model applies it to standardised
+# disposable income (an assumption: Aedes counts the income used for allocation, not CBS's standardised income).
+CORPORATION_BELOW_LIMIT_SHARE = 0.80
+OTHER_BELOW_LIMIT_SHARE = 0.30
+TENURE_INCOME_GAP_SD = round(float(NormalDist().inv_cdf(CORPORATION_BELOW_LIMIT_SHARE)
+                                   - NormalDist().inv_cdf(OTHER_BELOW_LIMIT_SHARE)), 2)
+TENURE_INCOME_GAP_SOURCE = (
+    "Aedes, 'Wie zijn de bewoners van een corporatiewoning?': 80 % of corporation tenants have an income below "
+    "EUR 34,229 (the 2013 allocation limit) against about 30 % in other rented and owner-occupied dwellings, read "
+    "as a gap of 1.37 standard deviations of log income between corporation tenants and the others (same spread "
+    "assumed; Aedes counts allocation income, not standardised disposable income). 0 = income independent of tenure."
 )

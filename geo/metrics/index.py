@@ -51,8 +51,14 @@ def normalise(values: pd.Series, method: str) -> pd.Series:
 
 
 def normalised_components(df: pd.DataFrame, method: str) -> pd.DataFrame:
-    """Each component normalised, one column per component key."""
-    return pd.DataFrame({k: normalise(df[c.column], method) for k, c in COMPONENTS.items()}, index=df.index)
+    """Each component normalised, one column per component key.
+
+    A component whose column the table lacks (e.g. the Monitor indicators before the stock is built) is missing
+    for every buurt, so the missing-value rule decides, as for a suppressed figure.
+    """
+    empty = pd.Series(np.nan, index=df.index)
+    return pd.DataFrame({k: normalise(df[c.column] if c.column in df else empty, method)
+                         for k, c in COMPONENTS.items()}, index=df.index)
 
 
 def combine_matrix(norm: pd.DataFrame, weight_sets: np.ndarray, missing: str) -> np.ndarray:

@@ -42,6 +42,15 @@ def placeholders() -> dict[str, str]:
         "co2_gas_kg_per_m3": f"{vocab.CO2_GAS_KG_PER_M3}",
         "co2_electricity_kg_per_kwh": f"{vocab.CO2_ELECTRICITY_KG_PER_KWH}",
         "co2_source": vocab.CO2_SOURCE,
+        # Monitor indicators per buurt
+        "bottom40_boundary_eur": f"{params.ASSUMED_BOTTOM40_BOUNDARY_EUR:,.0f}",
+        "top20_boundary_eur": f"{params.ASSUMED_TOP20_BOUNDARY_EUR:,.0f}",
+        "national_boundaries_status": sources.NATIONAL_BOUNDARIES_STATUS,
+        "tenure_income_gap": f"{sources.TENURE_INCOME_GAP_SD:g} standard deviations",
+        "tenure_income_gap_source": sources.TENURE_INCOME_GAP_SOURCE,
+        "heat_price_source": sources.HEAT_PRICE_SOURCE,
+        "monitor_low_income_factor": f"{sources.MONITOR_LOW_INCOME_FACTOR:.2f}",
+        "monitor_high_cost_single_eur": f"{sources.MONITOR_HIGH_COST_SINGLE_EUR[2019]:,.0f}",
         # Map
         "simplify_tolerance_m": f"{config.SIMPLIFY_TOLERANCE_M:g}",
         "coord_decimals": f"{config.COORD_DECIMALS}",

@@ -8,6 +8,7 @@ import html
 import pandas as pd
 
 from geo.catalog import dictionary
+from geo.catalog.benchmarks import BENCHMARKS
 from geo.map.classify import format_value
 from geo.metrics import indicators
 from geo.metrics.income import household_income
@@ -78,6 +79,7 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
         )
 
     add("households")
+    figs.append(energy_poor_figure(table, meta))
     add("pct_low_income", "%")
     add("pct_social_minimum", "%")
     add("pct_social_assistance", "%", "Social assistance, % of 15+")
@@ -122,14 +124,47 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
     return figs
 
 
+def household_weighted(table: pd.DataFrame, column: str) -> float:
+    """Household-weighted mean of a buurt share over the buurten that have it (NaN when none has)."""
+    if column not in table:
+        return float("nan")
+    ok = table[column].notna() & table["households"].notna() & (table["households"] > 0)
+    if not ok.any():
+        return float("nan")
+    return float((table.loc[ok, column] * table.loc[ok, "households"]).sum() / table.loc[ok, "households"].sum())
+
+
+def energy_poor_figure(table: pd.DataFrame, meta: dict) -> dict:
+    """The headline 'energy poor' figure: estimated LIHELEK with its band, beside the national LIHELEK 2019."""
+    col = "pct_lihelek_households"
+    bench = BENCHMARKS["lihelek_nl_2019"]
+    income_year = _year_of(meta, "pct_low_income")
+    use_year = _year_of(meta, "gas_m3")
+    pct, lo, hi = (household_weighted(table, c) for c in (col, col + "_p05", col + "_p95"))
+    count = float(table["households_lihelek"].sum()) if "households_lihelek" in table else float("nan")
+    gap = ""
+    if income_year.isdigit() and bench.year.isdigit() and int(income_year) != int(bench.year):
+        gap = f" The national figure describes {bench.year}, {abs(int(bench.year) - int(income_year))} year(s) " \
+              f"from the income year {income_year} of this estimate."
+    return {
+        "label": f"Energy-poor households (LIHELEK, estimated; income {income_year}, use {use_year})",
+        "value": format_value(pct, 1) + "%",
+        "comparison": f"Band {format_value(lo, 1)}-{format_value(hi, 1)}%, about {format_value(round(count, -2))} "
+        f"households. The Netherlands: {format_value(bench.value, 1)}% ({bench.year}, {bench.source}).{gap}",
+        "help": "LIHELEK = low income (at most 130% of the CBS low-income line) and high energy costs, or low income "
+        "and label E-G. Modelled per buurt from the published income shares and the estimated stock "
+        "(Data & method, Monitor indicators), weighted by households.",
+    }
+
+
 def top_buurten(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The ``n`` buurten with the highest index, with the figures behind it, as display text.
 
     Missing figures read 'no data' (CBS suppression), never an empty or zero cell.
     """
     cols = [
-        "buurt_name", "wijk_name", "energy_poverty_index", "pct_low_income", "pct_high_quote_households",
-        "pct_label_efg_all", "pct_rent", "households",
+        "buurt_name", "wijk_name", "energy_poverty_index", "pct_lihelek_households", "pct_heq_households",
+        "pct_lekwi_households", "pct_low_income", "households",
     ]
     top = table.dropna(subset=["energy_poverty_index"]).sort_values("energy_poverty_index", ascending=False).head(n)
     out = top[cols].reset_index(drop=True)
@@ -166,3 +201,43 @@ high energy quote at {threshold.pct:g}%.</p><h2>Headline figures</h2><table>{row
 CBS 81309NED prices (CC BY 4.0). Estimates are marked as such; method on the Data &amp; method page.</p>\
 </body></html>"""
     return doc.encode("utf-8")
+
+
+MONITOR_INDICATORS = {"heq": "HEQ", "lihe": "LIHE", "lilek": "LILEK", "lekwi": "LEKWI", "lihelek": "LIHELEK"}
+
+
+def monitor_validation(summary: dict) -> pd.DataFrame:
+    """Heerlen's estimated Monitor indicators beside the published national values, as display text.
+
+    Parameters
+    ----------
+    summary : dict
+        :func:`geo.metrics.monitor.heerlen_summary`.
+
+    Returns
+    -------
+    DataFrame
+        One row per indicator and one for the share of the energy poor in corporation housing: the estimate, its
+        band, the published value with year and source, and the gap in percent.
+    """
+    rows = []
+    for key, name in MONITOR_INDICATORS.items():
+        s = summary[key]
+        bench = BENCHMARKS.get(f"{key}_nl_2019")
+        rows.append({
+            "figure": f"{name}, % of households",
+            "Heerlen (estimated)": format_value(s["pct"], 1),
+            "band": f"{format_value(s['p05'], 1)}-{format_value(s['p95'], 1)}",
+            "published": f"{bench.value:g} (the Netherlands, {bench.year})" if bench else "no published figure shipped",
+            "gap": f"{100 * (s['pct'] / bench.value - 1):+.0f}%" if bench else "",
+        })
+    bench = BENCHMARKS["energy_poor_in_corporation_housing"]
+    share = summary["corporation_share_of_energy_poor"]
+    rows.append({
+        "figure": "Energy-poor households renting from a corporation, %",
+        "Heerlen (estimated)": format_value(share, 0),
+        "band": "",
+        "published": f"{bench.value:g} ({bench.source}, {bench.year})",
+        "gap": f"{100 * (share / bench.value - 1):+.0f}%",
+    })
+    return pd.DataFrame(rows)

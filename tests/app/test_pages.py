@@ -4,6 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import config
+from geo.catalog.index_components import COMPONENTS
 
 pytestmark = pytest.mark.real_data
 PAGES = ["pages/overview.py", "pages/map_explorer.py", "pages/energy_poverty_index.py", "pages/data_method.py"]
@@ -92,7 +93,7 @@ def test_index_weights_change_the_ranking(processed):
     b = processed["buurten"].set_index("buurt_name")
 
     def only(component):
-        for key in ["low_income", "energy_quote", "energy_quality", "investment_capacity", "social_assistance"]:
+        for key in COMPONENTS:
             at.slider(key=f"w.cfg.w.{key}").set_value(3.0 if key == component else 0.0)
         at.run()
         return at.dataframe[0].value.iloc[0]["buurt_name"]
@@ -107,7 +108,7 @@ def test_index_normalisation_changes_scores_and_zero_weights_warn():
     scores = at.dataframe[0].value["energy_poverty_index"].tolist()
     at.radio(key="w.cfg.method").set_value("rank").run()
     assert at.dataframe[0].value["energy_poverty_index"].tolist() != scores
-    for key in ["low_income", "energy_quote", "energy_quality", "investment_capacity", "social_assistance"]:
+    for key in COMPONENTS:
         at.slider(key=f"w.cfg.w.{key}").set_value(0.0)
     at.run()
     assert not at.exception

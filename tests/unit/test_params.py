@@ -21,7 +21,8 @@ from geo.params import (
 
 def test_the_app_starts_with_the_documented_defaults():
     assert dict(IndexSettings().weights) == {
-        "low_income": 1.0, "energy_quote": 1.0, "energy_quality": 1.0, "investment_capacity": 0.5,
+        "lihelek": 1.0, "heq": 0.5, "lekwi": 0.5, "lihe": 0.0, "lilek": 0.0,
+        "low_income": 0.0, "energy_quote": 0.0, "energy_quality": 0.0, "investment_capacity": 0.0,
         "social_assistance": 0.0,
     }
     assert (IndexSettings().method, IndexSettings().missing) == ("minmax", "reweight")
@@ -34,7 +35,8 @@ def test_the_app_starts_with_the_documented_defaults():
 def test_weights_are_stored_in_component_order_with_left_out_components_at_zero():
     settings = IndexSettings({"energy_quality": 2, "low_income": 1})
     assert [k for k, _ in settings.weights] == list(COMPONENTS)
-    assert dict(settings.weights) == {"low_income": 1.0, "energy_quote": 0.0, "energy_quality": 2.0,
+    assert dict(settings.weights) == {"lihelek": 0.0, "heq": 0.0, "lekwi": 0.0, "lihe": 0.0, "lilek": 0.0,
+                                      "low_income": 1.0, "energy_quote": 0.0, "energy_quality": 2.0,
                                       "investment_capacity": 0.0, "social_assistance": 0.0}
 
 

@@ -13,7 +13,15 @@ def test_every_component_reads_a_documented_column_where_higher_is_worse():
 def test_the_context_component_is_off_by_default_and_says_so():
     context = COMPONENTS["social_assistance"]
     assert context.default_weight == 0.0 and "weight 0 by default" in context.approximation
-    assert all(c.default_weight > 0 for k, c in COMPONENTS.items() if k != "social_assistance")
+
+
+def test_by_default_the_index_weighs_household_level_monitor_conjunctions_only():
+    # Issue 10: the index is built from the Monitor's household-level indicators; the buurt-share proxies stay
+    # selectable at weight 0.
+    on = {k for k, c in COMPONENTS.items() if c.default_weight > 0}
+    assert on == {"lihelek", "heq", "lekwi"}
+    assert all(COMPONENTS[k].column.endswith("_households") for k in on)
+    assert {"low_income", "energy_quote", "energy_quality", "investment_capacity"} <= set(COMPONENTS)
 
 
 def test_every_choice_on_the_index_page_has_a_description():

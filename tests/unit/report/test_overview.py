@@ -23,8 +23,8 @@ def test_briefing_escapes_every_string():
 def test_top_buurten_sorted_and_ranked():
     t = pd.DataFrame({
         "buurt_name": ["x", "y", "z"], "wijk_name": ["w"] * 3, "energy_poverty_index": [20.0, 90.0, float("nan")],
-        "pct_low_income": [1.0] * 3, "pct_high_quote_households": [1.0] * 3, "pct_label_efg_all": [1.0] * 3,
-        "pct_rent": [1.0] * 3, "households": [1.0] * 3,
+        "pct_low_income": [1.0] * 3, "pct_lihelek_households": [1.0] * 3, "pct_heq_households": [1.0] * 3,
+        "pct_lekwi_households": [1.0] * 3, "households": [1.0] * 3,
     })
     t.loc[0, "pct_low_income"] = float("nan")
     top = overview.top_buurten(t, 10)
@@ -72,3 +72,29 @@ def test_the_quote_and_the_high_quote_share_name_their_years_and_the_measure_the
     assert quote["comparison"].startswith("No national figure on the same basis")
     heq = next(f for label, f in figs.items() if label.startswith("Households with a high energy quote"))
     assert "HEQ for 2019, 7.4%" in heq["comparison"] and "energy-poor" not in heq["comparison"]
+
+
+def test_the_headline_energy_poor_figure_is_lihelek_beside_the_national_2019_value_with_the_year_gap():
+    table = pd.DataFrame({
+        "households": [100.0, 300.0, 50.0],
+        "pct_lihelek_households": [20.0, 4.0, float("nan")],
+        "pct_lihelek_households_p05": [15.0, 3.0, float("nan")],
+        "pct_lihelek_households_p95": [25.0, 5.0, float("nan")],
+        "households_lihelek": [20.0, 12.0, float("nan")],
+    })
+    fig = overview.energy_poor_figure(table, {"pct_low_income": {"year": 2018}, "gas_m3": {"year": 2019}})
+    # (20 x 100 + 4 x 300) / 400 = 8.0 %; band (1500 + 900) / 400 = 6.0 to (2500 + 1500) / 400 = 10.0
+    assert fig["value"] == "8.0%" and "Band 6.0-10.0%" in fig["comparison"]
+    assert "LIHELEK" in fig["label"] and "income 2018" in fig["label"]
+    assert "The Netherlands: 8.6% (2019" in fig["comparison"] and "1 year(s) from the income year 2018" in fig[
+        "comparison"]
+
+
+def test_the_validation_table_sets_every_monitor_indicator_beside_its_published_value():
+    s = {k: {"pct": 10.0, "p05": 8.0, "p95": 12.0, "households": 1.0} for k in overview.MONITOR_INDICATORS}
+    s["corporation_share_of_energy_poor"] = 60.0
+    t = overview.monitor_validation(s).set_index("figure")
+    assert t.loc["LIHELEK, % of households", "published"] == "8.6 (the Netherlands, 2019)"
+    assert t.loc["LIHELEK, % of households", "gap"] == "+16%"  # 10 / 8.6 - 1
+    assert t.loc["LEKWI, % of households", "published"] == "no published figure shipped"
+    assert t.loc["Energy-poor households renting from a corporation, %", "gap"] == "-20%"  # 60 / 75 - 1

@@ -141,3 +141,13 @@ def test_missing_processed_data_gives_a_message(monkeypatch):
     at = open_page(PAGES[0])
     assert not at.exception
     assert "make data" in at.error[0].value
+
+
+def test_data_page_sets_every_model_figure_beside_its_benchmark():
+    at = open_page("pages/data_method.py")
+    frames = [d.value for d in at.dataframe]
+    table = next(f for f in frames if "benchmark describes" in f.columns)
+    assert {"gap (%)", "tolerance (%)", "within", "reading", "source"} <= set(table.columns)
+    described = " ".join(table["benchmark describes"])
+    assert "LIHELEK" in described and "Majcen" in " ".join(table["source"]) and "corporation" in described
+    assert (table["within"] == "yes").all(), table[["model figure", "gap (%)"]]

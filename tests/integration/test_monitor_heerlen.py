@@ -62,3 +62,12 @@ def test_district_heated_t_loon_now_pays_a_heat_bill_and_suppressed_buurten_stay
     assert t.loc["'t Loon", "pct_lihelek_households"] >= 0 and not pd.isna(t.loc["'t Loon", "pct_heq_households"])
     for name in ["In de Cramer", "Terworm", "Imstenrade"]:
         assert pd.isna(t.loc[name, "pct_lihelek_households"])
+
+
+@pytest.mark.real_data
+def test_every_check_of_the_validation_view_holds_its_tolerance(summary):
+    from geo.report import validation
+
+    _, s = summary
+    failing = [(c.figure, round(c.gap_pct)) for c in validation.monitor_checks(s) if not c.within_tolerance]
+    assert failing == []

@@ -88,13 +88,3 @@ def test_the_headline_energy_poor_figure_is_lihelek_beside_the_national_2019_val
     assert "LIHELEK" in fig["label"] and "income 2018" in fig["label"]
     assert "The Netherlands: 8.6% (2019" in fig["comparison"] and "1 year(s) from the income year 2018" in fig[
         "comparison"]
-
-
-def test_the_validation_table_sets_every_monitor_indicator_beside_its_published_value():
-    s = {k: {"pct": 10.0, "p05": 8.0, "p95": 12.0, "households": 1.0} for k in overview.MONITOR_INDICATORS}
-    s["corporation_share_of_energy_poor"] = 60.0
-    t = overview.monitor_validation(s).set_index("figure")
-    assert t.loc["LIHELEK, % of households", "published"] == "8.6 (the Netherlands, 2019)"
-    assert t.loc["LIHELEK, % of households", "gap"] == "+16%"  # 10 / 8.6 - 1
-    assert t.loc["LEKWI, % of households", "published"] == "no published figure shipped"
-    assert t.loc["Energy-poor households renting from a corporation, %", "gap"] == "-20%"  # 60 / 75 - 1

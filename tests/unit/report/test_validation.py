@@ -46,3 +46,16 @@ def test_label_gap_checks_compare_one_heerlen_gap_with_both_measured_gaps():
     assert majcen.model == rabo.model == pytest.approx(30.0)
     assert majcen.benchmark.value == 28.0 and rabo.benchmark.value == 34.0
     assert majcen.within_tolerance and rabo.within_tolerance
+
+
+def test_monitor_checks_set_each_indicator_beside_its_2019_value_and_the_corporation_share_beside_tno():
+    summary = {k: {"pct": 8.0, "p05": 6.0, "p95": 10.0, "households": 1.0} for k in ("heq", "lihe", "lilek")}
+    summary["lihelek"] = {"pct": 10.0, "p05": 8.0, "p95": 12.0, "households": 1.0}
+    summary["corporation_share_of_energy_poor"] = 60.0
+    checks = {c.benchmark.key: c for c in validation.monitor_checks(summary)}
+    assert checks["lihelek_nl_2019"].gap_pct == pytest.approx(100 * (10 / 8.6 - 1))
+    assert checks["lihelek_nl_2019"].band == "8.0-12.0"
+    assert checks["energy_poor_in_corporation_housing"].gap_pct == pytest.approx(-20.0)
+    assert all(c.within_tolerance for c in checks.values())
+    summary["lihelek"]["pct"] = 30.0  # a model that triples energy poverty fails its check
+    assert not {c.benchmark.key: c for c in validation.monitor_checks(summary)}["lihelek_nl_2019"].within_tolerance

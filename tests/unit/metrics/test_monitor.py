@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from scipy.stats import norm
 
 from geo import vocab
-from geo.metrics import monitor
+from geo.metrics import household_income, monitor
 from geo.metrics.income import low_income_line_single
 from geo.params import MonitorSettings, Prices
 
@@ -84,28 +84,14 @@ def test_district_heated_dwellings_pay_for_heat():
     assert hc.loc[~hc["district_heat"], "gas_m3"].tolist() == pytest.approx([2000.0, 2000.0])
 
 
-def test_the_closed_form_fit_recovers_a_lognormal_and_reports_no_residual():
-    mu, sigma = math.log(25_000), 0.45
-    xs = np.log([12_750.0, 23_400.0, 38_300.0])
-    shares = norm.cdf((xs - mu) / sigma)
-    got = monitor.fit_income(xs, shares, np.array([1.0, 0.0, 0.0]), np.zeros(3))
-    assert got[0] == pytest.approx(mu) and got[1] == pytest.approx(sigma) and got[2] == pytest.approx(0.0, abs=1e-9)
 
 
-def test_with_a_tenure_gap_the_buurt_still_matches_its_published_shares():
-    xs = np.log([12_750.0, 23_400.0, 38_300.0])
-    shares = np.array([0.15, 0.55, 0.85])
-    w, shifts = np.array([0.5, 0.4, 0.1]), np.array([0.0, -1.37, 0.0])  # corporation tenants 1.37 sd lower
-    mu, sigma, res = monitor.fit_income(xs, shares, w, shifts)
-    mu0, sigma0, res0 = monitor.fit_income(xs, shares, w, np.zeros(3))
-    assert res <= res0 + 0.5  # the mixture fits the published shares about as well as one lognormal
-    assert sigma < sigma0  # part of the spread is now between tenures
 
 
 def test_suppressed_income_shares_give_no_estimate():
     buurten, cells, _ = _tiny()
     buurten[["pct_low_income", "pct_bottom40_households", "pct_top20_households"]] = np.nan
-    fits = monitor.income_fits(buurten, cells, YEAR, NO_GAP)
+    fits = household_income.income_fits(buurten, cells, YEAR, NO_GAP)
     assert fits["income_mu"].isna().all()
     assert monitor.buurt_shares(monitor.household_cells(buurten, cells, _factors(), PRICES, YEAR, NO_GAP, fits)) \
         ["pct_lihelek_households"].isna().all()

@@ -5,7 +5,7 @@ import streamlit as st
 from geo import config
 from geo.catalog import dictionary, sources
 from geo.report import method, validation
-from geo.report.tables import LABEL_GAP
+from geo.report.tables import LABEL_GAP, LABEL_GAP_BY_TYPE
 from ui import data, targeting
 
 data.ensure_data()
@@ -74,7 +74,8 @@ if config.LABEL_FACTORS.exists():
     st.subheader("Label gap: Heerlen's factors against the measured gaps (A versus G)")
     st.dataframe(targeting.label_gap(), hide_index=True, width="stretch",
                  column_config=targeting.column_config(LABEL_GAP))
-    st.dataframe(targeting.label_gaps_by_type(), hide_index=True, width="stretch")
+    st.dataframe(targeting.label_gaps_by_type(), hide_index=True, width="stretch",
+                 column_config=targeting.column_config(LABEL_GAP_BY_TYPE))
     st.caption("Per dwelling type: the model's pooled gap (used) and a fit within the type (shown only; thin types "
                "such as detached houses are noisy). Fractions, A against G at the same floor area.")
 

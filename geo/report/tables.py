@@ -45,6 +45,12 @@ LABEL_GAP = {
     "within_tolerance": ("Within tolerance", "check"),
 }
 
+LABEL_GAP_BY_TYPE = {
+    "dwelling_type": "Dwelling type",
+    "gap_model": ("A against G, model (pooled over types, used)", "%.3f"),
+    "gap_own_type": ("A against G, fitted within the type (shown only)", "%.3f"),
+}
+
 COST_EDITOR = {
     "dwelling_type": ("Dwelling type", "text", {"disabled": True}),
     "cost_per_step_eur": ("Cost per label step (EUR per dwelling)", "%.0f", {"step": 100}),

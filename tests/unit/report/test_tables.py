@@ -49,24 +49,26 @@ def outputs() -> dict[str, pd.DataFrame]:
         "COST_EDITOR": inputs.cost_table(),
         "ALLOCATION_EDITOR": inputs.allocation_table(names, scores, ns.suggest_over_best(scores, 50, 2)),
         "LABEL_GAP": r.label_gap_beside_benchmarks(factors),
+        "LABEL_GAP_BY_TYPE": r.label_gaps_by_type(factors),
     }
 
 
 @pytest.mark.parametrize("table", ["RETROFIT_BUURTEN", "RANKING", "MARKET", "NEWBUILD_SCORES", "NEWBUILD_EFFECTS",
-                                   "COST_EDITOR", "ALLOCATION_EDITOR", "LABEL_GAP"])
+                                   "COST_EDITOR", "ALLOCATION_EDITOR", "LABEL_GAP",
+                                   "LABEL_GAP_BY_TYPE"])
 def test_every_shown_column_is_in_the_model_output(outputs, table):
     spec = getattr(tables, table)
     assert set(spec) <= set(outputs[table].columns), set(spec) - set(outputs[table].columns)
 
 
-@pytest.mark.parametrize("table", ["MARKET", "COST_EDITOR", "ALLOCATION_EDITOR", "LABEL_GAP"])
+@pytest.mark.parametrize("table", ["MARKET", "COST_EDITOR", "ALLOCATION_EDITOR", "LABEL_GAP", "LABEL_GAP_BY_TYPE"])
 def test_tables_shown_whole_label_every_column(outputs, table):
     assert set(getattr(tables, table)) == set(outputs[table].columns)
 
 
 def test_every_column_has_a_label_and_a_number_format_or_a_kind():
     shown = [v for k, v in vars(tables).items() if k.isupper() and isinstance(v, dict)]
-    assert len(shown) == 8
+    assert len(shown) == 9
     for spec in shown:
         for value in spec.values():
             label, *rest = (value,) if isinstance(value, str) else value

@@ -103,22 +103,28 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
         }
     )
     idx = table["energy_poverty_index"]
-    share = table["pct_high_quote_households"]
+    # The Monitor's HEQ (household model on disposable income) where it has been estimated; the older buurt-average
+    # proxy only when the table has no Monitor columns.
+    heq = "pct_heq_households" if "pct_heq_households" in table else "pct_high_quote_households"
+    share = table[heq]
     ok = share.notna() & table["households"].notna()
     weighted = float((share[ok] * table.loc[ok, "households"]).sum() / table.loc[ok, "households"].sum())
     count = float((share[ok] / 100 * table.loc[ok, "households"]).sum())
+    same_measure = heq == "pct_heq_households"
     figs.append(
         {
-            "label": f"Households with a high energy quote (>= {threshold.pct:.0f}%, modelled; {years})",
+            "label": f"Households with a high energy quote (HEQ, >= {threshold.pct:.0f}%, estimated; {years})",
             "value": format_value(weighted, 1) + "%",
             "comparison": f"About {format_value(round(count, -2))} households"
             f" in the {int(ok.sum())} buurten with data. "
-            f"Index available for {int(idx.notna().sum())} of {len(idx)} buurten. The nearest national figure is "
-            f"the Monitor's HEQ for 2019, {NATIONAL_HEQ_2019_PCT}% ({MONITOR_SOURCE}), which divides by disposable "
-            "income: this model uses an approximate gross income, so it is an approximation of that indicator, not "
-            "the same measure.",
-            "help": "Modelled estimate per buurt (see Data & method), weighted by households."
-            " The threshold is set in the sidebar.",
+            f"Index available for {int(idx.notna().sum())} of {len(idx)} buurten. "
+            + (f"The Netherlands: {NATIONAL_HEQ_2019_PCT}% in 2019 ({MONITOR_SOURCE}, disposable income)."
+               if same_measure else
+               f"The nearest national figure is the Monitor's HEQ for 2019, {NATIONAL_HEQ_2019_PCT}% "
+               f"({MONITOR_SOURCE}), which divides by disposable income: this proxy uses an approximate gross "
+               "income, so it is an approximation of that indicator, not the same measure."),
+            "help": "Estimated per buurt with the household model of the Monitor indicators (see Data & method), "
+            "weighted by households. The threshold is set in the sidebar.",
         }
     )
     return figs

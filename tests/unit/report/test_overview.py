@@ -88,3 +88,16 @@ def test_the_headline_energy_poor_figure_is_lihelek_beside_the_national_2019_val
     assert "LIHELEK" in fig["label"] and "income 2018" in fig["label"]
     assert "The Netherlands: 8.6% (2019" in fig["comparison"] and "1 year(s) from the income year 2018" in fig[
         "comparison"]
+
+
+def test_the_high_quote_figure_is_the_monitors_heq_where_it_is_estimated(indicator_table):
+    gemeente = indicator_table.T.rename(columns={"A": "heerlen"})[["heerlen"]].copy()
+    gemeente["heerlen_2022"] = gemeente["netherlands_2022"] = float("nan")
+    table = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0), 2017)
+    table["energy_poverty_index"] = 50.0
+    table["households"] = [100.0, 300.0, 100.0, 100.0]
+    table["pct_heq_households"] = [10.0, 6.0, float("nan"), 2.0]  # (1000 + 1800 + 200) / 500 = 6.0
+    figs = overview.headline_figures(gemeente, table, {}, Prices(1.0, 0.25), QuoteThreshold(10.0))
+    heq = next(f for f in figs if f["label"].startswith("Households with a high energy quote (HEQ"))
+    assert heq["value"] == "6.0%"
+    assert "The Netherlands: 7.4% in 2019" in heq["comparison"] and "proxy" not in heq["comparison"]

@@ -79,7 +79,7 @@ m2.metric("Gas saved per dwelling", f"{pt['gas_saved_m3_per_dwelling']:,.0f} m³
           "kWh per dwelling a year.")
 m3.metric("CO₂ saved (t/yr)", f"{tot['co2_saved_t']:,.0f}")
 m4.metric("Households lifted (modelled)", f"{tot['households_lifted']:,.0f}",
-          help=f"Households whose modelled energy quote falls from at or above {s.threshold:.0f}% to below it.")
+          help=f"Households whose bill / disposable income (Monitor model) falls from ≥ {s.threshold:.0f}% to below.")
 m5.metric("Gross EUR per tonne", f"{pt['eur_per_tonne_gross']:,.0f}",
           help=f"Investment / tonnes over {p.lifetime} years: no discounting, no energy saved.")
 m6.metric("Net national cost per tonne", f"{pt['eur_per_tonne_net']:,.0f}",
@@ -88,8 +88,8 @@ m6.metric("Net national cost per tonne", f"{pt['eur_per_tonne_net']:,.0f}",
           "pays for it.")
 st.dataframe(res[list(tables.RETROFIT_BUURTEN)].sort_values("co2_saved_t", ascending=False), hide_index=True,
              width="stretch", height=360, column_config=cfg(tables.RETROFIT_BUURTEN))
-st.caption("Energy quote = modelled bill / approximate household income (mean per buurt). Empty cells: CBS suppressed "
-           "the gas figure of the buurt, so no saving is computed (never zero).")
+st.caption("Energy quote = modelled bill / modelled disposable household income (means per buurt, Monitor model). "
+           "Empty cells: CBS suppressed the gas figure of the buurt, so no saving is computed (never zero).")
 
 # ---- budget scenario ---------------------------------------------------------------------------
 st.subheader("Budget scenario")

@@ -17,8 +17,8 @@ from geo import config
 from geo.catalog import sources
 from geo.errors import DataError
 from geo.io import processed, upload
-from geo.metrics import income as ri
-from geo.params import PACKAGES, NewbuildParams, RetrofitParams
+from geo.metrics import household_income as hi
+from geo.params import PACKAGES, MonitorSettings, NewbuildParams, RetrofitParams
 from geo.report import profile, tables
 from geo.targeting import budget as rb
 from geo.targeting import inputs
@@ -63,8 +63,9 @@ def _buurt_frame(mtime: float) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def _income(mtime: float) -> pd.DataFrame:
-    return ri.buurt_income_model(_buurt_frame(mtime), data.income_year())
+def _income(mtime: float, stock_mtime: float, monitor_settings: MonitorSettings) -> pd.DataFrame:
+    return hi.income_fits(_buurt_frame(mtime).set_index("buurt_code"), stock_cells(), data.income_year(),
+                          monitor_settings)
 
 
 @st.cache_resource(show_spinner=False)
@@ -87,9 +88,14 @@ def buurt_frame() -> pd.DataFrame:
     return _buurt_frame(_mtime(config.BUURTEN))
 
 
-def income() -> pd.DataFrame:
-    """Modelled household income and its spread per buurt."""
-    return _income(_mtime(config.BUURTEN))
+def monitor_settings(p: RetrofitParams) -> MonitorSettings:
+    """The Monitor's settings at the retrofit's quote threshold (the income model the index and Overview use)."""
+    return MonitorSettings(quote_pct=p.threshold)
+
+
+def income(p: RetrofitParams) -> pd.DataFrame:
+    """The Monitor's standardised disposable income per buurt (:func:`geo.metrics.household_income.income_fits`)."""
+    return _income(_mtime(config.BUURTEN), _mtime(config.STOCK_CELLS), monitor_settings(p))
 
 
 def names() -> dict:
@@ -110,9 +116,10 @@ def retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
     """Compute savings and costs per stock cell (:func:`geo.targeting.savings.cell_savings` + costs)."""
     cop = p.cop_hybrid if p.package == "hybrid" else p.cop_all_electric
     cells = rs.cell_savings(stock_cells(), buurt_frame(), label_factors(), p.target_label, p.prices.gas_eur_per_m3,
-                            p.prices.electricity_eur_per_kwh, p.co2_gas, p.threshold, income=income(),
+                            p.prices.electricity_eur_per_kwh, p.co2_gas, p.threshold, income=income(p),
                             package=p.package, hybrid_gas_share=p.hybrid_gas_share, cop=cop,
-                            co2_electricity_kg_per_kwh=p.co2_electricity)
+                            co2_electricity_kg_per_kwh=p.co2_electricity,
+                            tenure_income_gap=monitor_settings(p).tenure_income_gap)
     return rb.add_costs(cells, p.cost_per_step, package=p.package, hybrid_cost=p.hybrid_cost,
                         heat_pump_cost=p.heat_pump_cost)
 
@@ -121,7 +128,7 @@ def retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
 def retrofit_buurten(p: RetrofitParams) -> pd.DataFrame:
     """Per buurt: savings, quote change, households lifted, cost and EUR per tonne, plus today's CO2."""
     cells = retrofit_cells(p)
-    out = rb.cost_effectiveness(rs.buurt_savings(cells, buurt_frame(), income=income()), cells, p.lifetime,
+    out = rb.cost_effectiveness(rs.buurt_savings(cells, buurt_frame()), cells, p.lifetime,
                                 p.discount_rate)
     return rs.add_share_of_co2(out, buurt_frame(), p.co2_gas, p.co2_electricity)
 

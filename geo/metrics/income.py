@@ -1,9 +1,10 @@
-"""Within-buurt household income model for the high-energy-quote estimate.
+"""Household income helpers and the gross-income proxy of the selectable ``pct_high_quote_households``.
 
+The equivalence factors and the CBS low-income line serve every income model. The rest is the old proxy kept for
+the selectable indicator ``pct_high_quote_households`` (:mod:`geo.metrics.indicators`) only; the Monitor indicators
+and the retrofit's households lifted use the household model of :mod:`geo.metrics.household_income` instead.
 CBS publishes per buurt only averages and the share of households with a low
-income, not the income distribution. To estimate how many households have an
-energy quote at or above a threshold (and how many drop below it after a
-retrofit) we need a distribution. The model, a **modelled estimate**:
+income, not the income distribution. The proxy, a **modelled estimate**:
 
 * household incomes in a buurt are lognormal with mean equal to the buurt's
   *approximate household income* (income per inhabitant x 1000 x household size;
@@ -15,15 +16,12 @@ retrofit) we need a distribution. The model, a **modelled estimate**:
   ``sigma = q + sqrt(q^2 - 2 ln(z/m))`` with ``q = Phi^-1(p)``, ``z`` the line, ``m`` the mean;
 * where that has no solution or an input is suppressed, sigma is the median of
   the calibrated buurten (or :data:`DEFAULT_SIGMA`);
-* income is independent of the dwelling's label within a buurt (in reality low
-  incomes live more often in poor-label rented dwellings, so the estimate of
-  households lifted is conservative).
+* income is independent of the dwelling within a buurt.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 from scipy.stats import norm
 
 from geo.catalog import sources
@@ -146,27 +144,3 @@ def high_quote_share(bill_eur, mean_income, sigma, threshold_pct: float) -> np.n
     """
     return share_below(np.asarray(bill_eur, dtype=float) * 100.0 / threshold_pct, mean_income, sigma)
 
-
-def buurt_income_model(buurten: pd.DataFrame, income_year: int) -> pd.DataFrame:
-    """Per buurt: approximate mean household income, low-income line and calibrated sigma.
-
-    ``income_year`` is the year the buurt's income figures describe (the line of that year is used).
-
-    Returns
-    -------
-    DataFrame
-        Index ``buurt_code``; columns ``household_income_eur``, ``low_income_line_eur``,
-        ``income_sigma`` (filled) and ``income_sigma_calibrated`` (bool: False where the fallback is used).
-    """
-    mean = np.asarray(household_income(buurten["income_per_inhabitant_keur"], buurten["household_size"]), dtype=float)
-    line = low_income_line(buurten["household_size"], income_year)
-    sigma = calibrate_sigma(mean, buurten["pct_low_income"], line)
-    return pd.DataFrame(
-        {
-            "household_income_eur": mean,
-            "low_income_line_eur": line,
-            "income_sigma": fill_sigma(sigma),
-            "income_sigma_calibrated": np.isfinite(sigma),
-        },
-        index=pd.Index(buurten["buurt_code"], name="buurt_code"),
-    )

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from geo.catalog import sources
-from geo.metrics import income as inc
+from geo.metrics import monitor
 from geo.params import DEFAULT_TARGET_LABEL
 from geo.targeting.packages import package_use
 from geo.targeting.retrofit import ELECTRICITY_PRICE_EUR_PER_KWH, GAS_PRICE_EUR_PER_M3, label_index, lookup_factors
@@ -39,6 +39,7 @@ def cell_savings(
     cop: float = sources.COP_ALL_ELECTRIC,
     boiler_efficiency: float = sources.BOILER_EFFICIENCY,
     co2_electricity_kg_per_kwh: float = CO2_ELECTRICITY_KG_PER_KWH,
+    tenure_income_gap: float = sources.TENURE_INCOME_GAP_SD,
 ) -> pd.DataFrame:
     """Gas, electricity, CO2, bill and high-energy-quote effect of a package on every cell worse than the target.
 
@@ -55,6 +56,11 @@ def cell_savings(
     remaining heat demand / COP. CO2 saved = gas saved x gas factor - electricity added x electricity factor;
     the energy cost saved likewise at the two prices.
 
+    High energy quote: the Monitor's household model (:mod:`geo.metrics.monitor`). The households of a cell have the
+    buurt's standardised disposable income, shifted by the cell's tenure (:func:`geo.metrics.monitor.cell_income`);
+    the share with bill / disposable income at or above the threshold (:func:`geo.metrics.monitor.heq_share`)
+    follows for the bill before and after the package.
+
     Parameters
     ----------
     cells : DataFrame
@@ -62,8 +68,7 @@ def cell_savings(
         (other columns such as ``tenure`` are carried along).
     buurten : DataFrame
         Processed buurt table: ``buurt_code``, ``households``, ``dwellings``, ``gas_m3``,
-        ``gas_m3_<type>``, ``electricity_kwh`` and the income columns used by
-        :func:`geo.metrics.income.buurt_income_model`.
+        ``gas_m3_<type>``, ``electricity_kwh`` and ``household_size`` (the equivalence factor).
     factors : DataFrame
         :func:`label_factors` output.
     target_label : str
@@ -73,15 +78,17 @@ def cell_savings(
     co2_gas_kg_per_m3 : float
         Emission factor of natural gas.
     threshold_pct : float
-        High-energy-quote threshold (bill / income, %).
+        High-energy-quote threshold (bill / disposable income, %).
     income : DataFrame
-        :func:`geo.metrics.income.buurt_income_model` output (for the year the incomes describe).
+        :func:`geo.metrics.household_income.income_fits` output (the Monitor's income model per buurt).
     package : str
         ``insulate``, ``hybrid`` or ``all_electric`` (:data:`geo.params.PACKAGES`).
     hybrid_gas_share, cop, boiler_efficiency : float
         Heat-pump assumptions (:mod:`geo.catalog.sources`); ``cop`` is that of the package's heat pump.
     co2_electricity_kg_per_kwh : float
         Emission factor of the electricity a heat pump adds.
+    tenure_income_gap : float
+        Corporation tenants' income shift in standard deviations (the one the fits were made with).
 
     Returns
     -------
@@ -90,7 +97,8 @@ def cell_savings(
         ('type' or 'buurt'), ``gas_before_m3`` and ``gas_after_m3`` (per dwelling), ``upgrade`` (bool),
         ``electricity_added_kwh_per_dwelling``, ``steps``, ``dwellings_upgraded``, ``gas_saved_m3``,
         ``electricity_added_kwh``, ``co2_saved_t``, ``eur_saved`` (energy cost saved; cell totals per year),
-        ``bill_before_eur``, ``bill_after_eur`` (per dwelling), ``heq_households_before``,
+        ``bill_before_eur``, ``bill_after_eur`` (per dwelling), ``disposable_income_eur`` (mean per household),
+        ``heq_households_before``,
         ``heq_households_after`` and ``households_lifted`` (modelled estimates).
     """
     if target_label not in LABELS:
@@ -139,13 +147,13 @@ def cell_savings(
     out["bill_after_eur"] = (out["gas_after_m3"] * gas_price
                              + (elec + out["electricity_added_kwh_per_dwelling"]) * electricity_price)
 
-    mean_inc = out["buurt_code"].map(income["household_income_eur"])
-    sigma = out["buurt_code"].map(income["income_sigma"])
     buurt_dwellings = out["buurt_code"].map(b["dwellings"]).where(lambda s: s > 0)
     occupancy = (out["buurt_code"].map(b["households"]) / buurt_dwellings).clip(upper=1.0)
     households = w * occupancy
-    share_before = inc.high_quote_share(out["bill_before_eur"], mean_inc, sigma, threshold_pct)
-    share_after = inc.high_quote_share(out["bill_after_eur"], mean_inc, sigma, threshold_pct)
+    mu, sigma, equivalence = monitor.cell_income(out, b, income, tenure_income_gap)
+    out["disposable_income_eur"] = monitor.mean_disposable_income(mu, sigma, equivalence)
+    share_before = monitor.heq_share(out["bill_before_eur"], mu, sigma, equivalence, threshold_pct)
+    share_after = monitor.heq_share(out["bill_after_eur"], mu, sigma, equivalence, threshold_pct)
     out["heq_households_before"] = households * share_before
     out["heq_households_after"] = households * share_after
     out["households_lifted"] = out["heq_households_before"] - out["heq_households_after"]
@@ -156,8 +164,10 @@ SUM_COLUMNS = ["dwellings", "dwellings_upgraded", "gas_saved_m3", "electricity_a
                "heq_households_before", "heq_households_after", "households_lifted"]
 
 
-def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, *, income: pd.DataFrame) -> pd.DataFrame:
+def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame) -> pd.DataFrame:
     """Aggregate :func:`cell_savings` to one row per buurt.
+
+    Bills and disposable income are means per dwelling; the energy quote is mean bill / mean disposable income.
 
     Returns
     -------
@@ -166,7 +176,8 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, *, income: pd
         ``dwellings_upgraded``, ``gas_saved_m3``, ``electricity_added_kwh``, ``co2_saved_t`` (per year),
         ``eur_saved`` (per year, total),
         ``eur_saved_per_upgraded_dwelling``, ``eur_saved_per_household`` (spread over all households),
-        ``bill_before_eur``, ``bill_after_eur`` (mean per dwelling), ``household_income_eur``,
+        ``bill_before_eur``, ``bill_after_eur`` (mean per dwelling), ``household_income_eur`` (modelled mean
+        disposable household income, the Monitor model),
         ``energy_quote_before_pct``, ``energy_quote_after_pct``, ``heq_households_before``,
         ``heq_households_after``, ``households_lifted`` and ``estimated`` (always True).
         Sums over cells whose inputs are all missing stay NaN.
@@ -177,7 +188,7 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, *, income: pd
     for col in SUM_COLUMNS[2:]:
         out.loc[nan_buurt, col] = np.nan
     w = cell_table["dwellings"]
-    for col in ["bill_before_eur", "bill_after_eur"]:
+    for col in ["bill_before_eur", "bill_after_eur", "disposable_income_eur"]:
         num = (cell_table[col] * w).groupby(cell_table["buurt_code"]).sum(min_count=1)
         out[col] = num / w.where(cell_table[col].notna()).groupby(cell_table["buurt_code"]).sum()
     b = buurten.set_index("buurt_code")
@@ -185,7 +196,7 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame, *, income: pd
     out["households"] = out.index.map(b["households"])
     out["eur_saved_per_upgraded_dwelling"] = out["eur_saved"] / out["dwellings_upgraded"].where(lambda s: s > 0)
     out["eur_saved_per_household"] = out["eur_saved"] / out["households"].where(lambda s: s > 0)
-    out["household_income_eur"] = out.index.map(income["household_income_eur"])
+    out["household_income_eur"] = out.pop("disposable_income_eur")
     inc_ok = out["household_income_eur"].where(out["household_income_eur"] > 0)
     out["energy_quote_before_pct"] = 100.0 * out["bill_before_eur"] / inc_ok
     out["energy_quote_after_pct"] = 100.0 * out["bill_after_eur"] / inc_ok

@@ -14,15 +14,18 @@ def expected():
     """Chosen buurten at the pages' defaults, computed from the model without the app."""
     from geo import config
     from geo.io import processed
-    from geo.metrics import income as ri
+    from geo.metrics.household_income import income_fits
+    from geo.params import MonitorSettings
     from geo.targeting import budget as rb
     from geo.targeting import newbuild_score as ns
     from geo.targeting import savings as rs
 
     b = pd.DataFrame(processed.read_buurten().drop(columns="geometry"))
     factors = processed.read_label_factors()
-    income = ri.buurt_income_model(b, processed.income_year(processed.read_metadata()))
-    cells = rb.add_costs(rs.cell_savings(pd.read_parquet(config.STOCK_CELLS), b, factors, income=income))
+    stock = pd.read_parquet(config.STOCK_CELLS)
+    income = income_fits(b.set_index("buurt_code"), stock, processed.income_year(processed.read_metadata()),
+                         MonitorSettings())
+    cells = rb.add_costs(rs.cell_savings(stock, b, factors, income=income))
     retrofit = rb.allocate(cells, budget_eur=20e6, alpha=0.5).chosen  # page defaults: EUR 20 million, priority 0.5
     scores = ns.newbuild_scores(b, cells)
     newbuild = scores.head(10).query("score > 0")["buurt_code"].tolist()  # page default: the 10 best buurten

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo.metrics import income
+from geo.metrics.household_income import income_fits
+from geo.params import MonitorSettings
 from geo.targeting import retrofit as r
 
 # Relative gas use per energy label, the same for every dwelling type and build period.
@@ -39,6 +40,10 @@ def cells_for(code: str, counts: dict[str, float], dtype: str = "mid-terrace") -
     )
 
 
-def income_of(buurten: pd.DataFrame, income_year: int = 2017) -> pd.DataFrame:
-    """The within-buurt income model of a test buurt table, with the CBS low-income line of ``income_year``."""
-    return income.buurt_income_model(pd.DataFrame(buurten), income_year)
+def income_of(buurten: pd.DataFrame, cells: pd.DataFrame | None = None, income_year: int = 2017) -> pd.DataFrame:
+    """The Monitor's income model of a test buurt table (the CBS low-income line of ``income_year``).
+
+    Without ``cells`` every buurt counts as owner-occupied for the fit (no tenure shift).
+    """
+    cells = pd.DataFrame(columns=["buurt_code", "tenure", "dwellings"]) if cells is None else cells
+    return income_fits(pd.DataFrame(buurten).set_index("buurt_code"), cells, income_year, MonitorSettings())

@@ -78,7 +78,7 @@ def test_the_models_section_has_each_model_once_in_page_order():
     heads = [line for line in text.splitlines() if line.startswith("### ")]
     assert heads == [
         "### Retrofit targeting: method, defaults and limits",
-        "### Within-buurt income model (modelled estimate)",
+        "### Income model of the retrofit, and the gross-income proxy",
         "### Retrofit costs and budget allocation",
         "### New-build targeting: method, defaults and limits",
         "### Retrofit and New-build pages: what the pages add",

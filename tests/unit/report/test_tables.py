@@ -40,7 +40,7 @@ def outputs() -> dict[str, pd.DataFrame]:
     effects, _ = ns.newbuild_effects(pd.Series({"BU1": 20.0}), scores, b)
     return {
         "RETROFIT_BUURTEN": rs.add_share_of_co2(
-            rb.cost_effectiveness(rs.buurt_savings(cells, b, income=income_of(b)), cells), b
+            rb.cost_effectiveness(rs.buurt_savings(cells, b), cells), b
         ),
         "RANKING": rb.ranking_with_names(rb.allocate(cells, budget_eur=1e9), names),
         "MARKET": rb.market_volume(cells).assign(buurt_name=lambda m: m["buurt_code"].map(names)),

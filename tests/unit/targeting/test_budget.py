@@ -48,7 +48,7 @@ def test_allocation_respects_budget_and_worst_labels_first():
 
 def test_mac_curve_is_sorted_and_cumulative():
     b, cells = alpha_fixture()
-    bt = rb.cost_effectiveness(rs.buurt_savings(cells, b, income=income_of(b)), cells, lifetime_years=30)
+    bt = rb.cost_effectiveness(rs.buurt_savings(cells, b), cells, lifetime_years=30)
     curve = rb.mac_curve(bt)
     assert curve["eur_per_tonne"].is_monotonic_increasing
     assert (curve["cum_cost_eur"].diff().dropna() > 0).all()
@@ -102,7 +102,7 @@ def test_ranking_names_the_buurten_and_marks_who_gets_work():
 
 def test_mac_steps_start_at_zero_and_end_at_the_totals():
     b, cells = alpha_fixture()
-    per_buurt = rs.buurt_savings(cells, b, income=income_of(b))
+    per_buurt = rs.buurt_savings(cells, b)
     curve = rb.mac_curve(rb.cost_effectiveness(per_buurt, cells, lifetime_years=30))
     steps = rb.mac_steps(curve)
     assert steps.iloc[0].tolist() == [0.0, 0.0]

@@ -145,3 +145,82 @@ def income_fits(buurten: pd.DataFrame, cells: pd.DataFrame, income_year: int,
         out.loc[code, ["income_mu", "income_sigma"]] = [float(sol.x[0]), median_sigma]
     out.index.name = "buurt_code"
     return out
+
+
+# ---- the income of each stock cell's households ----------------------------------------------------------------
+
+
+def cell_income(cells: pd.DataFrame, buurten: pd.DataFrame, fits: pd.DataFrame, tenure_income_gap: float,
+                log_shift: float | pd.Series = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Income model of each cell's households: the buurt fit shifted by the cell's tenure.
+
+    Parameters
+    ----------
+    cells : DataFrame
+        Rows with ``buurt_code`` and ``tenure``.
+    buurten : DataFrame
+        Indexed by buurt_code; ``household_size`` (1 where missing) sets the equivalence factor.
+    fits : DataFrame
+        :func:`geo.metrics.household_income.income_fits` output.
+    tenure_income_gap : float
+        Corporation tenants' shift in standard deviations (:class:`geo.params.MonitorSettings`).
+    log_shift : float or Series
+        Shift of every income in log points; per buurt when a Series.
+
+    Returns
+    -------
+    tuple of arrays
+        ``(mu, sigma, equivalence)`` per row: ln standardised disposable income ~ N(mu, sigma); disposable
+        income = standardised income x equivalence. NaN mu/sigma where the buurt has no income fit.
+    """
+    fo = fits.reindex(cells["buurt_code"])
+    sigma = fo["income_sigma"].to_numpy(dtype=float)
+    mu = fo["income_mu"].to_numpy(dtype=float) + cells["tenure"].map(TENURE_SHIFT).fillna(0.0).to_numpy() * \
+        tenure_income_gap * sigma + per_buurt(log_shift, cells["buurt_code"], 0.0)
+    size = buurten["household_size"].reindex(cells["buurt_code"]).fillna(1.0).to_numpy(dtype=float)
+    return mu, sigma, income.equivalence_factor(size)
+
+
+def heq_share(bill_eur, mu, sigma, equivalence, quote_pct: float) -> np.ndarray:
+    """Share of households whose bill / disposable income is at or above ``quote_pct`` (the Monitor's HEQ).
+
+    bill / (standardised income x equivalence) >= q  <=>  standardised income <= bill / (q x equivalence). NaN where
+    the bill or the income model is missing.
+
+    Examples
+    --------
+    A bill of 1,500 at 10 % needs a disposable income of at most 15,000: half the households when that is the median.
+
+    >>> float(heq_share(1500.0, np.log(15_000.0), 0.5, 1.0, 10.0)[0])
+    0.5
+    """
+    b = np.atleast_1d(np.asarray(bill_eur, dtype=float))
+    with np.errstate(divide="ignore"):
+        share = below(np.log(np.maximum(b, 1e-9) / (quote_pct / 100.0 * np.asarray(equivalence, dtype=float))),
+                       mu, sigma)
+    return np.where(np.isnan(b), np.nan, share)
+
+
+def mean_disposable_income(mu, sigma, equivalence) -> np.ndarray:
+    """Mean disposable household income of a lognormal standardised income, x the equivalence factor.
+
+    Examples
+    --------
+    >>> round(float(mean_disposable_income(np.log(20_000.0), 0.0, 1.5)[0]))
+    30000
+    """
+    return np.atleast_1d(np.exp(np.asarray(mu, dtype=float) + np.asarray(sigma, dtype=float) ** 2 / 2)
+                         * np.asarray(equivalence, dtype=float))
+
+
+def per_buurt(value, codes: pd.Series, missing: float) -> np.ndarray:
+    """A scalar, or a per-buurt Series looked up for every row (``missing`` where the buurt has none)."""
+    if isinstance(value, pd.Series):
+        return value.reindex(codes).fillna(missing).to_numpy(dtype=float)
+    return np.full(len(codes), float(value))
+
+
+def below(log_x, mu, sigma) -> np.ndarray:
+    """P(ln Y < log_x) for normal ln Y; NaN where mu or sigma is missing."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return norm.cdf((np.asarray(log_x, dtype=float) - mu) / sigma)

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from geo.catalog import sources
-from geo.metrics import monitor
+from geo.metrics import household_income
 from geo.params import DEFAULT_TARGET_LABEL
 from geo.targeting.packages import package_use
 from geo.targeting.retrofit import ELECTRICITY_PRICE_EUR_PER_KWH, GAS_PRICE_EUR_PER_M3, label_index, lookup_factors
@@ -56,10 +56,10 @@ def cell_savings(
     remaining heat demand / COP. CO2 saved = gas saved x gas factor - electricity added x electricity factor;
     the energy cost saved likewise at the two prices.
 
-    High energy quote: the Monitor's household model (:mod:`geo.metrics.monitor`). The households of a cell have the
-    buurt's standardised disposable income, shifted by the cell's tenure (:func:`geo.metrics.monitor.cell_income`);
-    the share with bill / disposable income at or above the threshold (:func:`geo.metrics.monitor.heq_share`)
-    follows for the bill before and after the package.
+    High energy quote: the Monitor's household model (:mod:`geo.metrics.household_income`). The households of a cell
+    have the buurt's standardised disposable income, shifted by the cell's tenure
+    (:func:`~geo.metrics.household_income.cell_income`); the share with bill / disposable income at or above the
+    threshold (:func:`~geo.metrics.household_income.heq_share`) follows for the bill before and after the package.
 
     Parameters
     ----------
@@ -150,10 +150,10 @@ def cell_savings(
     buurt_dwellings = out["buurt_code"].map(b["dwellings"]).where(lambda s: s > 0)
     occupancy = (out["buurt_code"].map(b["households"]) / buurt_dwellings).clip(upper=1.0)
     households = w * occupancy
-    mu, sigma, equivalence = monitor.cell_income(out, b, income, tenure_income_gap)
-    out["disposable_income_eur"] = monitor.mean_disposable_income(mu, sigma, equivalence)
-    share_before = monitor.heq_share(out["bill_before_eur"], mu, sigma, equivalence, threshold_pct)
-    share_after = monitor.heq_share(out["bill_after_eur"], mu, sigma, equivalence, threshold_pct)
+    mu, sigma, equivalence = household_income.cell_income(out, b, income, tenure_income_gap)
+    out["disposable_income_eur"] = household_income.mean_disposable_income(mu, sigma, equivalence)
+    share_before = household_income.heq_share(out["bill_before_eur"], mu, sigma, equivalence, threshold_pct)
+    share_after = household_income.heq_share(out["bill_after_eur"], mu, sigma, equivalence, threshold_pct)
     out["heq_households_before"] = households * share_before
     out["heq_households_after"] = households * share_after
     out["households_lifted"] = out["heq_households_before"] - out["heq_households_after"]

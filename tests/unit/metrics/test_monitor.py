@@ -148,29 +148,7 @@ def test_with_the_aedes_gap_corporation_tenants_have_four_in_five_below_where_ot
     assert corp > owner
 
 
-def test_the_heq_share_is_the_share_of_disposable_incomes_at_most_bill_over_threshold():
-    # bill 1,500 at 10 %: a high quote below a disposable income of 15,000; a couple (equivalence 1.41) needs
-    # a standardised income of at most 15,000 / 1.41
-    mu, sigma = math.log(12_000.0), 0.4
-    assert monitor.heq_share(1500.0, mu, sigma, 1.0, 10.0)[0] == pytest.approx(norm.cdf(math.log(15 / 12) / 0.4))
-    couple = monitor.heq_share(1500.0, mu, sigma, 1550 / 1100, 10.0)[0]
-    assert couple == pytest.approx(norm.cdf((math.log(15_000 * 1100 / 1550) - mu) / sigma))
-    assert np.isnan(monitor.heq_share(np.nan, mu, sigma, 1.0, 10.0)[0])  # a missing bill stays missing
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.floats(0.0, 10_000.0), st.floats(0.0, 10_000.0), st.floats(8.0, 11.0), st.floats(0.05, 1.5),
-       st.floats(1.0, 2.5), st.floats(1.0, 20.0))
-def test_a_lower_bill_never_raises_the_heq_share(bill_a, bill_b, mu, sigma, equivalence, quote_pct):
-    low, high = sorted([bill_a, bill_b])
-    shares = monitor.heq_share([low, high], mu, sigma, equivalence, quote_pct)
-    assert shares[0] <= shares[1]
 
 
-def test_corporation_tenants_get_the_buurt_fit_shifted_down():
-    cells = pd.DataFrame({"buurt_code": ["BU1", "BU1"], "tenure": ["owner-occupied", "social rent"]})
-    buurten = pd.DataFrame({"household_size": [2.0]}, index=pd.Index(["BU1"], name="buurt_code"))
-    fits = pd.DataFrame({"income_mu": [10.0], "income_sigma": [0.5]}, index=buurten.index)
-    mu, sigma, equivalence = monitor.cell_income(cells, buurten, fits, tenure_income_gap=1.2)
-    assert mu == pytest.approx([10.0, 10.0 - 1.2 * 0.5])
-    assert sigma == pytest.approx([0.5, 0.5]) and equivalence == pytest.approx([1550 / 1100] * 2)

@@ -43,6 +43,8 @@ MONITOR = "TNO/CBS Monitor Energiearmoede"
 BENCHMARKS: dict[str, Benchmark] = {
     b.key: b
     for b in [
+        Benchmark("energy_quote_all_households_nl_2024", "Energy bill as a share of disposable income, all "
+                  "households, the Netherlands", 5.0, "% of income", "2024", MONITOR + " (about 5 %)"),
         Benchmark("heq_nl_2019", "Households with a high energy quote (HEQ), the Netherlands", 7.4, "% of households",
                   "2019", MONITOR + ", 2019 components"),
         Benchmark("lihe_nl_2019", "Low income and high energy costs (LIHE), the Netherlands", 6.1, "% of households",

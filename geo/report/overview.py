@@ -8,7 +8,7 @@ import html
 import pandas as pd
 
 from geo.catalog import dictionary
-from geo.catalog.benchmarks import BENCHMARKS
+from geo.catalog.benchmarks import BENCHMARKS, MONITOR
 from geo.map.classify import format_value
 from geo.metrics import indicators
 from geo.metrics.income import household_income
@@ -17,10 +17,9 @@ from geo.params import IndexSettings, Prices, QuoteThreshold
 # National context from the TNO/CBS Monitor Energiearmoede. Its quotes divide by *disposable* household income:
 # all households about 5% of income on energy (2024). HEQ, the share of households with a high energy quote, was
 # 7.4% in 2019 (the Monitor's 2019 components: HEQ 7.4%, LIHE 6.1%, LILEK 5.4%).
-NATIONAL_QUOTE_ALL_HOUSEHOLDS_PCT = 5
-NATIONAL_QUOTE_YEAR = 2024
-NATIONAL_HEQ_2019_PCT = 7.4
-MONITOR_SOURCE = "TNO/CBS Monitor Energiearmoede"
+NATIONAL_QUOTE = BENCHMARKS["energy_quote_all_households_nl_2024"]
+NATIONAL_HEQ = BENCHMARKS["heq_nl_2019"]
+MONITOR_SOURCE = MONITOR
 NATIONAL_YEAR = 2022  # the year of the shipped national municipality table (CBS KWB 2022 edition)
 
 
@@ -93,7 +92,7 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
             "label": f"Estimated energy quote, average household ({years})",
             "value": format_value(quote, 1) + "%",
             "comparison": "No national figure on the same basis: the Monitor's about "
-            f"{NATIONAL_QUOTE_ALL_HOUSEHOLDS_PCT}% of income for all households ({NATIONAL_QUOTE_YEAR}, "
+            f"{NATIONAL_QUOTE.value:g}% of income for all households ({NATIONAL_QUOTE.year}, "
             f"{MONITOR_SOURCE}) divides by disposable income; this estimate divides by gross income, so it reads "
             "lower.",
             "help": "Estimate: Heerlen average gas and electricity use x prices"
@@ -118,9 +117,10 @@ def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, pr
             "comparison": f"About {format_value(round(count, -2))} households"
             f" in the {int(ok.sum())} buurten with data. "
             f"Index available for {int(idx.notna().sum())} of {len(idx)} buurten. "
-            + (f"The Netherlands: {NATIONAL_HEQ_2019_PCT}% in 2019 ({MONITOR_SOURCE}, disposable income)."
+            + (f"The Netherlands: {NATIONAL_HEQ.value:g}% in {NATIONAL_HEQ.year} ({MONITOR_SOURCE}, disposable "
+               "income)."
                if same_measure else
-               f"The nearest national figure is the Monitor's HEQ for 2019, {NATIONAL_HEQ_2019_PCT}% "
+               f"The nearest national figure is the Monitor's HEQ for {NATIONAL_HEQ.year}, {NATIONAL_HEQ.value:g}% "
                f"({MONITOR_SOURCE}), which divides by disposable income: this proxy uses an approximate gross "
                "income, so it is an approximation of that indicator, not the same measure."),
             "help": "Estimated per buurt with the household model of the Monitor indicators (see Data & method), "

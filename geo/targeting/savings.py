@@ -176,7 +176,7 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame) -> pd.DataFra
         ``dwellings_upgraded``, ``gas_saved_m3``, ``electricity_added_kwh``, ``co2_saved_t`` (per year),
         ``eur_saved`` (per year, total),
         ``eur_saved_per_upgraded_dwelling``, ``eur_saved_per_household`` (spread over all households),
-        ``bill_before_eur``, ``bill_after_eur`` (mean per dwelling), ``household_income_eur`` (modelled mean
+        ``bill_before_eur``, ``bill_after_eur`` (mean per dwelling), ``disposable_income_eur`` (modelled mean
         disposable household income, the Monitor model),
         ``energy_quote_before_pct``, ``energy_quote_after_pct``, ``heq_households_before``,
         ``heq_households_after``, ``households_lifted`` and ``estimated`` (always True).
@@ -196,15 +196,14 @@ def buurt_savings(cell_table: pd.DataFrame, buurten: pd.DataFrame) -> pd.DataFra
     out["households"] = out.index.map(b["households"])
     out["eur_saved_per_upgraded_dwelling"] = out["eur_saved"] / out["dwellings_upgraded"].where(lambda s: s > 0)
     out["eur_saved_per_household"] = out["eur_saved"] / out["households"].where(lambda s: s > 0)
-    out["household_income_eur"] = out.pop("disposable_income_eur")
-    inc_ok = out["household_income_eur"].where(out["household_income_eur"] > 0)
+    inc_ok = out["disposable_income_eur"].where(out["disposable_income_eur"] > 0)
     out["energy_quote_before_pct"] = 100.0 * out["bill_before_eur"] / inc_ok
     out["energy_quote_after_pct"] = 100.0 * out["bill_after_eur"] / inc_ok
     out["estimated"] = True
     cols = ["buurt_name", "households", "dwellings", "dwellings_upgraded", "gas_saved_m3", "electricity_added_kwh",
             "co2_saved_t", "eur_saved",
             "eur_saved_per_upgraded_dwelling", "eur_saved_per_household", "bill_before_eur", "bill_after_eur",
-            "household_income_eur", "energy_quote_before_pct", "energy_quote_after_pct", "heq_households_before",
+            "disposable_income_eur", "energy_quote_before_pct", "energy_quote_after_pct", "heq_households_before",
             "heq_households_after", "households_lifted", "estimated"]
     return out[cols].reset_index()
 

@@ -104,7 +104,7 @@ def test_a_cell_whose_bill_falls_below_threshold_times_income_lifts_its_househol
     assert out.loc["B", "heq_households_before"] == pytest.approx(0.0, abs=1e-9)  # EUR 1,357 < 1,500
     per_buurt = rs.buurt_savings(out.reset_index(), b).iloc[0]
     assert per_buurt["households_lifted"] == pytest.approx(10.0)
-    assert per_buurt["household_income_eur"] == pytest.approx(15_000.0, rel=1e-3)  # the model's mean income
+    assert per_buurt["disposable_income_eur"] == pytest.approx(15_000.0, rel=1e-3)  # the model's mean income
     # the same cell rented from a corporation sits lower in the buurt's income distribution: more high quotes
     wide = _fit("BU1", 15_000.0, 0.5)
     owner = rs.cell_savings(cells, b, pooled_factors(), income=wide, gas_price=1.0, electricity_price=0.25)

@@ -7,7 +7,7 @@ PORT ?= 8501
 LEAFLET := static/vendor/leaflet/leaflet.js
 PROCESSED := data/processed/.built
 
-.PHONY: run test lint data assets venv chromium bench clean
+.PHONY: run test lint data assets venv chromium bench clean i18n
 
 run: venv assets data
 	$(PY) -m ui.serve --server.port $(PORT)
@@ -47,8 +47,24 @@ $(LEAFLET): package.json
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+# Messages for the translators: extract every _()/N_()/ngettext() text and every method-text block into
+# locale/messages.pot, then merge it into each language's catalogue (new entries arrive empty, for a translator).
+I18N_SOURCES := app.py pages ui geo $(filter-out docs/method/README.md,$(wildcard docs/method/*.md))
+i18n: venv
+	PYTHONPATH=. $(VENV)/bin/pybabel --quiet extract -F babel.cfg -k N_ --add-location=file --no-wrap --sort-by-file \
+		--project=Buurtkompas --copyright-holder=Buurtkompas -o locale/messages.pot $(I18N_SOURCES)
+	for lang in nl en; do \
+		if [ -f locale/$$lang/LC_MESSAGES/messages.po ]; then \
+			$(VENV)/bin/pybabel --quiet update --no-wrap --ignore-obsolete -i locale/messages.pot -d locale -l $$lang; \
+		else $(VENV)/bin/pybabel --quiet init --no-wrap -i locale/messages.pot -d locale -l $$lang; fi; \
+	done
+
 bench: venv assets data chromium
 	$(PY) -m bench
 
 clean:
 	rm -rf data/processed static/vendor build
+
+# `make print-VAR` prints a variable (the catalogue test reads I18N_SOURCES from here: one list of sources).
+print-%:
+	@echo $($*)

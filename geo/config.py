@@ -13,6 +13,7 @@ DATA_DIR = ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"
 PROCESSED_DIR = DATA_DIR / "processed"
 STATIC_DIR = ROOT / "static"
+LOCALE_DIR = ROOT / "locale"  # one gettext catalogue per language (geo.i18n)
 
 GEMEENTE_CODE = "GM0917"
 GEMEENTE_NAME = "Heerlen"

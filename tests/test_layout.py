@@ -39,3 +39,23 @@ def test_no_product_module_imports_another_inside_a_function():
     # An import inside a function is how an import cycle hides; the layers contract keeps the graph one-way.
     product = [*(ROOT / "geo").rglob("*.py"), *(ROOT / "ui").rglob("*.py"), *(ROOT / "pages").glob("*.py")]
     assert [hit for path in product for hit in _imports_inside_functions(path)] == []
+
+
+def _rebinds_gettext(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imports_it = any(
+        isinstance(node, ast.ImportFrom) and node.module in {"geo.i18n", "geo.i18n.translate"}
+        and any(a.name == "_" for a in node.names)
+        for node in ast.walk(tree)
+    )
+    if not imports_it:
+        return []
+    return [f"{path.relative_to(ROOT)}:{node.lineno}" for node in ast.walk(tree)
+            if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)]
+
+
+def test_no_module_that_translates_uses_underscore_as_a_throwaway_name():
+    # `for _, row in ...` in a module that imports `_` from geo.i18n would silently replace the translator.
+    product = [ROOT / "app.py", *(ROOT / "geo").rglob("*.py"), *(ROOT / "ui").rglob("*.py"),
+               *(ROOT / "pages").glob("*.py")]
+    assert [hit for path in product for hit in _rebinds_gettext(path)] == []

@@ -1,0 +1,97 @@
+"""Showing a table: labels in the user's language, numbers in the locale's format, sorting on the values.
+
+The one way to put a table on a page. A table described in :mod:`geo.report.tables`
+(labels marked for the catalogue, printf-style number formats) gets translated
+column labels; its numbers are formatted by :mod:`geo.i18n` through a pandas
+Styler, so a Dutch user reads ``1.234,5`` while a click on the header still
+sorts by the number. Streamlit lets ``column_config`` formats override the
+Styler's, so number columns here carry a label only.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from geo import i18n
+from geo.i18n import _
+
+_PRINTF = re.compile(r"%(?P<sign>\+)?(?:\.(?P<decimals>\d+))?[fdi]")
+
+
+def decimals_of(fmt: str) -> tuple[int, bool]:
+    """Decimals and whether to show a plus sign, from a printf format such as ``"%+.1f"`` or ``"%d"``."""
+    match = _PRINTF.fullmatch(fmt)
+    if not match:
+        return 0, False
+    return int(match["decimals"] or 0), bool(match["sign"])
+
+
+def _formatter(decimals: int, sign: bool):
+    def fmt(value) -> str:
+        text = i18n.number(value, decimals)
+        return "+" + text if sign and text != i18n.number(None) and float(value) > 0 else text
+    return fmt
+
+
+def _auto_decimals(values: pd.Series) -> int:
+    finite = pd.to_numeric(values, errors="coerce").dropna()
+    if finite.empty or (finite.round(0) == finite).all():
+        return 0
+    return 1 if finite.abs().median() >= 10 else 2
+
+
+def column_config(spec: dict) -> dict:
+    """Streamlit column settings of a table from its :mod:`geo.report.tables` description, labels translated."""
+    return {name: _column(value) for name, value in spec.items()}
+
+
+def _column(value):
+    if isinstance(value, str):
+        return _(value)
+    label, kind, options = (*value, {})[:3]
+    label = _(label)
+    if kind == "progress":
+        return st.column_config.ProgressColumn(label, min_value=0, max_value=1, format="%.2f")
+    if kind == "check":
+        return st.column_config.CheckboxColumn(label)
+    if kind == "text":
+        return st.column_config.TextColumn(label, **options)
+    if options:  # an editable number column: Streamlit formats it (Styler formats reach only read-only columns)
+        return st.column_config.NumberColumn(label, format=kind, **options)
+    return st.column_config.NumberColumn(label)
+
+
+def styled(df: pd.DataFrame, spec: dict | None = None):
+    """The table with every number column formatted for the locale (a missing value shows as a dash)."""
+    formats = {}
+    for name in df.columns:
+        if not pd.api.types.is_numeric_dtype(df[name]) or pd.api.types.is_bool_dtype(df[name]):
+            continue
+        value = (spec or {}).get(name)
+        if isinstance(value, tuple) and value[1] in {"progress", "check", "text"}:
+            continue
+        if isinstance(value, tuple):
+            formats[name] = _formatter(*decimals_of(value[1]))
+        else:
+            formats[name] = _formatter(_auto_decimals(df[name]), False)
+    return df.style.format(formats)
+
+
+def show(df: pd.DataFrame, spec: dict | None = None, **kwargs):
+    """Put a read-only table on the page (``st.dataframe``); ``spec`` as in :mod:`geo.report.tables`."""
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    if spec is not None:
+        df = df[[c for c in spec if c in df.columns]]
+        kwargs["column_config"] = {**column_config(spec), **kwargs.get("column_config", {})}
+    return st.dataframe(styled(df, spec), **kwargs)
+
+
+def edit(df: pd.DataFrame, spec: dict, **kwargs) -> pd.DataFrame:
+    """Put an editable table on the page (``st.data_editor``); returns the edited table."""
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    return st.data_editor(styled(df, spec), column_config=column_config(spec), **kwargs)

@@ -7,7 +7,7 @@ import streamlit as st
 from geo.catalog import dictionary
 from geo.map import classify
 from geo.report import profile
-from ui import data, mapview, settings
+from ui import data, exports, mapview, settings
 
 data.ensure_data()
 st.title("Map explorer")
@@ -54,6 +54,7 @@ def explorer():
     st.caption(dictionary.BY_NAME[indicator].meaning)
 
     clicked = mapview.show_map(indicator, scheme, k, tiles)
+    exports.offer_layer(indicator)
     if dictionary.BY_NAME[indicator].source == "vivet" and "estimate_quality" in table:
         weak = sorted(table.loc[table["estimate_quality"] == "weak", "buurt_name"])
         st.caption(f"Estimated from the housing stock (basis: {table['stock_basis'].iloc[0]}). The estimate is weak in "

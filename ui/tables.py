@@ -17,6 +17,7 @@ import streamlit as st
 
 from geo import i18n
 from geo.i18n import _
+from ui import exports
 
 _PRINTF = re.compile(r"%(?P<sign>\+)?(?:\.(?P<decimals>\d+))?[fdi]")
 
@@ -80,14 +81,30 @@ def styled(df: pd.DataFrame, spec: dict | None = None):
     return df.style.format(formats)
 
 
-def show(df: pd.DataFrame, spec: dict | None = None, **kwargs):
-    """Put a read-only table on the page (``st.dataframe``); ``spec`` as in :mod:`geo.report.tables`."""
+def show(df: pd.DataFrame, spec: dict | None = None, *, download: str | bool = True,
+         download_settings: dict | None = None, **kwargs):
+    """Put a read-only table on the page (``st.dataframe``) with a download offer (CSV, Excel) under it.
+
+    ``spec`` as in :mod:`geo.report.tables`. ``download`` names the files and the export's title (say what the
+    table is, in the user's language; a page showing two tables with the same columns must give distinct names),
+    ``False`` leaves the offer out. ``download_settings`` adds the page's own settings (a plain dict of readable
+    names and values) to the shared ones in the export's metadata.
+    """
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
+    own = dict(kwargs.get("column_config") or {})
     if spec is not None:
         df = df[[c for c in spec if c in df.columns]]
-        kwargs["column_config"] = {**column_config(spec), **kwargs.get("column_config", {})}
-    return st.dataframe(styled(df, spec), **kwargs)
+        kwargs["column_config"] = {**column_config(spec), **own}
+    shown = st.dataframe(styled(df, spec), **kwargs)
+    if download:
+        exported = df if kwargs["hide_index"] else df.reset_index()
+        exported = exported.drop(columns=[c for c, v in own.items() if v is None and c in exported.columns])
+        labels = {c: v if isinstance(v, str) else v.get("label") for c, v in own.items()
+                  if v is not None and (isinstance(v, str) or (isinstance(v, dict) and v.get("label")))}
+        name = download if isinstance(download, str) else kwargs.get("key") or _("table")
+        exports.offer_table(exported, spec, name=str(name), labels=labels, extra_settings=download_settings)
+    return shown
 
 
 def edit(df: pd.DataFrame, spec: dict, **kwargs) -> pd.DataFrame:

@@ -1,4 +1,5 @@
 import pandas as pd
+from streamlit.testing.v1 import AppTest
 
 from geo.i18n import language
 from ui import tables
@@ -17,3 +18,41 @@ def test_printf_formats_give_decimals_and_sign():
     assert tables.decimals_of("%+.1f") == (1, True)
     assert tables.decimals_of("%d") == (0, False)
     assert tables.decimals_of("%.3f") == (3, False)
+
+
+def _shown(download):
+    import pandas as pd
+    import streamlit as st
+
+    from ui import tables
+
+    captured, original = {}, st.download_button
+
+    def capture(label, data, **kwargs):
+        captured[kwargs["file_name"]] = data
+        return original(label, data, **kwargs)
+
+    st.download_button = capture
+    try:
+        df = pd.DataFrame({"buurt_name": ["A"], "gas_m3": [1.5], "extra": [2], "secret": [3]})
+        tables.show(df, column_config={"extra": "Own label", "secret": None}, download=download)
+    finally:
+        st.download_button = original
+    st.session_state["captured"] = captured
+
+
+def test_show_offers_the_table_with_the_shown_labels_and_without_hidden_columns():
+    at = AppTest.from_function(_shown, args=("My table",), default_timeout=60).run()
+    assert not at.exception
+    files = at.session_state["captured"]
+    assert len(at.download_button) == 3 and set(files) == {
+        "buurtkompas-my-table.xlsx", "buurtkompas-my-table.csv", "buurtkompas-my-table.metadata.json"}
+    with language("en"):
+        text = files["buurtkompas-my-table.csv"]().decode("utf-8-sig")
+    header = text.splitlines()[0]
+    assert "Own label" in header and "Buurt" in header and "secret" not in header and "gas_m3" not in header
+
+
+def test_show_without_download_offers_nothing():
+    at = AppTest.from_function(_shown, args=(False,), default_timeout=60).run()
+    assert not at.exception and len(at.download_button) == 0

@@ -50,7 +50,11 @@ def method_version() -> str:
 
 @functools.cache
 def raw_data_date() -> str | None:
-    """Date the raw data last changed in the repository (its commit), ``None`` outside a git checkout."""
+    """Date the raw files in use were put into the repository (the last commit that changed ``data/raw``).
+
+    The files are copies of the published data, so this is when they were retrieved; ``None`` outside a git
+    checkout (no network is asked).
+    """
     return _git("log", "-1", "--format=%cs", "--", str(config.RAW_DIR.relative_to(config.ROOT))) or None
 
 
@@ -108,8 +112,12 @@ def _slug(name: str) -> str:
 def _lazy(lang: str, build: Callable[[dict], bytes], meta: dict) -> Callable[[], bytes]:
     def make() -> bytes:
         with i18n.language(lang):
-            resolved = {k: v() if callable(v) else v for k, v in meta.items()}
-            return build({**resolved, "exported": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")})
+            resolved = {}
+            for k, v in meta.items():
+                resolved[k] = v() if callable(v) else v
+                if k == "language":
+                    resolved["exported"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            return build(resolved)
     return make
 
 

@@ -75,7 +75,7 @@ ROW_LABELS = {
     "language": N_("Language"),
     "exported": N_("Exported on (UTC)"),
     "data_built": N_("Data built on"),
-    "raw_data_retrieved": N_("Raw data in the repository since"),
+    "raw_data_retrieved": N_("Raw data retrieved (last change in the repository)"),
     "geometry": N_("Geometry"),
     "crs": N_("Coordinate reference system"),
     "csv": N_("CSV format"),
@@ -249,7 +249,7 @@ def metadata_rows(metadata: Mapping) -> list[tuple]:
         elif key == "sources" and isinstance(value, list):
             rows.extend((label, _source_text(source)) for source in value)
         elif key == "csv" and isinstance(value, Mapping):
-            rows.append((label, _("separator {sep}, decimal mark {decimal}, UTF-8 with BOM").format(
+            rows.append((label, _("separator “{sep}”, decimal mark “{decimal}”, UTF-8 with BOM").format(
                 sep=value.get("separator", ""), decimal=value.get("decimal", ""))))
         else:
             rows.append((label, _flat(value)))

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitDuplicateElementKey
 
 from geo import config, i18n
 from geo.catalog import sources
@@ -121,6 +122,17 @@ def _lazy(lang: str, build: Callable[[dict], bytes], meta: dict) -> Callable[[],
     return make
 
 
+def _popover(label: str, key: str):
+    """A tertiary popover with a download icon; a key already used in this run gets a suffix (the same table twice)."""
+    for n in range(1, 50):
+        unique = key if n == 1 else f"{key}-{n}"
+        try:
+            return unique, st.popover(label, icon=":material/download:", type="tertiary", key=unique)
+        except StreamlitDuplicateElementKey:
+            continue
+    raise StreamlitDuplicateElementKey(key)
+
+
 def offer_table(df: pd.DataFrame, spec: Mapping | None = None, *, name: str = "table",
                 labels: Mapping[str, str] | None = None, extra_settings: Mapping | None = None,
                 key: str | None = None) -> None:
@@ -137,7 +149,8 @@ def offer_table(df: pd.DataFrame, spec: Mapping | None = None, *, name: str = "t
     def with_columns(m: dict) -> dict:
         return {**m, "columns": export.column_notes(columns, spec, years, labels)}
 
-    with st.popover(_("Download"), icon=":material/download:", type="tertiary", key=key):
+    key, popover = _popover(_("Download"), key)
+    with popover:
         st.download_button(
             _("Excel (xlsx)"), _lazy(lang, lambda m: export.to_xlsx(df, spec, with_columns(m), labels), meta),
             file_name=f"{base}.xlsx", mime=export.XLSX_MIME, key=f"{key}.xlsx", on_click="ignore",
@@ -200,7 +213,8 @@ def offer_layer(indicator: str, key: str = "map.download") -> None:
         m = {**m, "crs": "EPSG:28992 (Amersfoort / RD New)", "columns": export.column_notes(columns, None, years)}
         return export.to_geopackage(layer_frame(indicator, table, buurten), columns, m)
 
-    with st.popover(_("Download map layer"), icon=":material/download:", type="tertiary", key=key):
+    key, popover = _popover(_("Download map layer"), key)
+    with popover:
         st.download_button(_("GeoPackage (RD New)"), _lazy(lang, geopackage, meta), file_name=f"{base}.gpkg",
                            mime=export.GPKG_MIME, key=f"{key}.gpkg", on_click="ignore")
         st.download_button(_("GeoJSON (WGS 84)"), _lazy(lang, geojson, meta), file_name=f"{base}.geojson",

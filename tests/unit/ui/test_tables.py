@@ -56,3 +56,19 @@ def test_show_offers_the_table_with_the_shown_labels_and_without_hidden_columns(
 def test_show_without_download_offers_nothing():
     at = AppTest.from_function(_shown, args=(False,), default_timeout=60).run()
     assert not at.exception and len(at.download_button) == 0
+
+
+def _twice():
+    import pandas as pd
+
+    from ui import tables
+
+    df = pd.DataFrame({"buurt_name": ["A"], "gas_m3": [1.5]})
+    tables.show(df)
+    tables.show(df)
+
+
+def test_the_same_table_twice_on_a_page_gets_two_offers_not_a_duplicate_key_error():
+    at = AppTest.from_function(_twice, default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.download_button) == 6 and len({b.key for b in at.download_button}) == 6

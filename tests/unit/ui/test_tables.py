@@ -2,7 +2,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from geo.i18n import language
-from ui import tables
+from ui import exports, tables
 
 
 def test_numbers_are_formatted_for_the_language_and_sort_values_are_kept():
@@ -72,3 +72,8 @@ def test_the_same_table_twice_on_a_page_gets_two_offers_not_a_duplicate_key_erro
     at = AppTest.from_function(_twice, default_timeout=60).run()
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.download_button) == 6 and len({b.key for b in at.download_button}) == 6
+
+
+def test_file_names_are_safe_whatever_the_table_is_called():
+    assert exports._slug("<script>alert('x')</script>/../Kosten €") == "buurtkompas-script-alert-x-script-kosten"
+    assert exports._slug("") == "buurtkompas-table"

@@ -1,5 +1,6 @@
 """Data & method: every source, every column, how they were joined, what is missing and why, and the limits."""
 
+import pandas as pd
 import streamlit as st
 
 from geo import config, i18n
@@ -23,7 +24,7 @@ for key, src in sources.SOURCES.items():
 st.header(_("Data dictionary"))
 st.caption(_("Every processed and derived column. 'Year' is the year a figure describes; 'kind' says whether it is "
              "a published CBS figure (measured), a formula on such figures (derived) or a model (estimated)."))
-tables.show(dictionary.describe(meta["columns"]))
+tables.show(pd.DataFrame(dictionary.describe(meta["columns"])))
 
 st.header(_("Joining statistics to buurten"))
 st.markdown(_("Statistics are joined to the CBS/Kadaster buurt polygons of 2023 by buurt code, explicitly per source "

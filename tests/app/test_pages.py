@@ -132,8 +132,8 @@ def test_data_page_shows_joins_and_coverage():
     assert coverage["which"].str.contains("In de Cramer").any()
     dictionary = next(f for f in frames if "formula" in f.columns)
     assert "energy_quote_pct" in set(dictionary["column"])
-    assert "Gas use per dwelling x" not in " ".join(md.value for md in at.markdown)  # no placeholder left raw
-    assert any(md.value.startswith("**Estimated energy bill**") for md in at.markdown)
+    bill = next(md.value for md in at.markdown if md.value.startswith("**Estimated energy bill**"))
+    assert "{" not in bill and "giving EUR 0.829 per m3" in " ".join(bill.split())  # placeholders filled, English
 
 
 def test_data_page_speaks_dutch_with_dutch_numbers():

@@ -1,95 +1,102 @@
 """Data & method: every source, every column, how they were joined, what is missing and why, and the limits."""
 
+import pandas as pd
 import streamlit as st
 
-from geo import config
+from geo import config, i18n
 from geo.catalog import dictionary, sources
+from geo.i18n import _
 from geo.report import method, validation
 from geo.report.tables import LABEL_GAP, LABEL_GAP_BY_TYPE
-from ui import data, targeting
+from ui import data, tables, targeting
 
 data.ensure_data()
-st.title("Data & method")
+st.title(_("Data & method"))
 meta = data.tables()["metadata"]
 
-st.header("Sources")
-st.dataframe(method.sources_table(), hide_index=True, width="stretch")
+st.header(_("Sources"))
+tables.show(method.sources_table(), method.SOURCES_TABLE)
 for key, src in sources.SOURCES.items():
-    with st.expander(f"Provenance: {src.title} (data/raw/{src.folder}/SOURCE.md)"):
+    with st.expander(_("Provenance: {title} ({path})").format(title=_(src.title),
+                                                                path=f"data/raw/{src.folder}/SOURCE.md")):
         st.markdown(method.source_markdown(key))
 
-st.header("Data dictionary")
-st.caption("Every processed and derived column. 'year' is the year a figure describes; 'kind' says whether it is a "
-           "published CBS figure (measured), a formula on such figures (derived) or a model (estimated).")
-st.dataframe(dictionary.describe(meta["columns"]), hide_index=True, width="stretch")
+st.header(_("Data dictionary"))
+st.caption(_("Every processed and derived column. 'Year' is the year a figure describes; 'kind' says whether it is "
+             "a published CBS figure (measured), a formula on such figures (derived) or a model (estimated)."))
+tables.show(pd.DataFrame(dictionary.describe(meta["columns"])))
 
-st.header("Joining statistics to buurten")
-st.markdown("Statistics are joined to the CBS/Kadaster buurt polygons of 2023 by buurt code, explicitly per source "
-            "year, because codes and boundaries can change between years.")
-st.dataframe(method.join_table(meta["joins"]), hide_index=True, width="stretch")
+st.header(_("Joining statistics to buurten"))
+st.markdown(_("Statistics are joined to the CBS/Kadaster buurt polygons of 2023 by buurt code, explicitly per source "
+              "year, because codes and boundaries can change between years."))
+tables.show(method.join_table(meta["joins"]), method.JOIN_TABLE)
 
-st.header("Coverage: which buurten lack which figures")
-st.markdown("CBS suppresses figures for buurten with few inhabitants or dwellings. These stay missing ('no data' on "
-            "the map); they are never filled with zero.")
+st.header(_("Coverage: which buurten lack which figures"))
+st.markdown(_("CBS suppresses figures for buurten with few inhabitants or dwellings. These stay missing ('no data' on "
+              "the map); they are never filled with zero."))
 labels = {c: dictionary.label(c) for c in meta["suppressed"]}
-st.dataframe(method.coverage_table(meta["suppressed"], labels), hide_index=True, width="stretch")
+tables.show(method.coverage_table(meta["suppressed"], labels), method.COVERAGE_TABLE)
 
-st.header("Derived indicators")
+st.header(_("Derived indicators"))
 st.markdown(method.section("indicators"))
 
-st.header("Monitor Energiearmoede indicators per buurt")
+st.header(_("Monitor Energiearmoede indicators per buurt"))
 st.markdown(method.section("monitor"))
-st.caption("Heerlen's estimates beside the published national values: see Validation below.")
+st.caption(_("Heerlen's estimates beside the published national values: see Validation below."))
 
-st.header("Energy-poverty index")
+st.header(_("Energy-poverty index"))
 st.markdown(method.section("index"))
-st.dataframe(method.components_table(), hide_index=True, width="stretch")
+tables.show(method.components_table(), method.COMPONENTS_TABLE)
 
-st.header("Map")
+st.header(_("Map"))
 st.markdown(method.section("classification"))
 st.markdown(method.section("simplification"))
 
-st.header("Energy labels and the housing stock per buurt")
+st.header(_("Energy labels and the housing stock per buurt"))
 summary = meta.get("stock", {})
-st.info(f"Basis of the stock figures: **{summary.get('stock_basis', 'not built')}**. Estimated figures are marked "
-        "'estimated' in the data dictionary and on the map.")
+basis = summary.get("stock_basis")
+st.info(_("Basis of the stock figures: **{basis}**. Estimated figures are marked 'estimated' in the data dictionary "
+          "and on the map.").format(basis=_(method.STOCK_BASIS.get(basis, method.STOCK_BASIS[None]))))
 st.markdown(method.section("stock"))
 c1, c2, c3 = st.columns(3)
-c1.metric("Gas-use error per buurt, median", f"{summary.get('gas_median_abs_error_pct')}%",
-          help="Absolute % error of the predicted against the measured CBS gas use, "
-               f"over {summary.get('gas_buurten_checked')} buurten.")
-c2.metric("Worst buurt", f"{summary.get('gas_worst_error_pct')}%", help=str(summary.get("gas_worst_buurt")))
-c3.metric("Buurten with a weak estimate",
-          f"{summary.get('quality_counts', {}).get('weak', 0)} of {summary.get('buurten_with_estimate')}")
-st.caption(f"Worst buurt: {summary.get('gas_worst_buurt')}. Weak: {', '.join(summary.get('weak_buurten', []))}.")
-tables = data.tables()
-st.subheader("Check per buurt: predicted against measured gas use")
-st.dataframe(tables["stock_validation"], hide_index=True, width="stretch")
-st.subheader("Do the buurt estimates add up to the Heerlen VIVET totals?")
-st.dataframe(tables["stock_checks"], hide_index=True, width="stretch")
+c1.metric(_("Median gas-use error"), i18n.percent(summary.get("gas_median_abs_error_pct")),
+          help=_("Per buurt: absolute % error of the predicted against the measured CBS gas use, over {n} buurten; "
+                 "this is the median.").format(n=summary.get("gas_buurten_checked", "–")))
+c2.metric(_("Worst buurt"), i18n.percent(summary.get("gas_worst_error_pct")),
+          help=str(summary.get("gas_worst_buurt", "–")))
+c3.metric(_("Weak estimates"), _("{weak} of {total}").format(
+    weak=summary.get("quality_counts", {}).get("weak", 0), total=summary.get("buurten_with_estimate", "–")),
+    help=_("Buurten with a weak estimate of the housing stock."))
+st.caption(_("Worst buurt: {worst}. Weak: {weak}.").format(worst=summary.get("gas_worst_buurt", "–"),
+                                                            weak=", ".join(summary.get("weak_buurten", [])) or "–"))
+stock_tables = data.tables()
+st.subheader(_("Check per buurt: predicted against measured gas use"))
+tables.show(method.stock_validation_table(stock_tables["stock_validation"]), method.STOCK_VALIDATION_TABLE)
+st.subheader(_("Do the buurt estimates add up to the Heerlen VIVET totals?"))
+tables.show(method.stock_checks_table(stock_tables["stock_checks"], stock_tables["stock_validation"]),
+            method.STOCK_CHECKS_TABLE)
 
-st.header("Retrofit and new-build models")
+st.header(_("Retrofit and new-build models"))
 st.markdown(method.targeting_markdown())
 if config.LABEL_FACTORS.exists():
-    st.subheader("Label gap: Heerlen's factors against the measured gaps (A versus G)")
-    st.dataframe(targeting.label_gap(), hide_index=True, width="stretch",
-                 column_config=targeting.column_config(LABEL_GAP))
-    st.dataframe(targeting.label_gaps_by_type(), hide_index=True, width="stretch",
-                 column_config=targeting.column_config(LABEL_GAP_BY_TYPE))
-    st.caption("Per dwelling type: the model's pooled gap (used) and a fit within the type (shown only; thin types "
-               "such as detached houses are noisy). Fractions, A against G at the same floor area.")
+    st.subheader(_("Label gap: Heerlen's factors against the measured gaps (A versus G)"))
+    tables.show(targeting.label_gap(), LABEL_GAP)
+    tables.show(targeting.label_gaps_by_type(), LABEL_GAP_BY_TYPE)
+    st.caption(_("Per dwelling type: the model's pooled gap (used) and a fit within the type (shown only; thin types "
+                 "such as detached houses are noisy). Fractions, A against G at the same floor area."))
 
-st.header("Validation: model figures beside published benchmarks")
-st.markdown("Every modelled figure beside the published (or measured) figure it should approach, with the gap in % of "
-            "the benchmark. Each row is also a test with the tolerance shown, so a regression of a model shows. "
-            "Heerlen estimates are household-weighted over the buurten with an estimate.")
-checks = [validation.stock_gas_check(tables["stock_validation"], data.buurten()),
+st.header(_("Validation: model figures beside published benchmarks"))
+st.markdown(_("Every modelled figure beside the published (or measured) figure it should approach, with the gap in % "
+              "of the benchmark. Each row is also a test with the tolerance shown, so a regression of a model shows. "
+              "Heerlen estimates are household-weighted over the buurten with an estimate."))
+checks = [validation.stock_gas_check(stock_tables["stock_validation"], data.buurten()),
           *validation.label_gap_checks(targeting.label_factors()),
           *validation.monitor_checks(data.heerlen_monitor())]
-st.dataframe(validation.validation_table(checks), hide_index=True, width="stretch")
-st.caption("EUR per tonne: no published PBL national cost per tonne for these packages is in the shipped facts. The "
-           "net figure on the Retrofit page follows PBL's method (annuity of the investment minus the energy saved, "
-           "per tonne); the gross figure divides the investment by the lifetime tonnes. Name which one you quote.")
+tables.show(validation.validation_table(checks), validation.VALIDATION_TABLE)
+st.caption(_("EUR per tonne: no published PBL national cost per tonne for these packages is in the shipped facts. "
+             "The net figure on the Retrofit page follows PBL's method (annuity of the investment minus the energy "
+             "saved, per tonne); the gross figure divides the investment by the lifetime tonnes. Name which one you "
+             "quote."))
 
-st.header("Known limits")
+st.header(_("Known limits"))
 st.markdown(method.section("limits"))

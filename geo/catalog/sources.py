@@ -10,12 +10,17 @@ from dataclasses import dataclass
 from statistics import NormalDist
 
 from geo import config
+from geo.i18n import N_
 from geo.vocab import GAS_M3_PER_GJ
 
 
 @dataclass(frozen=True)
 class Source:
-    """One raw data source as shipped in ``data/raw``."""
+    """One raw data source as shipped in ``data/raw``.
+
+    ``title``, ``publisher``, ``period`` and ``licence`` are marked for the catalogue (:func:`geo.i18n.N_`) and
+    translated where shown; publisher names and publication titles keep their published wording.
+    """
 
     key: str
     title: str
@@ -36,59 +41,60 @@ SOURCES: dict[str, Source] = {
     for s in [
         Source(
             key="buurten",
-            title="Wijk- en buurtkaart 2023: Heerlen buurt polygons",
-            publisher="CBS / Kadaster",
-            period="buurt classification 2023",
-            licence="CC BY 4.0",
+            title=N_("Wijk- en buurtkaart 2023: Heerlen buurt polygons"),
+            publisher=N_("CBS / Kadaster"),
+            period=N_("buurt classification 2023"),
+            licence=N_("CC BY 4.0"),
             folder="heerlen_buurten_2023",
         ),
         Source(
             key="kwb",
-            title="Kerncijfers wijken en buurten (KWB), Heerlen",
-            publisher="CBS",
-            period="editions 2016-2020",
-            licence="CC BY 4.0",
+            title=N_("Kerncijfers wijken en buurten (KWB), Heerlen"),
+            publisher=N_("CBS"),
+            period=N_("editions 2016-2020"),
+            licence=N_("CC BY 4.0"),
             folder="cbs_kwb_heerlen_2016_2020",
             table="83487NED, 83765NED, 84286NED, 84583NED, 84799NED",
         ),
         Source(
             key="benefits",
-            title="Personen met een uitkering; wijken en buurten",
-            publisher="CBS",
-            period="quarterly 2013 Q1 - 2024 Q1",
-            licence="CC BY 4.0",
+            title=N_("Personen met een uitkering; wijken en buurten"),
+            publisher=N_("CBS"),
+            period=N_("quarterly 2013 Q1 - 2024 Q1"),
+            licence=N_("CC BY 4.0"),
             folder="cbs_uitkeringen_heerlen_85586NED",
             table="85586NED",
         ),
         Source(
             key="vivet",
-            title="VIVET Referentieverbruik warmte woningen II (2025), per dwelling",
-            publisher="PBL with CBS and TNO",
-            period="VIVET II (2025)",
-            licence="PBL open data (see SOURCE.md)",
+            title=N_("VIVET Referentieverbruik warmte woningen II (2025), per dwelling"),
+            publisher=N_("PBL with CBS and TNO"),
+            period=N_("VIVET II (2025)"),
+            licence=N_("PBL open data (see SOURCE.md)"),
             folder="vivet_referentieverbruik_parkstad",
         ),
         Source(
             key="gemeenten",
-            title="Gemeenten 2022 with KWB 2022 indicators (national comparison)",
-            publisher="CBS / Kadaster (via PDOK)",
-            period="KWB 2022 edition",
-            licence="CC BY 4.0",
+            title=N_("Gemeenten 2022 with KWB 2022 indicators (national comparison)"),
+            publisher=N_("CBS / Kadaster (via PDOK)"),
+            period=N_("KWB 2022 edition"),
+            licence=N_("CC BY 4.0"),
             folder="geoinzicht_gemeenten_2022",
         ),
         Source(
             key="wijken_nl",
-            title="Wijken 2024, whole Netherlands (scale benchmark)",
-            publisher="CBS / Kadaster (via PDOK)",
-            period="1 Jan 2024",
-            licence="CC BY 4.0",
+            title=N_("Wijken 2024, whole Netherlands (scale benchmark)"),
+            publisher=N_("CBS / Kadaster (via PDOK)"),
+            period=N_("1 Jan 2024"),
+            licence=N_("CC BY 4.0"),
             folder="geoinzicht_wijken_2024_nl",
         ),
     ]
 }
 
-# Reference facts used as defaults, each with its source (shown on the Data & method page).
-PRICE_SOURCE = (
+# Reference facts used as defaults, each with its source (shown on the Data & method page). The source texts are
+# marked for the catalogue with N_ and translated where shown: _(PRICE_SOURCE).
+PRICE_SOURCE = N_(
     "CBS StatLine 81309NED 'Aardgas en elektriciteit, gemiddelde prijzen van eindverbruikers', "
     "households, transaction price incl. VAT and taxes, year 2019: gas 26.207 EUR/GJ "
     "(20-200 GJ class), electricity 0.205 EUR/kWh (2.5-5 MWh class)"
@@ -107,7 +113,7 @@ PRICE_SETS = {
     2022: (round(43.282 / GAS_M3_PER_GJ, 3), 0.105),
 }
 CURRENT_PRICE_YEAR = max(PRICE_SETS)
-PRICE_SET_SOURCE = (
+PRICE_SET_SOURCE = N_(
     "CBS StatLine 81309NED 'Aardgas en elektriciteit, gemiddelde prijzen van eindverbruikers', households, "
     "transaction price incl. VAT and taxes: 2019 gas EUR 26.207/GJ, electricity EUR 0.205/kWh; 2022 (the last year "
     "of the series) gas EUR 43.282/GJ, electricity EUR 0.105/kWh. The 2022 electricity price includes the fixed "
@@ -131,7 +137,7 @@ INSULATION_PACKAGE_EUR = {
 INSULATION_PACKAGE_STEPS = 3
 COST_PER_STEP_EUR = {t: round(eur / INSULATION_PACKAGE_STEPS, -1) for t, eur in INSULATION_PACKAGE_EUR.items()}
 COST_PER_STEP_AVERAGE_EUR = round(19_000.0 / INSULATION_PACKAGE_STEPS, -1)
-COST_SOURCE = (
+COST_SOURCE = N_(
     "TNO and CPB (2023), as reported: insulating roof, floor, facade, doors and glass of a pre-1992 dwelling costs "
     "EUR 9,500 (apartment), 15,000 (end-terrace), 16,000 (mid-terrace), from 20,000 (semi-detached) and about "
     "33,000 (detached), and saves on average 25 % of gas. By the Heerlen label factors a 25 % fall is label D -> A, "
@@ -156,7 +162,7 @@ COP_ALL_ELECTRIC = 3.0
 # Heat demand = measured gas x boiler efficiency (an assumption: a condensing (HR) boiler, about 90 % on the lower
 # heating value). VIVET's own heat demand is not used: the model scales measured buurt gas, not VIVET's estimates.
 BOILER_EFFICIENCY = 0.90
-HEAT_PUMP_SOURCE = (
+HEAT_PUMP_SOURCE = N_(
     "Costs: Milieu Centraal reference cases via Vereniging Eigen Huis ('Wat kost een warmtepomp?'): hybrid EUR 6,000 "
     "(4 kW), all-electric air-water EUR 12,000 (8 kW), before subsidy. Hybrid replaces 60 % of the gas use (Milieu "
     "Centraal, as reported 2023; VEH 50-70 %; field study 2023: 74 %). COP: hybrid 4.6 derived from that field "
@@ -169,7 +175,7 @@ HEAT_PUMP_SOURCE = (
 # the energy saved, per tonne CO2 a year. Discount rate: the standard discount rate for Dutch social cost-benefit
 # analysis, 2.25 % real (Werkgroep discontovoet 2020, adopted by the cabinet from 1 January 2021).
 DISCOUNT_RATE = 0.0225
-NATIONAL_COST_SOURCE = (
+NATIONAL_COST_SOURCE = N_(
     "Net national cost per tonne after the PBL/CPB method (Hof, Van der Wal & Mot, 'Kosten- en batenbegrippen in "
     "klimaatbeleid', 2020): annuity of the investment over the lifetime at the discount rate, minus the yearly "
     "energy cost saved, divided by the yearly tonnes. Discount rate 2.25 % (standard rate, Werkgroep discontovoet "
@@ -184,7 +190,7 @@ NATIONAL_COST_SOURCE = (
 # 2018: EUR 12,750 a year (CBS figures on 2018 as reported in December 2019); 2020: 1,100/month (CBS,
 # 'De lage-inkomensgrens', 2022).
 LOW_INCOME_LINE_SINGLE_EUR_PER_YEAR = {2013: 12_120.0, 2015: 12_360.0, 2017: 12_480.0, 2018: 12_750.0, 2020: 13_200.0}
-LOW_INCOME_LINE_SOURCE = (
+LOW_INCOME_LINE_SOURCE = N_(
     "CBS low-income threshold (lage-inkomensgrens) for a single person: EUR 1,010/month in 2013, 1,030 in 2015, "
     "1,040 in 2017, EUR 12,750 a year in 2018, 1,100/month in 2020 (CBS publications and CBS figures as reported); "
     "household-size scaling from the CBS 2020 lines EUR 1,100 / 1,550 / 2,110 for single / couple / couple with "
@@ -196,7 +202,7 @@ LOW_INCOME_LINE_SOURCE = (
 # most 130 % of the CBS low-income line; high energy costs (LIHE) are an energy bill above EUR 1,213 a year for a
 # one-person household in 2019, scaled by the CBS equivalence factors; low energy quality (LEK) is read as label
 # E, F or G (the Monitor's 2024 renewal of the LEK rule was not checked).
-MONITOR_SOURCE = "TNO/CBS Monitor Energiearmoede (TNO, 2021, on CBS 2019 data; VNG DEGO documentation)"
+MONITOR_SOURCE = N_("TNO/CBS Monitor Energiearmoede (TNO, 2021, on CBS 2019 data; VNG DEGO documentation)")
 MONITOR_LOW_INCOME_FACTOR = 1.30
 MONITOR_HIGH_COST_SINGLE_EUR = {2019: 1_213.0}
 # National boundaries of standardised disposable household income (lowest 40 %, highest 20 %) of the income year.
@@ -205,7 +211,7 @@ MONITOR_HIGH_COST_SINGLE_EUR = {2019: 1_213.0}
 # can leave these moments out (boundary None). The social-minimum moment is left out for the same reason: the CBS
 # social minimum per household type in standardised disposable income was not found (UWV's Toeslagenwet amounts
 # are gross, not the CBS net social minimum).
-NATIONAL_BOUNDARIES_STATUS = (
+NATIONAL_BOUNDARIES_STATUS = N_(
     "Assumption, not sourced: the national lowest-40 % and highest-20 % boundaries of standardised disposable income "
     "were not found with the search tool (CBS StatLine 'Welvaart; grenzen van 10%-groepen inkomen en vermogen' has "
     "them); the values used are settings. The social-minimum share is not used in the fit (its euro level in "
@@ -215,7 +221,7 @@ NATIONAL_BOUNDARIES_STATUS = (
 # price at 'niet meer dan anders' (what a comparable gas-heated home pays), so the default heat price per GJ of
 # heat demand is the CBS 2019 household gas price per GJ (81309NED, see PRICE_SOURCE), fixed charges left out.
 HEAT_PRICE_2019_EUR_PER_GJ = 26.207
-HEAT_PRICE_SOURCE = (
+HEAT_PRICE_SOURCE = N_(
     "Assumption: the ACM maximum heat tariff of 2019 was not found; the Warmtewet's 'niet meer dan anders' principle "
     "is applied as heat demand (PBL VIVET, GJ) x the CBS 2019 gas price per GJ (26.207 EUR/GJ, 81309NED), without "
     "the fixed charge, so district-heat bills are on the low side."
@@ -229,7 +235,7 @@ CORPORATION_BELOW_LIMIT_SHARE = 0.80
 OTHER_BELOW_LIMIT_SHARE = 0.30
 TENURE_INCOME_GAP_SD = round(float(NormalDist().inv_cdf(CORPORATION_BELOW_LIMIT_SHARE)
                                    - NormalDist().inv_cdf(OTHER_BELOW_LIMIT_SHARE)), 2)
-TENURE_INCOME_GAP_SOURCE = (
+TENURE_INCOME_GAP_SOURCE = N_(
     "Aedes, 'Wie zijn de bewoners van een corporatiewoning?': 80 % of corporation tenants have an income below "
     "EUR 34,229 (the 2013 allocation limit) against about 30 % in other rented and owner-occupied dwellings, read "
     "as a gap of 1.37 standard deviations of log income between corporation tenants and the others (same spread "

@@ -25,13 +25,15 @@ import numpy as np
 from scipy.stats import norm
 
 from geo.catalog import sources
+from geo.i18n import N_
 
 # CBS equivalence factors implied by the 2020 low-income lines: single EUR 1,100, couple 1,550,
 # couple with two children 2,110 per month (CBS, 'De lage-inkomensgrens', 2022) -> 1, 1.41, 1.92.
 EQUIVALENCE_POINTS = ((1.0, 1.0), (2.0, 1550 / 1100), (4.0, 2110 / 1100))
-LOW_INCOME_SOURCE = (
-    sources.LOW_INCOME_LINE_SOURCE + " The line of the year the buurt's income figures describe is used. It is "
-    "compared with an approximate gross household income, which overstates income: high-quote counts are understated."
+# Shown after the source of the line (sources.LOW_INCOME_LINE_SOURCE) on the Data & method page, each translated.
+LOW_INCOME_NOTE = N_(
+    "The line of the year the buurt's income figures describe is used. It is compared with an approximate gross "
+    "household income, which overstates income: high-quote counts are understated."
 )
 DEFAULT_SIGMA = 0.6  # used only when no buurt can be calibrated
 

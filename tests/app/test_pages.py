@@ -124,14 +124,28 @@ def test_settings_survive_a_page_change():
 
 
 def test_data_page_shows_joins_and_coverage():
-    at = open_page(PAGES[3])
+    at = open_page(PAGES[3], {"lang": "en"})
     frames = [df.value for df in at.dataframe]
-    joins = next(f for f in frames if "buurten matched" in f.columns)
-    assert (joins.loc[joins["source and year"].str.startswith("KWB"), "buurten matched"] == 57).all()
-    coverage = next(f for f in frames if "buurten without a value" in f.columns)
+    joins = next(f for f in frames if "matched" in f.columns)
+    assert (joins.loc[joins["source_year"].str.startswith("KWB"), "matched"] == 57).all()
+    coverage = next(f for f in frames if "buurten_without_value" in f.columns)
     assert coverage["which"].str.contains("In de Cramer").any()
     dictionary = next(f for f in frames if "formula" in f.columns)
     assert "energy_quote_pct" in set(dictionary["column"])
+    bill = next(md.value for md in at.markdown if md.value.startswith("**Estimated energy bill**"))
+    assert "{" not in bill and "giving EUR 0.829 per m3" in " ".join(bill.split())  # placeholders filled, English
+
+
+def test_data_page_speaks_dutch_with_dutch_numbers():
+    at = open_page(PAGES[3], {"lang": "nl"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Data en methode"
+    assert {"Bronnen", "Afgeleide indicatoren", "Bekende beperkingen"} <= {h.value for h in at.header}
+    text = " ".join(md.value for md in at.markdown)
+    assert "dat geeft € 0,829 per m3 en € 0,205 per kWh" in " ".join(text.split())
+    assert "### Verduurzamen richten: methode, standaardwaarden en beperkingen" in text
+    validation = next(d.value for d in at.dataframe if "describes" in d.value.columns)
+    assert "Huishoudens met een hoge energiequote (HEQ), Nederland, 2019" in set(validation["describes"])
 
 
 def test_missing_processed_data_gives_a_message(monkeypatch):
@@ -144,10 +158,10 @@ def test_missing_processed_data_gives_a_message(monkeypatch):
 
 
 def test_data_page_sets_every_model_figure_beside_its_benchmark():
-    at = open_page("pages/data_method.py")
+    at = open_page("pages/data_method.py", {"lang": "en"})
     frames = [d.value for d in at.dataframe]
-    table = next(f for f in frames if "benchmark describes" in f.columns)
-    assert {"gap (%)", "tolerance (%)", "within", "reading", "source"} <= set(table.columns)
-    described = " ".join(table["benchmark describes"])
+    table = next(f for f in frames if "describes" in f.columns)
+    assert {"gap_pct", "tolerance_pct", "within", "reading", "source"} <= set(table.columns)
+    described = " ".join(table["describes"])
     assert "LIHELEK" in described and "Majcen" in " ".join(table["source"]) and "corporation" in described
-    assert (table["within"] == "yes").all(), table[["model figure", "gap (%)"]]
+    assert table["within"].all(), table[["figure", "gap_pct"]]

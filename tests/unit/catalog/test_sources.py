@@ -4,8 +4,10 @@ import hashlib
 
 import pytest
 
-from geo import config
+from geo import config, i18n
 from geo.catalog import sources
+from geo.i18n import _
+from geo.i18n.translate import catalogue
 
 
 def _checksums() -> dict[str, str]:
@@ -42,3 +44,24 @@ def test_insulation_cost_per_step_is_the_sourced_package_over_three_steps():
     assert set(sources.COST_PER_STEP_EUR) == set(sources.INSULATION_PACKAGE_EUR)
     assert sources.HYBRID_HEAT_PUMP_EUR < sources.ALL_ELECTRIC_HEAT_PUMP_EUR
     assert 0 < sources.HYBRID_GAS_SHARE < 1 and sources.COP_ALL_ELECTRIC < sources.COP_HYBRID
+
+
+SHOWN_TEXTS = ["PRICE_SOURCE", "PRICE_SET_SOURCE", "COST_SOURCE", "HEAT_PUMP_SOURCE", "NATIONAL_COST_SOURCE",
+               "LOW_INCOME_LINE_SOURCE", "MONITOR_SOURCE", "NATIONAL_BOUNDARIES_STATUS", "HEAT_PRICE_SOURCE",
+               "TENURE_INCOME_GAP_SOURCE"]
+
+
+def test_every_text_shown_to_users_has_a_dutch_translation():
+    dutch = catalogue("nl")
+    texts = [getattr(sources, name) for name in SHOWN_TEXTS]
+    texts += [t for s in sources.SOURCES.values() for t in (s.title, s.publisher, s.period, s.licence)]
+    assert [t[:60] for t in texts if not dutch.get(t)] == []
+
+
+def test_source_texts_translate_where_shown_and_keep_publication_titles():
+    with i18n.language("nl"):
+        assert _(sources.COST_SOURCE).startswith("TNO en CPB (2023), zoals bericht")
+        assert "'Kosten- en batenbegrippen in klimaatbeleid'" in _(sources.NATIONAL_COST_SOURCE)
+        assert _(sources.SOURCES["vivet"].title) == "VIVET Referentieverbruik warmte woningen II (2025), per woning"
+    with i18n.language("en"):
+        assert _(sources.SOURCES["kwb"].period) == "editions 2016-2020"

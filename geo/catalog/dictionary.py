@@ -27,10 +27,10 @@ from __future__ import annotations
 from geo.catalog.column import DERIVED, ESTIMATED, MEASURED, Column
 from geo.catalog.monitor_columns import MONITOR_COLUMNS
 from geo.catalog.stock_columns import STOCK_COLUMNS
-from geo.i18n import N_
+from geo.i18n import N_, _
 
 __all__ = [
-    "COLUMNS", "DERIVED", "DERIVED_COLUMNS", "DESCRIBE_SPEC", "ESTIMATED", "MEASURED", "STOCK_COLUMNS", "BY_NAME",
+    "COLUMNS", "DERIVED", "DERIVED_COLUMNS", "DESCRIBE_HEADERS", "ESTIMATED", "MEASURED", "STOCK_COLUMNS", "BY_NAME",
     "Column", "describe", "kind", "kwb_columns", "label", "label_with_unit", "map_indicators", "meaning", "unit",
 ]
 
@@ -45,7 +45,7 @@ COLUMNS: list[Column] = [
     Column("buurt_name", N_("Buurt"), _NAME, N_("Buurt name (CBS buurt classification 2023)."), "buurten", on_map=False),
     Column("wijk_code", N_("Wijk code"), _CODE, N_("Code of the wijk the buurt lies in: WK + characters 3-8 of the buurt code."), "buurten", kind=DERIVED, on_map=False),
     Column("wijk_name", N_("Wijk"), _NAME, N_("Wijk name as in the CBS KWB table."), _K, on_map=False),
-    Column("area_ha", N_("Area"), N_("ha"), N_("Area of the full-resolution buurt polygon, computed in RD New (EPSG:28992)."), "buurten", kind=DERIVED, decimals=1, formula=N_("polygon area in EPSG:28992 / 10,000")),
+    Column("area_ha", N_("Surface area"), N_("ha"), N_("Area of the full-resolution buurt polygon, computed in RD New (EPSG:28992)."), "buurten", kind=DERIVED, decimals=1, formula=N_("polygon area in EPSG:28992 / 10,000")),
     Column("inhabitants", N_("Inhabitants"), _PERSONS, N_("Inhabitants on 1 January (rounded to 5 by CBS)."), _K, kwb="Bevolking_Aantal_inwoners", theme="population"),
     Column("households", N_("Households"), _HOUSEHOLDS, N_("Private households on 1 January."), _K, kwb="Bevolking_Particuliere_huishoudens_Huishoudens_totaal", theme="population"),
     Column("household_size", N_("Average household size"), _PERSONS, N_("Average size of private households."), _K, kwb="Bevolking_Particuliere_huishoudens_Gemiddelde_huishoudensgrootte", theme="population", decimals=1),
@@ -141,10 +141,10 @@ def kind(name: str) -> str:
     return col.display_kind() if col else ""
 
 
-# Headers of the table :func:`describe` returns, for ``ui.tables.show(..., spec=DESCRIBE_SPEC)``.
-DESCRIBE_SPEC = {
+# The fields of a row of :func:`describe` and their headers (translated when the rows are made).
+DESCRIBE_HEADERS = {
     "column": N_("Column"),
-    "label": N_("Label"),
+    "label": N_("Shown as"),
     "unit": N_("Unit"),
     "meaning": N_("Meaning"),
     "source": N_("Source"),
@@ -168,33 +168,34 @@ def describe(metadata: dict) -> list[dict]:
     Returns
     -------
     list of dict
-        One row per column, keyed as :data:`DESCRIBE_SPEC` (whose translated
-        headers a page shows): column name, label, unit, meaning, source key,
-        kind, edition, year, coverage and formula.
+        One row per column, keyed by the headers of :data:`DESCRIBE_HEADERS`
+        in the language in force (so the rows make a table as they are):
+        column name, label, unit, meaning, source key, kind, edition, year,
+        coverage and formula.
 
     Examples
     --------
     >>> from geo.i18n import language
     >>> with language("nl"):
-    ...     row = next(r for r in describe({"gas_m3": {"year": 2019}}) if r["column"] == "gas_m3")
-    >>> row["label"], row["unit"], row["kind"], row["year"]
+    ...     row = next(r for r in describe({"gas_m3": {"year": 2019}}) if r["Kolom"] == "gas_m3")
+    >>> row["Weergegeven als"], row["Eenheid"], row["Soort"], row["Jaar"]
     ('Aardgasverbruik per woning', 'm³ per woning per jaar', 'gemeten', '2019')
     """
+    headers = {field: _(header) for field, header in DESCRIBE_HEADERS.items()}
     rows = []
     for col in BY_NAME.values():
         meta = metadata.get(col.name, {})
-        rows.append(
-            {
-                "column": col.name,
-                "label": col.display_label(),
-                "unit": col.display_unit(),
-                "meaning": col.display_meaning(),
-                "source": col.source,
-                "kind": col.display_kind(),
-                "edition": meta.get("edition", ""),
-                "year": str(meta.get("year") or ""),
-                "buurten with a value": str(meta.get("coverage") or ""),
-                "formula": col.display_formula(),
-            }
-        )
+        row = {
+            "column": col.name,
+            "label": col.display_label(),
+            "unit": col.display_unit(),
+            "meaning": col.display_meaning(),
+            "source": col.source,
+            "kind": col.display_kind(),
+            "edition": meta.get("edition", ""),
+            "year": str(meta.get("year") or ""),
+            "buurten with a value": str(meta.get("coverage") or ""),
+            "formula": col.display_formula(),
+        }
+        rows.append({headers[field]: value for field, value in row.items()})
     return rows

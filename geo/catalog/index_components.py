@@ -18,7 +18,7 @@ Examples
 >>> from geo.i18n import language
 >>> with language("nl"):
 ...     COMPONENTS["lihelek"].display_label(), normalisation_name("rank"), missing_rule_name("exclude")
-('Energiearm (LIHELEK)', 'Rangorde', 'Uitsluiten')
+('Energiearm (LIHELEK)', 'Rang', 'Uitsluiten')
 >>> with language("en"):
 ...     COMPONENTS["lihelek"].display_label(), normalisation_name("rank")
 ('Energy poor (LIHELEK)', 'Rank')

@@ -91,15 +91,17 @@ def test_the_accessors_give_dutch_by_default_and_english_on_request():
     assert dictionary.label("not_a_column") == "not_a_column" and dictionary.unit("not_a_column") == ""
 
 
-def test_describe_gives_translated_rows_under_stable_keys_with_headers_for_the_table():
+def test_describe_gives_a_table_with_headers_and_texts_in_the_language_in_force():
     meta = {"gas_m3": {"edition": "2021", "year": 2019, "coverage": 80}}
     with language("nl"):
-        rows = {r["column"]: r for r in dictionary.describe(meta)}
-        headers = [i18n._(h) for h in dictionary.DESCRIBE_SPEC.values()]
-    assert set(rows["gas_m3"]) == set(dictionary.DESCRIBE_SPEC)
-    assert rows["gas_m3"]["label"] == "Aardgasverbruik per woning" and rows["gas_m3"]["kind"] == "gemeten"
-    assert (rows["gas_m3"]["year"], rows["gas_m3"]["buurten with a value"]) == ("2019", "80")
-    assert rows["energy_bill_eur"]["formula"] == "gas_m3 x gasprijs + electricity_kwh x elektriciteitsprijs"
-    assert headers[:4] == ["Kolom", "Label", "Eenheid", "Betekenis"]
+        rows = {r["Kolom"]: r for r in dictionary.describe(meta)}
+    assert list(rows["gas_m3"]) == ["Kolom", "Weergegeven als", "Eenheid", "Betekenis", "Bron", "Soort", "Editie",
+                                    "Jaar", "Buurten met een waarde", "Formule"]
+    gas = rows["gas_m3"]
+    assert (gas["Weergegeven als"], gas["Soort"], gas["Jaar"], gas["Buurten met een waarde"]) == (
+        "Aardgasverbruik per woning", "gemeten", "2019", "80")
+    assert rows["energy_bill_eur"]["Formule"] == "gas_m3 x gasprijs + electricity_kwh x elektriciteitsprijs"
+    assert len(rows) == len(dictionary.BY_NAME)
     with language("en"):
-        assert {r["column"]: r for r in dictionary.describe(meta)}["gas_m3"]["label"] == "Gas use per dwelling"
+        english = {r["Column"]: r for r in dictionary.describe(meta)}
+    assert english["gas_m3"]["Shown as"] == "Gas use per dwelling" and english["gas_m3"]["Year"] == "2019"

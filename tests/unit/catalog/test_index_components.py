@@ -45,10 +45,10 @@ def test_every_choice_on_the_index_page_has_a_description():
 
 def test_the_index_page_texts_come_out_in_the_language_in_force():
     with language("nl"):
-        assert [normalisation_name(k) for k in NORMALISATIONS] == ["Min-max", "Rangorde", "Z-score"]
+        assert [normalisation_name(k) for k in NORMALISATIONS] == ["Min-max", "Rang", "Z-score"]
         assert [missing_rule_name(k) for k in MISSING_RULES] == ["Herwegen", "Mediaan Heerlen", "Uitsluiten"]
         assert missing_rule("exclude") == "Geen index voor een buurt waarvan een onderdeel ontbreekt"
-        assert normalisation("rank").startswith("Rangorde: percentielrang")
+        assert normalisation("rank").startswith("Rang: percentielrang")
         heq = COMPONENTS["heq"]
         assert heq.display_label() == "Hoge energiequote (HEQ)"
         assert heq.display_indicator().startswith("HEQ: energierekening / besteedbaar inkomen")

@@ -165,14 +165,14 @@ PACKAGES = {
     "hybrid": N_("Hybrid heat pump (no insulation)"),
     "all_electric": N_("Insulate + all-electric heat pump"),
 }
+SCORE_WEIGHTS = {"thinning": 1.0, "mixing": 1.0, "transformation": 1.0}  # parts of the new-build score, equal
+MIX_REFERENCE_SHARE = 0.10  # homes added (as share of the buurt's stock) to measure its mixing potential
+MIN_CELL_DWELLINGS = 30  # label factors (built once): fewer dwellings of a label in a type give no own-type factor
 
 
 def package_name(key: str) -> str:
     """The name of a retrofit package (a key of :data:`PACKAGES`), in the language in force."""
     return _(PACKAGES[key])
-SCORE_WEIGHTS = {"thinning": 1.0, "mixing": 1.0, "transformation": 1.0}  # parts of the new-build score, equal
-MIX_REFERENCE_SHARE = 0.10  # homes added (as share of the buurt's stock) to measure its mixing potential
-MIN_CELL_DWELLINGS = 30  # label factors (built once): fewer dwellings of a label in a type give no own-type factor
 
 
 def _finite(name: str, value, minimum: float = 0.0, above: bool = False) -> None:

@@ -9,6 +9,18 @@ Examples
 ('minmax', 10.0)
 >>> IndexSettings(weights={"low_income": 2.0}).normalised_weights["low_income"]
 1.0
+
+The texts a user sees (package names, the threshold's sources, the messages of
+refused settings) are in the language in force; module-level names are message
+ids, shown through :func:`package_name` and :func:`quote_threshold_source`.
+
+>>> from geo.i18n import language
+>>> with language("nl"):
+...     package_name("hybrid")
+'Hybride warmtepomp (zonder isolatie)'
+>>> with language("en"):
+...     quote_threshold_source(8.0)
+'used by some TNO products'
 """
 
 from __future__ import annotations
@@ -22,14 +34,20 @@ import numpy as np
 from geo import vocab
 from geo.catalog import sources
 from geo.catalog.index_components import COMPONENTS, MISSING_RULES, NORMALISATIONS
+from geo.i18n import N_, _
 
 # High energy quote: energy bill at or above this share of income. The app offers both values.
 DEFAULT_QUOTE_THRESHOLD_PCT = 10.0
 ALTERNATIVE_QUOTE_THRESHOLD_PCT = 8.0
 QUOTE_THRESHOLD_SOURCES = {
-    DEFAULT_QUOTE_THRESHOLD_PCT: "VNG DEGO documentation",
-    ALTERNATIVE_QUOTE_THRESHOLD_PCT: "used by some TNO products",
+    DEFAULT_QUOTE_THRESHOLD_PCT: N_("VNG DEGO documentation"),
+    ALTERNATIVE_QUOTE_THRESHOLD_PCT: N_("used by some TNO products"),
 }
+
+
+def quote_threshold_source(pct: float) -> str:
+    """Who uses a high-energy-quote threshold offered in the app, in the language in force."""
+    return _(QUOTE_THRESHOLD_SOURCES[pct])
 
 
 def _is_number(value) -> bool:
@@ -61,10 +79,12 @@ class Prices:
 
     def __post_init__(self):
         """Refuse a negative or non-numeric price."""
-        for name in ("gas_eur_per_m3", "electricity_eur_per_kwh"):
+        for name, what in (("gas_eur_per_m3", N_("The gas price")),
+                           ("electricity_eur_per_kwh", N_("The electricity price"))):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not np.isfinite(value) or value < 0:
-                raise ValueError(f"{name} must be a non-negative number, got {value!r}")
+                raise ValueError(_("{what} must be a number of at least 0, got {value}.").format(
+                    what=_(what), value=repr(value)))
 
 
 @dataclass(frozen=True)
@@ -76,8 +96,8 @@ class QuoteThreshold:
     def __post_init__(self):
         """Refuse a threshold that is not a percentage above 0."""
         if not _is_number(self.pct) or not 0 < self.pct <= 100:
-            raise ValueError(f"The high energy-quote threshold must be above 0% and at most 100% of income, "
-                             f"got {self.pct!r}.")
+            raise ValueError(_("The high energy-quote threshold must be above 0% and at most 100% of income, "
+                               "got {value}.").format(value=repr(self.pct)))
 
 
 @dataclass(frozen=True)
@@ -112,22 +132,26 @@ class IndexSettings:
         given = dict(self.weights.items() if isinstance(self.weights, Mapping) else self.weights)
         unknown = sorted(set(given) - set(COMPONENTS))
         if unknown:
-            raise ValueError(f"unknown index component(s): {unknown}; the components are {list(COMPONENTS)}.")
+            raise ValueError(_("Unknown index component(s): {unknown}; the components are {known}.").format(
+                unknown=", ".join(unknown), known=", ".join(COMPONENTS)))
         for key, weight in given.items():
             if not _is_number(weight) or weight < 0:
-                raise ValueError(f"The weight of {key!r} must be a non-negative number, got {weight!r}.")
+                raise ValueError(_("The weight of {component} must be a number of at least 0, got {value}.").format(
+                    component=COMPONENTS[key].display_label(), value=repr(weight)))
         if sum(given.values()) <= 0:
-            raise ValueError("All index weights are zero: set at least one weight above zero.")
+            raise ValueError(_("All index weights are zero: set at least one weight above zero."))
         if self.method not in NORMALISATIONS:
-            raise ValueError(f"Unknown normalisation {self.method!r}; choose one of {list(NORMALISATIONS)}.")
+            raise ValueError(_("Unknown normalisation {value}; choose one of {known}.").format(
+                value=repr(self.method), known=", ".join(NORMALISATIONS)))
         if self.missing not in MISSING_RULES:
-            raise ValueError(f"Unknown missing-value rule {self.missing!r}; choose one of {list(MISSING_RULES)}.")
+            raise ValueError(_("Unknown missing-value rule {value}; choose one of {known}.").format(
+                value=repr(self.missing), known=", ".join(MISSING_RULES)))
         object.__setattr__(self, "weights", tuple((key, float(given.get(key, 0.0))) for key in COMPONENTS))
 
     @property
     def normalised_weights(self) -> dict[str, float]:
         """The weights divided by their sum, by component."""
-        total = sum(weight for _, weight in self.weights)
+        total = sum(weight for _key, weight in self.weights)
         return {key: weight / total for key, weight in self.weights}
 
 
@@ -137,13 +161,18 @@ DEFAULT_TARGET_LABEL = "B"  # retrofit: every dwelling with a worse label is bro
 LIFETIME_YEARS = 30  # technical lifetime of insulation measures, for EUR per tonne CO2 over the lifetime
 # The three retrofit packages, applied to every dwelling worse than the target label.
 PACKAGES = {
-    "insulate": "Insulate to the target label",
-    "hybrid": "Hybrid heat pump (no insulation)",
-    "all_electric": "Insulate to the target label + all-electric heat pump",
+    "insulate": N_("Insulate to the target label"),
+    "hybrid": N_("Hybrid heat pump (no insulation)"),
+    "all_electric": N_("Insulate + all-electric heat pump"),
 }
 SCORE_WEIGHTS = {"thinning": 1.0, "mixing": 1.0, "transformation": 1.0}  # parts of the new-build score, equal
 MIX_REFERENCE_SHARE = 0.10  # homes added (as share of the buurt's stock) to measure its mixing potential
 MIN_CELL_DWELLINGS = 30  # label factors (built once): fewer dwellings of a label in a type give no own-type factor
+
+
+def package_name(key: str) -> str:
+    """The name of a retrofit package (a key of :data:`PACKAGES`), in the language in force."""
+    return _(PACKAGES[key])
 
 
 def _finite(name: str, value, minimum: float = 0.0, above: bool = False) -> None:
@@ -271,7 +300,7 @@ class NewbuildParams:
         if not isinstance(self.prices, Prices):
             raise ValueError(f"prices must be a Prices object, got {self.prices!r}")
         QuoteThreshold(self.threshold)
-        names = [name for name, _ in self.weights]
+        names = [name for name, _weight in self.weights]
         if sorted(names) != sorted(SCORE_WEIGHTS):
             raise ValueError(f"weights must name each of {', '.join(SCORE_WEIGHTS)} once, got {', '.join(names)}")
         for name, weight in self.weights:
@@ -281,7 +310,7 @@ class NewbuildParams:
     @property
     def weights_are_zero(self) -> bool:
         """True when every weight is zero (the score then weighs its parts equally)."""
-        return sum(w for _, w in self.weights) <= 0
+        return sum(w for _name, w in self.weights) <= 0
 
     @property
     def score_weights(self) -> dict[str, float]:

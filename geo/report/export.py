@@ -108,8 +108,8 @@ def header(name: str, spec: Mapping | None = None) -> str:
     if column is None:
         return str(name)
     if column.unit in NO_UNIT:
-        return _(column.label)
-    return _("{label} ({unit})").format(label=_(column.label), unit=_(column.unit))
+        return column.display_label()
+    return column.display_label_with_unit()
 
 
 def headers(columns: Iterable[str], spec: Mapping | None = None) -> dict[str, str]:
@@ -297,9 +297,9 @@ def column_notes(columns: Iterable[str], spec: Mapping | None = None, years: Map
         year = (years or {}).get(name, {}).get("year")
         notes.append({
             "header": names[name],
-            "unit": _(column.unit) if column is not None and column.unit not in NO_UNIT else "",
+            "unit": column.display_unit() if column is not None and column.unit not in NO_UNIT else "",
             "year": int(year) if year else None,
-            "meaning": _(column.meaning) if column is not None else "",
+            "meaning": column.display_meaning() if column is not None else "",
         })
     return notes
 

@@ -207,8 +207,8 @@ def components_table() -> pd.DataFrame:
     """The index components with their Monitor indicator and approximation (columns: :data:`COMPONENTS_TABLE`)."""
     return pd.DataFrame(
         [
-            {"component": _(c.label), "monitor_indicator": _(c.monitor_indicator),
-             "approximation": _(c.approximation), "default_weight": c.default_weight}
+            {"component": c.display_label(), "monitor_indicator": c.display_indicator(),
+             "approximation": c.display_approximation(), "default_weight": c.default_weight}
             for c in index.COMPONENTS.values()
         ]
     )

@@ -7,15 +7,19 @@ import pytest
 from geo import vocab
 from geo.catalog import sources
 from geo.catalog.index_components import COMPONENTS
+from geo.i18n import language
 from geo.params import (
     ALTERNATIVE_QUOTE_THRESHOLD_PCT,
     DEFAULT_QUOTE_THRESHOLD_PCT,
+    PACKAGES,
     QUOTE_THRESHOLD_SOURCES,
     IndexSettings,
     NewbuildParams,
     Prices,
     QuoteThreshold,
     RetrofitParams,
+    package_name,
+    quote_threshold_source,
 )
 
 
@@ -59,23 +63,47 @@ def test_normalised_weights_sum_to_one_and_keep_proportions():
     [
         ({"weights": {k: 0.0 for k in COMPONENTS}}, "above zero"),
         ({"weights": {}}, "above zero"),
-        ({"weights": {"low_income": -1.0}}, "non-negative"),
-        ({"weights": {"low_income": float("nan")}}, "non-negative"),
-        ({"weights": {"low_income": "1"}}, "non-negative"),
-        ({"weights": {"bogus": 1.0}}, "unknown index component"),
+        ({"weights": {"low_income": -1.0}}, "must be a number of at least 0"),
+        ({"weights": {"low_income": float("nan")}}, "must be a number of at least 0"),
+        ({"weights": {"low_income": "1"}}, "must be a number of at least 0"),
+        ({"weights": {"bogus": 1.0}}, "Unknown index component"),
         ({"method": "log"}, "Unknown normalisation 'log'; choose one of"),
         ({"missing": "zero"}, "Unknown missing-value rule 'zero'; choose one of"),
     ],
 )
 def test_index_settings_refuse_what_makes_no_sense_with_a_message(kwargs, message):
-    with pytest.raises(ValueError, match=message):
+    with language("en"), pytest.raises(ValueError, match=message):
         IndexSettings(**kwargs)
 
 
 @pytest.mark.parametrize("bad", [0.0, -8.0, 101.0, float("nan"), "10"])
 def test_the_quote_threshold_is_a_percentage_above_zero(bad):
-    with pytest.raises(ValueError, match="threshold"):
+    with language("en"), pytest.raises(ValueError, match="threshold"):
         QuoteThreshold(bad)
+    with language("nl"), pytest.raises(ValueError, match="De drempel voor een hoge energiequote"):
+        QuoteThreshold(bad)
+
+
+def test_a_refused_setting_tells_a_dutch_user_in_dutch_with_the_component_named_as_on_screen():
+    with language("nl"), pytest.raises(ValueError, match="zet minstens één gewicht boven nul"):
+        IndexSettings({k: 0.0 for k in COMPONENTS})
+    with language("nl"), pytest.raises(ValueError, match=r"Het gewicht van Laag inkomen \(benadering\) moet"):
+        IndexSettings({"low_income": -1.0})
+    with language("nl"), pytest.raises(ValueError, match="De gasprijs moet een getal van minstens 0 zijn"):
+        Prices(-1.0, 0.2)
+
+
+def test_package_names_and_threshold_sources_are_shown_in_the_language_in_force():
+    with language("nl"):
+        assert [package_name(k) for k in PACKAGES] == [
+            "Isoleren tot het doellabel", "Hybride warmtepomp (zonder isolatie)",
+            "Isoleren + volledig elektrische warmtepomp",
+        ]
+        assert quote_threshold_source(10.0) == "documentatie VNG DEGO"
+    with language("en"):
+        assert package_name("insulate") == "Insulate to the target label" == PACKAGES["insulate"]
+        assert quote_threshold_source(8.0) == "used by some TNO products"
+    assert list(PACKAGES) == ["insulate", "hybrid", "all_electric"]  # the stored keys do not change
 
 
 @pytest.mark.parametrize("bad", [-1.0, float("nan"), "1.0"])
@@ -114,7 +142,7 @@ def test_retrofit_defaults_are_the_sourced_values_and_key_a_cache():
     ({"lifetime": 2.5}, "lifetime"),
 ])
 def test_retrofit_settings_refuse_nonsense(change, message):
-    with pytest.raises(ValueError, match=message):
+    with language("en"), pytest.raises(ValueError, match=message):
         RetrofitParams(**change)
 
 
@@ -139,7 +167,7 @@ def test_newbuild_settings_read_the_stock_at_their_prices():
     ({"threshold": -10.0}, "threshold"),
 ])
 def test_newbuild_settings_refuse_nonsense(change, message):
-    with pytest.raises(ValueError, match=message):
+    with language("en"), pytest.raises(ValueError, match=message):
         NewbuildParams(**change)
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 from geo.build.stock import estimate, vivet
 from geo.catalog import stock_columns
 from geo.catalog.column import ESTIMATED
+from geo.i18n import language
 from geo.vocab import LABELS, TENURE_NAMES
 
 DOCUMENTED = {c.name: c for c in stock_columns.STOCK_COLUMNS}
@@ -42,15 +43,34 @@ def test_every_stock_column_is_marked_estimated_from_vivet():
 
 def test_each_label_class_and_tenure_has_its_columns_with_readable_labels():
     for lab in LABELS:
-        label = DOCUMENTED[f"dwellings_label_{lab.lower()}"].label
-        assert label == f"Dwellings with energy label class {lab} (all dwellings)"
+        col = DOCUMENTED[f"dwellings_label_{lab.lower()}"]
+        with language("en"):
+            assert col.display_label() == f"Label {lab}: dwellings"
+        with language("nl"):
+            assert col.display_label() == f"Label {lab}: woningen"
         assert f"dwellings_label_{lab.lower()}_p95" in DOCUMENTED
-    assert DOCUMENTED["dwellings_private_rent"].label == f"Dwellings, tenure {TENURE_NAMES['private_rent']}"
-    assert DOCUMENTED["dwellings_multi_family_2000_plus"].label == "Dwellings, multi-family, built 2000 and later"
-    assert DOCUMENTED["dwellings_single_family_before_1946"].label == "Dwellings, single-family, built before 1946"
+    with language("en"):
+        assert DOCUMENTED["dwellings_private_rent"].display_label() == f"Dwellings: {TENURE_NAMES['private_rent']}"
+        assert DOCUMENTED["dwellings_multi_family_2000_plus"].display_label() == "Built 2000 and later, multi-family"
+        assert DOCUMENTED["dwellings_single_family_before_1946"].display_label() == "Built before 1946, single-family"
+    with language("nl"):
+        assert DOCUMENTED["dwellings_private_rent"].display_label() == "Woningen: particuliere huur"
+        assert DOCUMENTED["dwellings_multi_family_2000_plus"].display_label() == "Bouwjaar 2000 en later, meergezins"
+        assert DOCUMENTED["dwellings_single_family_before_1946"].display_label() == "Bouwjaar vóór 1946, eengezins"
 
 
 def test_the_texts_quote_the_factors_the_build_uses():
-    assert "(GJ x 31.6)" in DOCUMENTED["gas_m3_vivet"].meaning
-    assert DOCUMENTED["heat_demand_kwh_m2"].formula == "sum(rv + tw) x 277.8 / sum(floor area)"
-    assert "'estimated (raking)' or 'registered per address'" in DOCUMENTED["stock_basis"].meaning
+    with language("en"):
+        assert "(GJ x 31.6)" in DOCUMENTED["gas_m3_vivet"].display_meaning()
+        assert DOCUMENTED["heat_demand_kwh_m2"].display_formula() == "sum(rv + tw) x 277.8 / sum(floor area)"
+        assert "'estimated (raking)' or 'registered per address'" in DOCUMENTED["stock_basis"].display_meaning()
+    with language("nl"):
+        assert "(GJ x 31,6)" in DOCUMENTED["gas_m3_vivet"].display_meaning()
+        assert "'geschat (weging)' of 'geregistreerd per adres'" in DOCUMENTED["stock_basis"].display_meaning()
+
+
+def test_an_estimated_stock_column_says_how_it_is_estimated_after_its_meaning():
+    with language("nl"):
+        text = DOCUMENTED["pct_label_efg_all"].display_meaning()
+    assert text.startswith("Aandeel labelklassen E, F en G onder alle woningen")
+    assert text.endswith("tenzij het bestand per adres aanwezig is.")

@@ -7,6 +7,7 @@ from geo.catalog import dictionary, sources
 from geo.report import method, validation
 from geo.report.tables import LABEL_GAP, LABEL_GAP_BY_TYPE
 from ui import data, targeting
+from ui import tables as shown
 
 data.ensure_data()
 st.title("Data & method")
@@ -72,10 +73,8 @@ st.header("Retrofit and new-build models")
 st.markdown(method.targeting_markdown())
 if config.LABEL_FACTORS.exists():
     st.subheader("Label gap: Heerlen's factors against the measured gaps (A versus G)")
-    st.dataframe(targeting.label_gap(), hide_index=True, width="stretch",
-                 column_config=targeting.column_config(LABEL_GAP))
-    st.dataframe(targeting.label_gaps_by_type(), hide_index=True, width="stretch",
-                 column_config=targeting.column_config(LABEL_GAP_BY_TYPE))
+    shown.show(targeting.label_gap(), LABEL_GAP)
+    shown.show(targeting.label_gaps_by_type(), LABEL_GAP_BY_TYPE)
     st.caption("Per dwelling type: the model's pooled gap (used) and a fit within the type (shown only; thin types "
                "such as detached houses are noisy). Fractions, A against G at the same floor area.")
 

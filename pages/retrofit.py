@@ -67,7 +67,7 @@ st.caption(_("Estimated dwellings per label class (VIVET raked to CBS buurt figu
 sc1, sc2 = st.columns([2, 1])
 pick = sc1.selectbox(_("Buurt"), sorted(names, key=names.get), format_func=names.get, key="rf.stock_buurt")
 dim = sc2.radio(_("Split by"), list(DIMENSIONS), horizontal=True, key="rf.stock_dim",
-                format_func=lambda k: _(DIMENSIONS[k]))
+                format_func=targeting.option_names(DIMENSIONS))
 stock = targeting.stock_by(dim)
 mine = targeting.in_words(stock[stock["buurt_code"] == pick].drop(columns="buurt_code")).round(0)
 st.altair_chart(charts.label_bars(mine, dim, LABELS, _(DIMENSIONS[dim])), width="stretch")
@@ -87,7 +87,7 @@ st.caption(_("Energy quote = modelled bill / modelled disposable household incom
 st.subheader(_("Budget scenario"))
 b1, b2, b3 = st.columns([1, 1, 2])
 LIMITS = {"budget": N_("Budget (EUR million)"), "dwellings": N_("Dwellings per year")}
-mode = b1.radio(_("Limit by"), list(LIMITS), **w("rf.mode"), format_func=lambda k: _(LIMITS[k]))
+mode = b1.radio(_("Limit by"), list(LIMITS), **w("rf.mode"), format_func=targeting.option_names(LIMITS))
 if mode == "budget":
     b2.number_input(_(LIMITS[mode]), min_value=0.0, max_value=5_000.0, step=1.0, format="%.1f", **w("rf.budget"))
 else:
@@ -117,7 +117,8 @@ st.caption(_("Ranking: (1 − priority) × CO₂ per euro / best + priority × h
 st.markdown(_("**Marginal abatement cost curve**"))
 SCOPES = {"allocated": N_("the work in this scenario"), "potential": N_("the whole potential (all buurten to the "
                                                                           "target)")}
-scope = st.radio(_("Curve of"), list(SCOPES), horizontal=True, key="rf.mac_scope", format_func=lambda k: _(SCOPES[k]))
+scope = st.radio(_("Curve of"), list(SCOPES), horizontal=True, key="rf.mac_scope",
+                 format_func=targeting.option_names(SCOPES))
 mac = alloc.mac if scope == "allocated" else rb.mac_curve(res)
 if mac is None or mac.empty:
     st.info(_("No CO₂ saving to draw."))
@@ -134,7 +135,8 @@ st.subheader(_("Market view: retrofit volume (estimates)"))
 mk = targeting.market(p)
 f1, f2 = st.columns(2)
 labels = f1.multiselect(_("Current label"), LABELS, default=["E", "F", "G"], key="rf.market_labels")
-types = f2.multiselect(_("Dwelling type"), TYPES, default=TYPES, key="rf.market_types", format_func=display)
+types = f2.multiselect(_("Dwelling type"), TYPES, default=TYPES, key="rf.market_types",
+                       format_func={t: display(t) for t in TYPES}.get)
 view, mt = rb.market_selection(mk, labels, types)
 st.caption(_("{dwellings} dwellings to upgrade to label {label} in the selection, {cost} at the costs above. "
              "Estimated counts (fractions of dwellings).").format(

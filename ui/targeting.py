@@ -248,6 +248,15 @@ def in_words(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(**{c: df[c].map(lambda v: display(v) if isinstance(v, str) else v) for c in present})
 
 
+def option_names(names: dict):
+    """A widget's ``format_func``: the option's name (a message id in ``names``), translated now.
+
+    Translated when the widget is made, not when Streamlit formats an option: Streamlit's AppTest
+    formats options outside the session, where the user's language is not known.
+    """
+    return {key: _(name) for key, name in names.items()}.get
+
+
 def cost_editor() -> pd.DataFrame:
     """The editable cost per label step, dwelling types in the user's words; returns the edited model table.
 
@@ -358,7 +367,7 @@ def package_settings(defaults: RetrofitParams) -> dict:
                        "rf.hybrid_cost": defaults.hybrid_cost, "rf.heat_pump_cost": defaults.heat_pump_cost,
                        "rf.discount": 100 * defaults.discount_rate}.items():
         ss.setdefault(key, value)
-    st.radio(_("Package"), list(PACKAGES), format_func=lambda k: _(PACKAGES[k]), horizontal=True, **w("rf.package"),
+    st.radio(_("Package"), list(PACKAGES), format_func=option_names(PACKAGES), horizontal=True, **w("rf.package"),
              help=_("Applied to every dwelling worse than the target label. Method: Data & method."))
     c1, c2, c3 = st.columns(3)
     n = i18n.number

@@ -68,9 +68,10 @@ st.caption(_("Start: {households} households and {stock} dwellings in {year} (CB
 
 need = targeting.homes_needed(scenarios, base.vacancy_pct, float(ss["nb.vacancy"]), float(ss["nb.demolitions"]),
                               int(ss["nb.t2030"]), int(ss["nb.t2032"]))
-series = [sc["label"] for sc in nb.SCENARIOS.values()] + [nb.TARGET_SERIES]
+shown_need = need.assign(label=[_(label) for label in need["label"]])  # scenario names on screen
+series = list(dict.fromkeys(shown_need["label"])) + [_(nb.TARGET_SERIES)]  # the lines as named on screen
 c_left, c_right = st.columns([3, 2])
-c_left.altair_chart(charts.need_lines(need, series), width="stretch")
+c_left.altair_chart(charts.need_lines(shown_need, series), width="stretch")
 with c_right:
     targeting.need_table(need)
 end = nb.need_at_end(need)

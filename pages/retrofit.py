@@ -70,7 +70,7 @@ dim = sc2.radio(_("Split by"), list(DIMENSIONS), horizontal=True, key="rf.stock_
                 format_func=targeting.option_names(DIMENSIONS))
 stock = targeting.stock_by(dim)
 mine = targeting.in_words(stock[stock["buurt_code"] == pick].drop(columns="buurt_code")).round(0)
-st.altair_chart(charts.label_bars(mine, dim, LABELS, _(DIMENSIONS[dim])), width="stretch")
+st.altair_chart(charts.label_bars(mine, dim, LABELS), width="stretch")
 tables.show(mine.rename(columns={dim: _(DIMENSIONS[dim])}))
 
 # ---- savings per buurt -------------------------------------------------------------------------

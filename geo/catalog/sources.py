@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from statistics import NormalDist
 
 from geo import config
-from geo.i18n import N_
 from geo.vocab import GAS_M3_PER_GJ
 
 
@@ -132,7 +131,7 @@ INSULATION_PACKAGE_EUR = {
 INSULATION_PACKAGE_STEPS = 3
 COST_PER_STEP_EUR = {t: round(eur / INSULATION_PACKAGE_STEPS, -1) for t, eur in INSULATION_PACKAGE_EUR.items()}
 COST_PER_STEP_AVERAGE_EUR = round(19_000.0 / INSULATION_PACKAGE_STEPS, -1)
-COST_SOURCE = N_(  # shown on the Retrofit page, translated there
+COST_SOURCE = (
     "TNO and CPB (2023), as reported: insulating roof, floor, facade, doors and glass of a pre-1992 dwelling costs "
     "EUR 9,500 (apartment), 15,000 (end-terrace), 16,000 (mid-terrace), from 20,000 (semi-detached) and about "
     "33,000 (detached), and saves on average 25 % of gas. By the Heerlen label factors a 25 % fall is label D -> A, "
@@ -157,7 +156,7 @@ COP_ALL_ELECTRIC = 3.0
 # Heat demand = measured gas x boiler efficiency (an assumption: a condensing (HR) boiler, about 90 % on the lower
 # heating value). VIVET's own heat demand is not used: the model scales measured buurt gas, not VIVET's estimates.
 BOILER_EFFICIENCY = 0.90
-HEAT_PUMP_SOURCE = N_(  # shown on the Retrofit page, translated there
+HEAT_PUMP_SOURCE = (
     "Costs: Milieu Centraal reference cases via Vereniging Eigen Huis ('Wat kost een warmtepomp?'): hybrid EUR 6,000 "
     "(4 kW), all-electric air-water EUR 12,000 (8 kW), before subsidy. Hybrid replaces 60 % of the gas use (Milieu "
     "Centraal, as reported 2023; VEH 50-70 %; field study 2023: 74 %). COP: hybrid 4.6 derived from that field "
@@ -170,7 +169,7 @@ HEAT_PUMP_SOURCE = N_(  # shown on the Retrofit page, translated there
 # the energy saved, per tonne CO2 a year. Discount rate: the standard discount rate for Dutch social cost-benefit
 # analysis, 2.25 % real (Werkgroep discontovoet 2020, adopted by the cabinet from 1 January 2021).
 DISCOUNT_RATE = 0.0225
-NATIONAL_COST_SOURCE = N_(  # shown on the Retrofit page, translated there
+NATIONAL_COST_SOURCE = (
     "Net national cost per tonne after the PBL/CPB method (Hof, Van der Wal & Mot, 'Kosten- en batenbegrippen in "
     "klimaatbeleid', 2020): annuity of the investment over the lifetime at the discount rate, minus the yearly "
     "energy cost saved, divided by the yearly tonnes. Discount rate 2.25 % (standard rate, Werkgroep discontovoet "

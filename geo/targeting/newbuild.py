@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from geo.i18n import N_
+from geo.i18n import N_, _
 from geo.params import MIX_REFERENCE_SHARE
 from geo.vocab import CO2_GAS_KG_PER_M3, POOR_LABELS  # noqa: F401  POOR_LABELS: read from here by newbuild_score
 from geo.vocab import TENURE_COLUMN_BY_NAME as TENURE_COLUMNS  # tenures by name, as in the stock cells table
@@ -217,10 +217,14 @@ def user_scenarios(inputs: dict[str, tuple[float, float, float]]) -> dict[str, d
 
 
 def need_lines(need: pd.DataFrame) -> pd.DataFrame:
-    """Cumulative homes needed per scenario plus the target path, long (``series``, ``year``, ``homes``) for a chart."""
+    """Cumulative homes needed per scenario plus the target path, long (``series``, ``year``, ``homes``) for a chart.
+
+    The scenario lines are named by ``need``'s ``label``; the target path by :data:`TARGET_SERIES` in the
+    language in force.
+    """
     lines = need[["label", "year", "homes_needed_cum"]].rename(columns={"label": "series", "homes_needed_cum": "homes"})
     target = need.drop_duplicates("year")[["year", "target_cum"]].rename(columns={"target_cum": "homes"})
-    return pd.concat([lines, target.assign(series=TARGET_SERIES)])
+    return pd.concat([lines, target.assign(series=_(TARGET_SERIES))])
 
 
 def need_per_year(need: pd.DataFrame) -> pd.DataFrame:

@@ -260,12 +260,15 @@ def option_names(names: dict):
 def cost_editor() -> pd.DataFrame:
     """The editable cost per label step, dwelling types in the user's words; returns the edited model table.
 
-    The shown copy carries the model's dwelling type in its (hidden) index, so the edit returns to its type.
+    The row labels (the index) show each dwelling type in the user's language; the ``dwelling_type``
+    column keeps the model's value (hidden), so an edit stays with its type in any language.
     """
     table = inputs.cost_table()
-    shown = in_words(table).set_index(table["dwelling_type"].rename("key"))
-    edited = tables.edit(shown, specs.COST_EDITOR, key="rf.costs", num_rows="fixed")
-    return edited.assign(dwelling_type=list(edited.index)).reset_index(drop=True)
+    header = specs.COST_EDITOR["dwelling_type"][0]  # a message id
+    shown = table.set_index(pd.Index([display(t) for t in table["dwelling_type"]], name=_(header)))
+    edited = tables.edit(shown, specs.COST_EDITOR, key="rf.costs", num_rows="fixed", hide_index=False,
+                         column_order=["cost_per_step_eur"])
+    return edited.reset_index(drop=True)
 
 
 def add_uploaded_locations(uploaded, names: dict) -> None:

@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import config
+from geo.catalog.sources import COST_PER_STEP_EUR
 from geo.params import PACKAGES
 
 RETROFIT, NEWBUILD = "pages/retrofit.py", "pages/newbuild.py"
@@ -255,6 +256,8 @@ def test_retrofit_speaks_dutch_by_default_with_dutch_numbers_and_headers():
     assert headers(at, "dwellings_upgraded")["dwellings_upgraded"] == "Te verduurzamen woningen (geschat)"
     assert headers(at, "dwellings_to_upgrade")["build_period"] == "Bouwperiode"
     assert at.get("download_button")[0].proto.label == "Download het marktbeeld (CSV, schattingen)"
+    costs = at.data_editor(key="rf.costs").value  # rows named in Dutch, the model's types kept for the edits
+    assert costs.index.name == "Woningtype" and costs["dwelling_type"].tolist() == list(COST_PER_STEP_EUR)
 
 
 @pytest.mark.real_data

@@ -3,9 +3,9 @@
 The model lives in ``geo.targeting`` (pure, tested on fixtures). This module feeds it the
 processed data and caches its results keyed by hashable arguments (the frozen settings of
 :mod:`geo.params` and tuples, never DataFrames), so a page rerun after an unrelated widget
-change does not recompute. Cached frames are shared: do not mutate them. At the end: the
-Streamlit form of the shown tables (:mod:`geo.report.tables`), the upload of transformation
-locations and the editable allocation, so the pages stay layout.
+change does not recompute. Cached frames are shared: do not mutate them. At the end: the shown
+copy of a table (category values in the user's words), the editable cost and allocation tables,
+the upload of transformation locations and the package choice, so the pages stay layout.
 """
 
 from __future__ import annotations
@@ -13,23 +13,27 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo import config
+from geo import config, i18n
 from geo.catalog import sources
 from geo.errors import DataError
+from geo.i18n import N_, _, ngettext
 from geo.io import processed, upload
 from geo.metrics import household_income as hi
 from geo.params import PACKAGES, MonitorSettings, NewbuildParams, RetrofitParams
-from geo.report import profile, tables
+from geo.report import profile
+from geo.report import tables as specs
 from geo.targeting import budget as rb
-from geo.targeting import inputs
+from geo.targeting import display, inputs
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
 from geo.targeting import packages as pk
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
-from ui import data, settings
+from ui import data, settings, tables
 
 INPUTS = (config.STOCK_CELLS, config.LABEL_FACTORS, config.GEMEENTE_HOUSEHOLDS)
+# Columns whose values are model categories (dwelling type, build period, tenure): shown in the user's words.
+CATEGORY_COLUMNS = ("dwelling_type", "build_period", "tenure", "mix_tenure_added")
 
 
 def _mtime(path) -> float:
@@ -40,7 +44,8 @@ def ensure_stock() -> None:
     """Stop the page with a clear message when the stock estimate or the targeting inputs are missing."""
     missing = [p.name for p in INPUTS if not p.exists()]
     if missing:
-        st.error(f"Missing input: {', '.join(missing)}. Run `make data` (it builds the stock estimate) and reload.")
+        st.error(_("Missing input: {files}. Run `make data` (it builds the stock estimate) and reload.").format(
+            files=", ".join(missing)))
         st.stop()
 
 
@@ -111,9 +116,14 @@ def household_base() -> nb.HouseholdBase:
 # ---- retrofit ----------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner="Computing savings per dwelling group...", max_entries=16)
 def retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
     """Compute savings and costs per stock cell (:func:`geo.targeting.savings.cell_savings` + costs)."""
+    with st.spinner(_("Computing savings per dwelling group...")):
+        return _retrofit_cells(p)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
     cop = p.cop_hybrid if p.package == "hybrid" else p.cop_all_electric
     cells = rs.cell_savings(stock_cells(), buurt_frame(), label_factors(), p.target_label, p.prices.gas_eur_per_m3,
                             p.prices.electricity_eur_per_kwh, p.co2_gas, p.threshold, income=income(p),
@@ -134,13 +144,17 @@ def retrofit_buurten(p: RetrofitParams) -> pd.DataFrame:
 
 
 def label_gap() -> pd.DataFrame:
-    """Heerlen's A-vs-G gas gap beside Majcen and RaboResearch (:func:`r.label_gap_beside_benchmarks`)."""
-    return r.label_gap_beside_benchmarks(label_factors())
+    """Heerlen's A-vs-G gas gap beside Majcen and RaboResearch (:func:`r.label_gap_beside_benchmarks`).
+
+    The year is text, so it shows as 2019 in every language (never as a grouped number).
+    """
+    out = r.label_gap_beside_benchmarks(label_factors())
+    return out.assign(year=out["year"].astype(str))
 
 
 def label_gaps_by_type() -> pd.DataFrame:
-    """A-vs-G gap per dwelling type, pooled (used) and within the type (:func:`r.label_gaps_by_type`)."""
-    return r.label_gaps_by_type(label_factors()).round(3)
+    """A-vs-G gap per dwelling type, pooled (used) and within the type (:func:`r.label_gaps_by_type`), shown copy."""
+    return in_words(r.label_gaps_by_type(label_factors()).round(3))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -149,9 +163,15 @@ def per_tonne(p: RetrofitParams) -> dict[str, float]:
     return pk.per_tonne_summary(retrofit_cells(p), p.lifetime, p.discount_rate)
 
 
-@st.cache_data(show_spinner="Allocating the budget...", max_entries=64)
 def allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None, alpha: float) -> rb.Allocation:
     """Greedy allocation (:func:`geo.targeting.budget.allocate`) with buurt names on the ranking."""
+    with st.spinner(_("Allocating the budget...")):
+        return _allocation(p, budget_eur, dwellings_cap, alpha)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None,
+                alpha: float) -> rb.Allocation:
     a = rb.allocate(retrofit_cells(p), budget_eur=budget_eur, dwellings_cap=dwellings_cap, alpha=alpha,
                     lifetime_years=p.lifetime)
     a.ranking = rb.ranking_with_names(a, names())
@@ -219,22 +239,36 @@ def uploaded_locations(data_bytes: bytes, filename: str) -> list[str]:
 # ---- widgets of the two pages (layout helpers, no model logic) ---------------------------------
 
 
-def column_config(spec: dict) -> dict:
-    """Streamlit column settings of a shown table from its :mod:`geo.report.tables` description."""
-    return {name: _column(value) for name, value in spec.items()}
+def in_words(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` to show: category values (dwelling type, build period, tenure) in the user's language.
+
+    The model's frame keeps its values; only this copy is translated.
+    """
+    present = [c for c in CATEGORY_COLUMNS if c in df.columns]
+    return df.assign(**{c: df[c].map(lambda v: display(v) if isinstance(v, str) else v) for c in present})
 
 
-def _column(value):
-    if isinstance(value, str):
-        return value
-    label, kind, options = (*value, {})[:3]
-    if kind == "progress":
-        return st.column_config.ProgressColumn(label, min_value=0, max_value=1, format="%.2f")
-    if kind == "check":
-        return st.column_config.CheckboxColumn(label)
-    if kind == "text":
-        return st.column_config.TextColumn(label, **options)
-    return st.column_config.NumberColumn(label, format=kind, **options)
+def option_names(names: dict):
+    """A widget's ``format_func``: the option's name (a message id in ``names``), translated now.
+
+    Translated when the widget is made, not when Streamlit formats an option: Streamlit's AppTest
+    formats options outside the session, where the user's language is not known.
+    """
+    return {key: _(name) for key, name in names.items()}.get
+
+
+def cost_editor() -> pd.DataFrame:
+    """The editable cost per label step, dwelling types in the user's words; returns the edited model table.
+
+    The row labels (the index) show each dwelling type in the user's language; the ``dwelling_type``
+    column keeps the model's value (hidden), so an edit stays with its type in any language.
+    """
+    table = inputs.cost_table()
+    header = specs.COST_EDITOR["dwelling_type"][0]  # a message id
+    shown = table.set_index(pd.Index([display(t) for t in table["dwelling_type"]], name=_(header)))
+    edited = tables.edit(shown, specs.COST_EDITOR, key="rf.costs", num_rows="fixed", hide_index=False,
+                         column_order=["cost_per_step_eur"])
+    return edited.reset_index(drop=True)
 
 
 def add_uploaded_locations(uploaded, names: dict) -> None:
@@ -248,12 +282,81 @@ def add_uploaded_locations(uploaded, names: dict) -> None:
     try:
         found = uploaded_locations(uploaded.getvalue(), uploaded.name)
     except DataError as err:
-        st.error(profile.literal_markdown(f"{uploaded.name[:60]}: {err}"))
+        st.error(profile.literal_markdown(_("{file}: {problem}").format(file=uploaded.name[:60], problem=err)))
         return
     ss["nb.transformation"] = sorted(set(ss.get("nb.transformation", [])) | set(found))
     ss["nb.upload_done"] = uploaded.file_id
     st.success(profile.literal_markdown(
-        f"Added {len(found)} buurt(en) from {uploaded.name[:60]}: {', '.join(names[c] for c in found)}."))
+        ngettext("Added {n} buurt from {file}: {names}.", "Added {n} buurten from {file}: {names}.", len(found))
+        .format(n=len(found), file=uploaded.name[:60], names=", ".join(names[c] for c in found))))
+
+
+def savings_metrics(p: RetrofitParams, tot: dict, pt: dict) -> None:
+    """The six headline figures of the package for every dwelling worse than the target label."""
+    num, money, pct = i18n.number, i18n.money, i18n.percent
+    m1, m2, m3, m4, m5, m6 = st.columns(6)
+    m1.metric(_("Dwellings to upgrade"), num(tot["dwellings_upgraded"]), help=_("Estimated number of dwellings."))
+    m2.metric(_("Gas saved per dwelling"), num(pt["gas_saved_m3_per_dwelling"]) + " m³",
+              help=_("{share} of their gas; electricity +{kwh} kWh per dwelling a year.").format(
+                  share=pct(pt["gas_saved_pct"]), kwh=num(pt["electricity_added_kwh_per_dwelling"])))
+    m3.metric(_("CO₂ saved (t/yr)"), num(tot["co2_saved_t"]))
+    m4.metric(_("Households lifted"), num(tot["households_lifted"]),
+              help=_("Modelled: households whose bill / disposable income (Monitor model) falls from ≥ {threshold} "
+                     "to below.").format(threshold=pct(p.threshold, 0)))
+    m5.metric(_("Gross per tonne"), money(pt["eur_per_tonne_gross"]),
+              help=_("Gross EUR per tonne CO₂: investment / tonnes over {years} years, no discounting, no energy "
+                     "saved.").format(years=p.lifetime))
+    m6.metric(_("Net per tonne"), money(pt["eur_per_tonne_net"]),
+              help=_("Net national cost per tonne CO₂ (PBL method): annuity of the investment at {rate} over {years} "
+                     "years minus the energy cost saved at {year} prices, per yearly tonne. Negative: the energy "
+                     "saved pays for it.").format(rate=pct(100 * p.discount_rate, 2), years=p.lifetime,
+                                                  year=p.prices.year))
+
+
+def need_table(need: pd.DataFrame) -> None:
+    """Homes needed per year per scenario and the cumulative target path (:func:`nb.need_per_year`)."""
+    table = nb.need_per_year(need)
+    spec = {"year": N_("Year"), **{c: (c, "%.0f") for c in table.columns if c != "year"}}  # labels: message ids
+    tables.show(table.assign(year=table["year"].astype(str)), spec, height=320, key="nb.need_table")
+
+
+def score_settings(names: dict) -> None:
+    """The settings of the new-build score: thinning share, replacement ratio, weights and uploaded locations."""
+    w = settings.widget_kwargs
+    with st.container(border=True):
+        st.slider(_("Thinning share"), 0.0, 1.0, step=0.05, **w("nb.thinning_share"),
+                  help=_("Part of each buurt's new homes that replaces demolished label E-G dwellings."))
+        st.caption(_("The rest of the homes is added in the tenure that mixes the buurt most. Demolition removes all "
+                     "gas use of a dwelling, so a higher thinning share means a much larger CO₂ effect (see the note "
+                     "below)."))
+    w1, w2, w3, w4 = st.columns(4)
+    w1.slider(_("Replacement ratio"), 0.1, 1.0, step=0.05, **w("nb.replacement_ratio"),
+              help=_("New homes per demolished home (M/N ≤ 1)."))
+    w2.slider(_("Weight: thinning"), 0.0, 3.0, step=0.25, **w("nb.w.thinning"),
+              help=_("Demolish label E-G dwellings and build fewer near-zero-energy homes."))
+    w3.slider(_("Weight: mixing"), 0.0, 3.0, step=0.25, **w("nb.w.mixing"),
+              help=_("Add the tenure that brings the buurt closest to the Heerlen mix, without displacing anyone."))
+    w4.slider(_("Weight: transformation"), 0.0, 3.0, step=0.25, **w("nb.w.transformation"),
+              help=_("Buurten you mark as transformation location."))
+    uploaded = st.file_uploader(_("Or upload transformation locations"), type=["csv", "geojson", "json"],
+                                key="nb.upload", help=_("A .csv with a column buurt_code, or a .geojson of "
+                                                        "points or areas (any declared CRS)."))
+    add_uploaded_locations(uploaded, names)
+
+
+def plan_metrics(homes: int, t2030: int, t2032: int, totals: dict) -> None:
+    """The figures of the user's plan: homes, progress on both targets, CO₂ saved and households relieved."""
+    num = i18n.number
+    e1, e2, e3, e4, e5 = st.columns(5)
+    e1.metric(_("Homes in the plan"), num(homes))
+    e2.metric(_("Progress on {target} (2030)").format(target=num(t2030)),
+              i18n.percent(ns.progress_pct(homes, t2030), 0))
+    e3.metric(_("Progress on {target} (2032)").format(target=num(t2032)),
+              i18n.percent(ns.progress_pct(homes, t2032), 0))
+    e4.metric(_("CO₂ saved (t/yr)"), num(totals["co2_saved_t"]),
+              help=_("Gas use of the demolished E-G dwellings; new homes use no gas."))
+    e5.metric(_("Households relieved"), num(totals["heq_households_relieved"]),
+              help=_("Modelled households with a high energy quote living in the demolished dwellings."))
 
 
 def package_settings(defaults: RetrofitParams) -> dict:
@@ -267,23 +370,30 @@ def package_settings(defaults: RetrofitParams) -> dict:
                        "rf.hybrid_cost": defaults.hybrid_cost, "rf.heat_pump_cost": defaults.heat_pump_cost,
                        "rf.discount": 100 * defaults.discount_rate}.items():
         ss.setdefault(key, value)
-    st.radio("Package", list(PACKAGES), format_func=PACKAGES.get, horizontal=True, **w("rf.package"),
-             help="Applied to every dwelling worse than the target label. Method: Data & method.")
+    st.radio(_("Package"), list(PACKAGES), format_func=option_names(PACKAGES), horizontal=True, **w("rf.package"),
+             help=_("Applied to every dwelling worse than the target label. Method: Data & method."))
     c1, c2, c3 = st.columns(3)
+    n = i18n.number
     if ss["rf.package"] == "hybrid":
-        c1.number_input("Gas replaced by the hybrid (%)", 0.0, 100.0, step=5.0, format="%.0f", **w("rf.hybrid_share"),
-                        help="Default 60 %: Milieu Centraal (as reported 2023); VEH 50-70 %; field study 2023: 74 %.")
-        c2.number_input("Seasonal COP, hybrid", 1.0, 8.0, step=0.1, format="%.1f", **w("rf.cop_hybrid"),
-                        help="Default 4.6, derived from the 2023 field study (1,375 m³ replaced by 2,360 kWh).")
-        c3.number_input("Hybrid heat pump (EUR per dwelling)", 0.0, 50_000.0, step=500.0, format="%.0f",
-                        **w("rf.hybrid_cost"), help="Default: Milieu Centraal reference case (4 kW), via VEH.")
+        c1.number_input(_("Gas replaced by the hybrid (%)"), 0.0, 100.0, step=5.0, format="%.0f",
+                        **w("rf.hybrid_share"),
+                        help=_("Default {default}: Milieu Centraal (as reported 2023); VEH {low}-{high}; field study "
+                               "2023: {field}.").format(default=i18n.percent(60, 0), low=n(50),
+                                                        high=i18n.percent(70, 0), field=i18n.percent(74, 0)))
+        c2.number_input(_("Seasonal COP, hybrid"), 1.0, 8.0, step=0.1, format="%.1f", **w("rf.cop_hybrid"),
+                        help=_("Default {cop}, derived from the 2023 field study ({gas} m³ replaced by {kwh} kWh).")
+                        .format(cop=n(4.6, 1), gas=n(1375), kwh=n(2360)))
+        c3.number_input(_("Hybrid heat pump (EUR per dwelling)"), 0.0, 50_000.0, step=500.0, format="%.0f",
+                        **w("rf.hybrid_cost"), help=_("Default: Milieu Centraal reference case (4 kW), via VEH."))
     elif ss["rf.package"] == "all_electric":
-        c1.number_input("Seasonal COP, all-electric", 1.0, 8.0, step=0.1, format="%.1f", **w("rf.cop_all_electric"),
-                        help="Assumption 3.0: no measured Dutch figure found; below the hybrid's 4.6.")
-        c2.number_input("All-electric heat pump (EUR per dwelling)", 0.0, 80_000.0, step=500.0, format="%.0f",
-                        **w("rf.heat_pump_cost"), help="Default: Milieu Centraal reference case (8 kW air-water).")
-    c3.number_input("Discount rate (% real)", 0.0, 15.0, step=0.25, format="%.2f", **w("rf.discount"),
-                    help="For the net national cost per tonne. " + sources.NATIONAL_COST_SOURCE)
+        c1.number_input(_("Seasonal COP, all-electric"), 1.0, 8.0, step=0.1, format="%.1f",
+                        **w("rf.cop_all_electric"),
+                        help=_("Assumption {cop}: no measured Dutch figure found; below the hybrid's {hybrid}.")
+                        .format(cop=n(3.0, 1), hybrid=n(4.6, 1)))
+        c2.number_input(_("All-electric heat pump (EUR per dwelling)"), 0.0, 80_000.0, step=500.0, format="%.0f",
+                        **w("rf.heat_pump_cost"), help=_("Default: Milieu Centraal reference case (8 kW air-water)."))
+    c3.number_input(_("Discount rate (% real)"), 0.0, 15.0, step=0.25, format="%.2f", **w("rf.discount"),
+                    help=_("For the net national cost per tonne.") + " " + _(sources.NATIONAL_COST_SOURCE))
     return {"package": ss["rf.package"], "hybrid_gas_share": float(ss["rf.hybrid_share"]) / 100.0,
             "cop_hybrid": float(ss["rf.cop_hybrid"]), "cop_all_electric": float(ss["rf.cop_all_electric"]),
             "hybrid_cost": float(ss["rf.hybrid_cost"]), "heat_pump_cost": float(ss["rf.heat_pump_cost"]),
@@ -296,13 +406,12 @@ def plan_editor(names: dict, scores: pd.DataFrame, suggestion: pd.Series) -> pd.
     Bad cells fall back to the suggestion with a warning each
     (:func:`geo.targeting.inputs.validate_allocation`); a button drops the edits.
     """
-    edited = st.data_editor(inputs.allocation_table(names, scores, suggestion), key="nb.alloc_editor",
-                            hide_index=True, num_rows="fixed", width="stretch", height=300,
-                            column_config=column_config(tables.ALLOCATION_EDITOR))
+    edited = tables.edit(inputs.allocation_table(names, scores, suggestion), specs.ALLOCATION_EDITOR,
+                         key="nb.alloc_editor", num_rows="fixed", height=300)
     plan, messages = inputs.validate_allocation(edited, suggestion)
     for msg in messages:
         st.warning(profile.literal_markdown(msg))
-    if st.button("Back to the suggestion", key="nb.reset_plan"):
+    if st.button(_("Back to the suggestion"), key="nb.reset_plan"):
         st.session_state.pop("nb.alloc_editor", None)
         st.rerun()
     return plan

@@ -2,7 +2,8 @@
 
 A user types into a table (cost per label step, homes per buurt); the ``validate_*``
 functions turn the edited table into model inputs plus messages, never an exception:
-a bad cell falls back to its default or suggestion and says so. Pure, no Streamlit.
+a bad cell falls back to its default or suggestion and says so. Pure, no Streamlit; the messages
+are in the language in force (:mod:`geo.i18n`), the tables keep the model's values.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ import math
 
 import pandas as pd
 
+from geo import i18n
 from geo.catalog.sources import COST_PER_STEP_EUR
+from geo.i18n import _
+from geo.targeting import display
 
 MAX_COST_PER_STEP_EUR = 200_000.0  # above this a per-step cost is taken as a typing error
 
@@ -32,19 +36,22 @@ def validate_costs(edited: pd.DataFrame, defaults: dict[str, float] = COST_PER_S
     rows = edited.set_index("dwelling_type")["cost_per_step_eur"] if len(edited) else pd.Series(dtype=object)
     for dtype, default in defaults.items():
         raw = rows.get(dtype, default)
-        fallback = f"the default EUR {default:,.0f} is used."
+        words = {"type": display(dtype), "default": i18n.money(default)}
         try:
             value = float(str(raw).replace(",", "").replace("€", "").strip()) if raw is not None else math.nan
         except ValueError:
-            messages.append(f"Cost per step for {dtype}: '{str(raw)[:20]}' is not a number; {fallback}")
+            messages.append(_("Cost per step for {type}: '{text}' is not a number; the default {default} is used.")
+                            .format(text=str(raw)[:20], **words))
             continue
         if math.isnan(value):
-            messages.append(f"Cost per step for {dtype} is empty or not a number; {fallback}")
+            messages.append(_("Cost per step for {type} is empty or not a number; the default {default} is used.")
+                            .format(**words))
         elif value <= 0:
-            messages.append(f"Cost per step for {dtype} must be above zero (got {value:,.0f}); {fallback}")
+            messages.append(_("Cost per step for {type} must be above zero (got {value}); the default {default} is "
+                              "used.").format(value=i18n.money(value), **words))
         elif not math.isfinite(value) or value > MAX_COST_PER_STEP_EUR:
-            messages.append(f"Cost per step for {dtype} above EUR {MAX_COST_PER_STEP_EUR:,.0f} looks like a typing "
-                            f"error; {fallback}")
+            messages.append(_("Cost per step for {type} above {limit} looks like a typing error; the default "
+                              "{default} is used.").format(limit=i18n.money(MAX_COST_PER_STEP_EUR), **words))
         else:
             costs[dtype] = value
     return costs, messages
@@ -73,24 +80,26 @@ def validate_allocation(edited: pd.DataFrame, suggested_homes: pd.Series) -> tup
     out, messages = {}, []
     for row in edited.itertuples(index=False):
         fallback = int(suggested_homes.get(row.buurt_code, 0))
+        words = {"buurt": row.buurt_name, "suggestion": i18n.number(fallback)}
         raw = row.homes
         try:
             value = float(str(raw).strip()) if raw is not None else math.nan
         except ValueError:
-            messages.append(f"{row.buurt_name}: '{str(raw)[:20]}' is not a number of homes; the suggestion "
-                            f"({fallback}) is used.")
+            messages.append(_("{buurt}: '{text}' is not a number of homes; the suggestion ({suggestion}) is used.")
+                            .format(text=str(raw)[:20], **words))
             out[row.buurt_code] = fallback
             continue
         if not math.isfinite(value):
-            messages.append(f"{row.buurt_name}: the cell is empty or not a number; the suggestion ({fallback}) "
-                            "is used.")
+            messages.append(_("{buurt}: the cell is empty or not a number; the suggestion ({suggestion}) is used.")
+                            .format(**words))
             value = fallback
         elif value < 0:
-            messages.append(f"{row.buurt_name}: homes cannot be negative ({value:g}); the suggestion ({fallback}) "
-                            "is used.")
+            messages.append(_("{buurt}: homes cannot be negative ({value}); the suggestion ({suggestion}) is used.")
+                            .format(value=i18n.number(value, 0 if value == round(value) else 2), **words))
             value = fallback
         elif value != round(value):
-            messages.append(f"{row.buurt_name}: {value:g} is not a whole number of homes; rounded to {round(value)}.")
+            messages.append(_("{buurt}: {value} is not a whole number of homes; rounded to {rounded}.")
+                            .format(value=i18n.number(value, 2), rounded=i18n.number(round(value)), **words))
             value = round(value)
         out[row.buurt_code] = int(value)
     return pd.Series(out, dtype=int), messages

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from geo.i18n import N_, _
 from geo.params import MIX_REFERENCE_SHARE
 from geo.vocab import CO2_GAS_KG_PER_M3, POOR_LABELS  # noqa: F401  POOR_LABELS: read from here by newbuild_score
 from geo.vocab import TENURE_COLUMN_BY_NAME as TENURE_COLUMNS  # tenures by name, as in the stock cells table
@@ -23,7 +24,7 @@ TARGET_2030 = 2250
 TARGET_2032 = 2500
 LIMBURG_HOUSING_DEAL = 26_550  # later raised by 3,000 to 29,550
 TARGET_START_YEAR = 2022  # year the provincial housing deals were signed; the target path starts here (setting)
-TARGET_SOURCE = (
+TARGET_SOURCE = N_(
     "Gemeente Heerlen, meeting notes with Bouwend Nederland: 2,250 new homes by 2030 and at least 2,500 by 2032, "
     "Heerlen's share of the Limburg housing deal (woondeal) of 26,550 homes (later raised by 3,000 to 29,550)."
 )
@@ -35,26 +36,30 @@ TARGET_SOURCE = (
 SHRINK_RATE = (294_000 / 300_155) ** (1 / 18) - 1
 SCENARIOS = {
     "cbs_forecast_shrink": {
-        "label": "CBS forecast (shrink)",
+        "label": N_("CBS forecast (shrink)"),
         "rate_per_year": SHRINK_RATE,
         "extra_households_per_year": 0.0,
-        "basis": "PBL/CBS regional forecast 2017-2040 (83490NED) for Zuid-Limburg, -0.115%/yr, applied to Heerlen",
+        "basis": N_("PBL/CBS regional forecast 2017-2040 (83490NED) for Zuid-Limburg, −0.115% a year, applied to "
+                    "Heerlen"),
     },
     "migration": {
-        "label": "Migration",
+        "label": N_("Migration"),
         "rate_per_year": 0.0,
         "extra_households_per_year": None,  # None = the KWB 2016-2020 trend (see household_trend)
-        "basis": "User assumption: the observed KWB 2016-2020 household trend of Heerlen (net in-migration) continues",
+        "basis": N_("User assumption: the observed KWB 2016-2020 household trend of Heerlen (net in-migration) "
+                    "continues"),
     },
     "plus_ambition": {
-        "label": "Plus ambition",
+        "label": N_("Plus ambition"),
         "rate_per_year": 0.0,
         "extra_households_per_year": None,
         "ambition_households_per_year": 100.0,
-        "basis": "User assumption: the migration trend plus 100 extra households a year attracted by policy",
+        "basis": N_("User assumption: the migration trend plus 100 extra households a year attracted by policy"),
     },
 }
 
+TARGET_SERIES = N_("Target")  # the target path beside the scenarios (need_lines)
+TARGET_COLUMN = N_("Target (cumulative)")  # its column in need_per_year
 SCENARIO_INPUTS = ("rate", "extra", "ambition")  # what the user can edit of a scenario, in this order
 REPLACEMENT_RATIO = 0.5  # M new homes per N demolished (M <= N), setting
 THINNING_SHARE = 0.5  # share of a buurt's allocated new homes built as replacement for demolished E-G homes
@@ -212,16 +217,23 @@ def user_scenarios(inputs: dict[str, tuple[float, float, float]]) -> dict[str, d
 
 
 def need_lines(need: pd.DataFrame) -> pd.DataFrame:
-    """Cumulative homes needed per scenario plus the target path, long (``series``, ``year``, ``homes``) for a chart."""
+    """Cumulative homes needed per scenario plus the target path, long (``series``, ``year``, ``homes``) for a chart.
+
+    The scenario lines are named by ``need``'s ``label``; the target path by :data:`TARGET_SERIES` in the
+    language in force.
+    """
     lines = need[["label", "year", "homes_needed_cum"]].rename(columns={"label": "series", "homes_needed_cum": "homes"})
     target = need.drop_duplicates("year")[["year", "target_cum"]].rename(columns={"target_cum": "homes"})
-    return pd.concat([lines, target.assign(series="Target")])
+    return pd.concat([lines, target.assign(series=_(TARGET_SERIES))])
 
 
 def need_per_year(need: pd.DataFrame) -> pd.DataFrame:
-    """Homes needed per year per scenario (one column per scenario label) and the cumulative target, rounded."""
+    """Homes needed per year per scenario (one column per scenario label) and the cumulative target, rounded.
+
+    Scenario labels and :data:`TARGET_COLUMN` are catalogue message ids: translate them where shown.
+    """
     wide = need.pivot_table(index="year", columns="label", values="homes_needed_year", aggfunc="sum").round(0)
-    wide["Target (cumulative)"] = need.drop_duplicates("year").set_index("year")["target_cum"].round(0)
+    wide[TARGET_COLUMN] = need.drop_duplicates("year").set_index("year")["target_cum"].round(0)
     return wide.reset_index()
 
 

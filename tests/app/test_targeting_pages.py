@@ -1,5 +1,10 @@
-"""Retrofit and New-build pages under Streamlit's AppTest; their input checks are tested in tests/unit/targeting."""
+"""Retrofit and New-build pages under Streamlit's AppTest; their input checks are tested in tests/unit/targeting.
 
+The pages open in English (``?lang=en``) where a test reads English text; the Dutch tests read what a
+Dutch user sees first: Dutch titles, labels, table headers and numbers (1.234, € 1.234).
+"""
+
+import json
 import re
 
 import pandas as pd
@@ -7,14 +12,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import config
+from geo.catalog.sources import COST_PER_STEP_EUR
 from geo.params import PACKAGES
 
 RETROFIT, NEWBUILD = "pages/retrofit.py", "pages/newbuild.py"
 EMPTY_EDITS = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
 
 
-def open_page(page: str, state: dict | None = None) -> AppTest:
+def open_page(page: str, state: dict | None = None, lang: str = "en") -> AppTest:
     at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=120)
+    at.query_params["lang"] = lang
     at.run()
     for k, v in (state or {}).items():
         at.session_state[k] = v
@@ -30,7 +37,14 @@ def metrics(at: AppTest) -> dict:
 
 
 def number(text: str) -> float:
-    return float(text.replace(",", "").rstrip("%"))
+    """An English figure as shown ("1,234", "€1,234", "-€12", "75%") as a float."""
+    return float(text.replace(",", "").replace("€", "").rstrip("%"))
+
+
+def headers(at: AppTest, column: str) -> dict:
+    """Column name -> header the user reads, of the first shown table with ``column``."""
+    table = next(d for d in at.dataframe if column in d.value.columns)
+    return {name: c.get("label") for name, c in json.loads(table.proto.columns).items()}
 
 
 def frame_with(at: AppTest, column: str) -> pd.DataFrame:
@@ -46,7 +60,7 @@ def warnings(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("page", [RETROFIT, NEWBUILD])
 def test_page_runs_without_exception(page):
     at = open_page(page)
-    assert at.title[0].value.startswith("Retrofit" if page == RETROFIT else "New-build")
+    assert at.title[0].value == ("Retrofit" if page == RETROFIT else "New-build")
     assert not warnings(at)  # the defaults are valid input
     text = " ".join(md.value for md in at.markdown) + " ".join(c.value for c in at.caption)
     assert "estimate" in text.lower()
@@ -59,7 +73,8 @@ def test_budget_changes_the_totals_and_never_exceeds_it():
     for budget in (5.0, 40.0):
         at.number_input(key="w.rf.budget").set_value(budget).run()
         m = metrics(at)
-        seen[budget] = (number(m["Dwellings upgraded"]), number(m["CO₂ saved (t/yr)"]), number(m["Cost (EUR million)"]))
+        seen[budget] = (number(m["Dwellings upgraded"]), number(m["CO₂ saved (t/yr)"]),
+                        number(m["Cost (EUR million)"]))
         assert 0 < seen[budget][2] <= budget
     assert all(big > small for small, big in zip(seen[5.0], seen[40.0], strict=True))
 
@@ -81,7 +96,7 @@ def test_alpha_changes_the_ranking_and_the_chosen_buurten():
         at.slider(key="w.rf.alpha").set_value(alpha).run()
         ranking = frame_with(at, "chosen")
         result[alpha] = (list(ranking["buurt_name"][:5]), set(ranking.loc[ranking["chosen"], "buurt_name"]),
-                         number(metrics(at)["Households lifted (modelled)"]))
+                         number(metrics(at)["Households lifted"]))
     assert result[0.0][0] != result[1.0][0]
     assert result[0.0][1] != result[1.0][1]
     assert result[1.0][2] > result[0.0][2]  # priority on energy poverty lifts more households
@@ -90,10 +105,10 @@ def test_alpha_changes_the_ranking_and_the_chosen_buurten():
 @pytest.mark.real_data
 def test_better_target_label_saves_more():
     at = open_page(RETROFIT)
-    before = number(metrics(at)["Dwellings to upgrade (est.)"])
+    before = number(metrics(at)["Dwellings to upgrade"])
     co2 = number(metrics(at)["CO₂ saved (t/yr)"])
     at.selectbox(key="w.rf.target").set_value("A").run()
-    assert number(metrics(at)["Dwellings to upgrade (est.)"]) > before
+    assert number(metrics(at)["Dwellings to upgrade"]) > before
     assert number(next(m.value for m in at.metric if m.label == "CO₂ saved (t/yr)")) > co2
 
 
@@ -128,18 +143,19 @@ def test_package_switch_changes_gas_electricity_and_both_costs_per_tonne():
         assert not at.exception, [e.value for e in at.exception]
         m = metrics(at)
         seen[package] = {k: number(m[k].split()[0]) for k in
-                         ("Gas saved per dwelling", "Gross EUR per tonne", "Net national cost per tonne")}
+                         ("Gas saved per dwelling", "Gross per tonne", "Net per tonne")}
         assert any(h.value.startswith(PACKAGES[package]) for h in at.subheader)
         # with 2019 prices the energy saved outweighs the interest the annuity adds, in every package
-        assert seen[package]["Net national cost per tonne"] < seen[package]["Gross EUR per tonne"]
+        assert seen[package]["Net per tonne"] < seen[package]["Gross per tonne"]
     gas = {k: v["Gas saved per dwelling"] for k, v in seen.items()}
     assert gas["insulate"] < gas["hybrid"] < gas["all_electric"]  # heat pumps replace more gas than insulation
-    assert len({v["Gross EUR per tonne"] for v in seen.values()}) == 3
+    assert len({v["Gross per tonne"] for v in seen.values()}) == 3
 
 
 @pytest.mark.real_data
 def test_price_year_sets_the_two_prices():
     at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "en"
     at.run()
     at.radio(key="w.cfg.price_year").set_value(2022).run()  # the shared sidebar, shown with the first page
     assert at.session_state["cfg.gas_price"] == pytest.approx(1.37)
@@ -147,7 +163,7 @@ def test_price_year_sets_the_two_prices():
     at.switch_page(RETROFIT)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("Prices of 2022: gas EUR 1.370/m³" in c.value for c in at.caption)
+    assert any("Prices of 2022: gas €1.370/m³" in c.value for c in at.caption)
 
 
 @pytest.mark.real_data
@@ -226,3 +242,38 @@ def test_data_and_method_shows_the_label_gap_beside_both_benchmarks():
     at = open_page("pages/data_method.py")
     gap = frame_with(at, "heerlen_pct")
     assert set(gap["benchmark_pct"]) == {28.0, 34.0} and gap["within_tolerance"].all()
+
+
+@pytest.mark.real_data
+def test_retrofit_speaks_dutch_by_default_with_dutch_numbers_and_headers():
+    at = open_page(RETROFIT, lang="nl")
+    assert at.title[0].value == "Verduurzamen"
+    assert at.subheader[0].value == "Aannames"
+    m = metrics(at)
+    assert re.fullmatch(r"−?-?€ \d{1,3}(\.\d{3})*", m["Bruto per ton"]), m["Bruto per ton"]  # € 1.124
+    assert re.fullmatch(r"\d{1,3}(\.\d{3})+", m["Te verduurzamen"]), m["Te verduurzamen"]  # 33.376
+    assert re.fullmatch(r"\d+,\d\d", m["Kosten (mln €)"]) and 0 < float(m["Kosten (mln €)"].replace(",", ".")) <= 20
+    assert headers(at, "dwellings_upgraded")["dwellings_upgraded"] == "Te verduurzamen woningen (geschat)"
+    assert headers(at, "dwellings_to_upgrade")["build_period"] == "Bouwperiode"
+    assert at.get("download_button")[0].proto.label == "Download het marktbeeld (CSV, schattingen)"
+    costs = at.data_editor(key="rf.costs").value  # rows named in Dutch, the model's types kept for the edits
+    assert costs.index.name == "Woningtype" and costs["dwelling_type"].tolist() == list(COST_PER_STEP_EUR)
+
+
+@pytest.mark.real_data
+def test_a_bad_cost_cell_is_explained_in_dutch_with_a_dutch_amount():
+    edits = {**EMPTY_EDITS, "edited_rows": {1: {"cost_per_step_eur": -5.0}}}
+    texts = warnings(open_page(RETROFIT, {"rf.costs": edits}, lang="nl"))
+    assert len(texts) == 1 and texts[0].startswith("Kosten per stap voor "), texts
+    assert "moeten boven nul liggen (ingevuld: € -5); de standaardwaarde € " in texts[0], texts
+
+
+@pytest.mark.real_data
+def test_newbuild_speaks_dutch_by_default():
+    at = open_page(NEWBUILD, lang="nl")
+    assert at.title[0].value == "Nieuwbouw"
+    m = metrics(at)
+    assert m["Woningen in het plan"] == "2.500" and m["Voortgang op 2.500 (2032)"] == "100%"
+    assert headers(at, "Migration")["Migration"] == "Migratie"
+    assert headers(at, "replacement_homes")["replacement_homes"] == "Vervangende woningen"
+    assert any(md.value == "**Krimpprognose CBS**" for md in at.markdown)

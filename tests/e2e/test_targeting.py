@@ -1,4 +1,7 @@
-"""The buurten chosen on the Retrofit and New-build pages are outlined on the map, in Debian's chromium, offline."""
+"""The buurten chosen on the Retrofit and New-build pages are outlined on the map, in Debian's chromium, offline.
+
+In Dutch (the default) and in English (``?lang=en``): the page names and the map caption follow the language.
+"""
 
 import pandas as pd
 import pytest
@@ -29,7 +32,7 @@ def expected():
     retrofit = rb.allocate(cells, budget_eur=20e6, alpha=0.5).chosen  # page defaults: EUR 20 million, priority 0.5
     scores = ns.newbuild_scores(b, cells)
     newbuild = scores.head(10).query("score > 0")["buurt_code"].tolist()  # page default: the 10 best buurten
-    return {"Retrofit": len(retrofit), "New-build": len(newbuild)}
+    return {"retrofit": len(retrofit), "newbuild": len(newbuild)}
 
 
 def outlined(frame) -> int:
@@ -38,16 +41,22 @@ def outlined(frame) -> int:
     )
 
 
-@pytest.mark.parametrize("title", ["Retrofit", "New-build"])
-def test_chosen_buurten_are_outlined_on_the_map(app_url, page, expected, title):
-    page.goto(app_url)
+# page -> (language, title in the navigation and on the page, the caption's words before the count)
+SHOWN = {("retrofit", "en"): ("Retrofit", "the"), ("newbuild", "en"): ("New-build", "the"),
+         ("retrofit", "nl"): ("Verduurzamen", "de"), ("newbuild", "nl"): ("Nieuwbouw", "de")}
+
+
+@pytest.mark.parametrize(("which", "lang"), list(SHOWN))
+def test_chosen_buurten_are_outlined_on_the_map(app_url, page, expected, which, lang):
+    title, article = SHOWN[which, lang]
+    page.goto(app_url + ("?lang=en" if lang == "en" else ""))
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
     page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
     page.wait_for_function(
         f"() => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText.startsWith('{title}')",
         timeout=60_000,
     )
-    want = expected[title]
+    want = expected[which]
     assert 0 < want < 57
     count = -1
     for _ in range(120):  # the map may still be the previous page's for a moment
@@ -57,5 +66,5 @@ def test_chosen_buurten_are_outlined_on_the_map(app_url, page, expected, title):
         page.wait_for_timeout(250)
     assert count == want
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert f"the {want} buurten" in page.locator('[data-testid="stMain"]').inner_text()
+    assert f"{article} {want} buurten" in page.locator('[data-testid="stMain"]').inner_text()
     assert all("tile.openstreetmap.org" in u for u in page.blocked), page.blocked

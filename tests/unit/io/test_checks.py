@@ -4,9 +4,16 @@ import pandas as pd
 import pytest
 from shapely.geometry import LineString, Polygon
 
-from geo import config
+from geo import config, i18n
 from geo.errors import DataError
 from geo.io.checks import BUURT_CODE, check_numeric, validate_polygons
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English messages; the Dutch ones are checked where named."""
+    with i18n.language("en"):
+        yield
 
 
 def test_valid_polygons_come_back_in_wgs84(three_buurten):
@@ -69,3 +76,8 @@ def test_empty_cells_stay_missing_not_zero():
     out = check_numeric(pd.DataFrame({"gas": ["1000", "", None]}), ["gas"], "Upload")
     assert out["gas"].iloc[0] == 1000
     assert out["gas"].iloc[1:].isna().all()
+
+
+def test_the_message_is_dutch_for_a_dutch_user(three_buurten):
+    with i18n.language("nl"), pytest.raises(DataError, match="Buurten: dubbele codes, bijv. 'BU09170001'"):
+        validate_polygons(pd.concat([three_buurten, three_buurten]), "buurt_code", BUURT_CODE, "Buurten")

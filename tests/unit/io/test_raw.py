@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from geo import i18n
 from geo.errors import DataError
 from geo.io.raw import read_kwb
 
@@ -19,5 +20,5 @@ def test_kwb_missing_column_is_refused(tmp_path):
     path = tmp_path / "kwb.csv"
     kwb = pd.DataFrame({"jaar": [2019], "regio_code": ["BU09170001"], "regio_type": ["Buurt"], "regio_naam": ["X"]})
     kwb.to_csv(path, index=False)
-    with pytest.raises(DataError, match="lacks the column 'Wonen_Woningvoorraad'"):
+    with i18n.language("en"), pytest.raises(DataError, match="lacks the column 'Wonen_Woningvoorraad'"):
         read_kwb(path, columns=["Wonen_Woningvoorraad"])

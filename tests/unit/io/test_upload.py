@@ -4,9 +4,16 @@ import json
 
 import pytest
 
-from geo import config
+from geo import config, i18n
 from geo.errors import DataError
 from geo.io.upload import locations_to_buurten
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English messages; the Dutch ones are checked where named."""
+    with i18n.language("en"):
+        yield
 
 
 def geojson(features, crs=None) -> bytes:
@@ -70,3 +77,11 @@ def test_unknown_crs_and_far_away_points(three_buurten):
 def test_too_large(three_buurten):
     with pytest.raises(DataError, match="larger than"):
         locations_to_buurten(b"0" * (5 * 1024 * 1024 + 1), "a.csv", three_buurten)
+
+
+def test_a_dutch_user_reads_the_message_in_dutch(three_buurten):
+    with i18n.language("nl"), pytest.raises(DataError, match="Geen buurt van Heerlen: BU09999999"):
+        locations_to_buurten(b"buurt_code\nBU09999999\n", "x.csv", three_buurten)
+    many = geojson([point(5.9, 50.9)] * 10_001)
+    with i18n.language("nl"), pytest.raises(DataError, match="10.001 objecten; er worden er hoogstens 10.000"):
+        locations_to_buurten(many, "x.geojson", three_buurten)

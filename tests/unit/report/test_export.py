@@ -16,7 +16,7 @@ from geo.report import export
 HOSTILE = "<script>alert(1)</script>"
 SPEC = {
     "buurt_name": "Buurt",
-    "cost_eur": ("Cost (EUR)", "%.0f"),
+    "cost_eur": ("Test cost (EUR)", "%.0f"),
     "co2_saved_t": ("CO₂ saved (t/yr)", "%.1f"),
     "note": HOSTILE,
 }
@@ -54,8 +54,8 @@ LAYER = ["buurt_code", "buurt_name", "wijk_name", "gas_m3", "energy_poverty_inde
 
 def test_headers_are_the_shown_labels_with_units_never_internal_names():
     with language("en"):
-        assert export.header("cost_eur", SPEC) == "Cost (EUR)"
-        assert export.header("gas_m3") == "Gas use per dwelling (m3 per dwelling per year)"
+        assert export.header("cost_eur", SPEC) == "Test cost (EUR)"
+        assert export.header("gas_m3") == "Gas use per dwelling (m³ per dwelling per year)"
         assert export.header("buurt_code") == "Buurt code"  # a code has no unit to repeat
         assert export.headers(["a", "b"], {"a": "Same", "b": "Same"}) == {"a": "Same", "b": "Same (2)"}
 
@@ -65,9 +65,9 @@ def test_csv_in_dutch_uses_semicolons_and_decimal_commas_and_round_trips(table):
         raw = export.to_csv(table, SPEC, "nl")
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
     back = pd.read_csv(io.BytesIO(raw), sep=";", decimal=",", encoding="utf-8-sig")
-    assert list(back.columns) == ["Buurt", "Cost (EUR)", "CO₂ saved (t/yr)", HOSTILE]
-    assert back["Cost (EUR)"].iloc[0] == 1234567.5 and np.isnan(back["Cost (EUR)"].iloc[1])
-    assert back["Cost (EUR)"].iloc[3] == -12.25  # a negative number stays a number
+    assert list(back.columns) == ["Buurt", "Test cost (EUR)", "CO₂-besparing (t/jaar)", HOSTILE]
+    assert back["Test cost (EUR)"].iloc[0] == 1234567.5 and np.isnan(back["Test cost (EUR)"].iloc[1])
+    assert back["Test cost (EUR)"].iloc[3] == -12.25  # a negative number stays a number
     assert back["CO₂ saved (t/yr)"].tolist() == [1.5, 2.0, 3.25, 4.0]
     assert "1234567,5" in raw.decode("utf-8-sig") and "1.234.567" not in raw.decode("utf-8-sig")
 
@@ -75,7 +75,7 @@ def test_csv_in_dutch_uses_semicolons_and_decimal_commas_and_round_trips(table):
 def test_csv_in_english_uses_commas_and_decimal_points(table):
     raw = export.to_csv(table, SPEC, "en")
     back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
-    assert back.iloc[0, 1] == 1234567.5 and list(back.columns)[:2] == ["Buurt", "Cost (EUR)"]
+    assert back.iloc[0, 1] == 1234567.5 and list(back.columns)[:2] == ["Buurt", "Test cost (EUR)"]
 
 
 def test_csv_defuses_every_text_cell_a_spreadsheet_would_run_as_a_formula(table):
@@ -91,8 +91,8 @@ def test_xlsx_round_trips_numbers_headers_and_metadata_and_keeps_formulas_text(t
     with language("nl"):
         raw = export.to_xlsx(table, SPEC, META)
     back = pd.read_excel(io.BytesIO(raw), sheet_name=0)
-    assert list(back.columns) == ["Buurt", "Cost (EUR)", "CO₂ saved (t/yr)", HOSTILE]
-    assert back["Cost (EUR)"].iloc[0] == 1234567.5 and np.isnan(back["Cost (EUR)"].iloc[1])
+    assert list(back.columns) == ["Buurt", "Test cost (EUR)", "CO₂-besparing (t/jaar)", HOSTILE]
+    assert back["Test cost (EUR)"].iloc[0] == 1234567.5 and np.isnan(back["Test cost (EUR)"].iloc[1])
     assert back["Buurt"].iloc[1] == "=HYPERLINK(\"http://evil\",\"x\")"  # the text itself, not a formula's result
     wb = load_workbook(io.BytesIO(raw))
     sheet, meta = wb.worksheets
@@ -118,7 +118,7 @@ def test_column_notes_give_unit_year_and_meaning_from_the_dictionary():
     with language("en"):
         notes = export.column_notes(["gas_m3", "x"], None, {"gas_m3": {"year": 2019}})
     assert notes[0]["header"].startswith("Gas use per dwelling") and notes[0]["year"] == 2019
-    assert notes[0]["unit"] == "m3 per dwelling per year" and "natural-gas" in notes[0]["meaning"]
+    assert notes[0]["unit"] == "m³ per dwelling per year" and "natural-gas" in notes[0]["meaning"]
     assert notes[1] == {"header": "x", "unit": "", "year": None, "meaning": ""}
 
 
@@ -128,9 +128,9 @@ def test_geojson_is_rfc7946_with_labels_as_attributes_and_metadata(buurten):
     doc = json.loads(raw)
     assert doc["type"] == "FeatureCollection" and doc["metadata"]["title"] == "Test" and "crs" not in doc
     props = doc["features"][0]["properties"]
-    assert props["Gas use per dwelling (m3 per dwelling per year)"] == 1234.5
+    assert props["Gas use per dwelling (m³ per dwelling per year)"] == 1234.5
     assert doc["features"][1]["properties"]["Buurt"] == HOSTILE
-    assert doc["features"][1]["properties"]["Gas use per dwelling (m3 per dwelling per year)"] is None
+    assert doc["features"][1]["properties"]["Gas use per dwelling (m³ per dwelling per year)"] is None
     ring = doc["features"][0]["geometry"]["coordinates"][0]
     assert 5.8 < ring[0][0] < 6.1 and 50.8 < ring[0][1] < 51.0  # longitude first, WGS84
     assert all(len(str(c).split(".")[1]) <= 6 for xy in ring for c in xy)

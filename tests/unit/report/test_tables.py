@@ -76,3 +76,19 @@ def test_every_column_has_a_label_and_a_number_format_or_a_kind():
             if rest:
                 assert rest[0] in KINDS or (rest[0].startswith("%") and rest[0][-1] in "fd"), value
                 assert len(rest) == 1 or isinstance(rest[1], dict)
+
+
+def test_every_label_has_a_dutch_translation_and_keeps_its_placeholder():
+    from geo import i18n
+    from geo.i18n import _
+    from geo.targeting.newbuild import MIN_HOUSEHOLDS
+
+    shown = [v for k, v in vars(tables).items() if k.isupper() and isinstance(v, dict)]
+    labels = {value if isinstance(value, str) else value[0] for spec in shown for value in spec.values()}
+    with i18n.language("nl"):
+        dutch = {label: _(label) for label in labels}
+        eligible = _(tables.NEWBUILD_SCORES["eligible"][0]).format(n=MIN_HOUSEHOLDS)
+    same = {"Buurt", "Code", "Score"}  # the same word in both languages
+    assert [label for label, text in dutch.items() if text == label and label not in same] == []
+    assert dutch["Dwelling type"] == "Woningtype" and dutch["Cost (EUR)"] == "Kosten (€)"
+    assert eligible == f"≥ {MIN_HOUSEHOLDS} huishoudens"

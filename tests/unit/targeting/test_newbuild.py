@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from geo import i18n
 from geo.targeting import newbuild as nb
 
 
@@ -75,9 +76,12 @@ def test_need_tables_for_the_chart_the_table_and_the_caption():
     sc = {"flat": {"label": "Flat", "rate_per_year": 0.0, "extra_households_per_year": 0.0},
           "grow": {"label": "Grow", "rate_per_year": 0.0, "extra_households_per_year": 10.0}}
     need = nb.homes_needed(1000.0, 1000.0, 2030, 0.0, sc, vacancy_pct=0.0, end_year=2032)
-    lines = nb.need_lines(need)
+    with i18n.language("en"):
+        lines = nb.need_lines(need)
     assert set(lines["series"]) == {"Flat", "Grow", "Target"}
     assert len(lines[lines["series"] == "Target"]) == 3  # one target point per year, not one per scenario
+    with i18n.language("nl"):
+        assert set(nb.need_lines(need)["series"]) == {"Flat", "Grow", "Opgave"}  # the target path named in Dutch
     per_year = nb.need_per_year(need).set_index("year")
     assert per_year.loc[2031, "Grow"] == 10 and per_year.loc[2032, "Target (cumulative)"] == nb.TARGET_2032
     end = nb.need_at_end(need)

@@ -68,7 +68,7 @@ def test_csv_in_dutch_uses_semicolons_and_decimal_commas_and_round_trips(table):
     assert list(back.columns) == ["Buurt", "Test cost (EUR)", "CO₂-besparing (t/jaar)", HOSTILE]
     assert back["Test cost (EUR)"].iloc[0] == 1234567.5 and np.isnan(back["Test cost (EUR)"].iloc[1])
     assert back["Test cost (EUR)"].iloc[3] == -12.25  # a negative number stays a number
-    assert back["CO₂ saved (t/yr)"].tolist() == [1.5, 2.0, 3.25, 4.0]
+    assert back["CO₂-besparing (t/jaar)"].tolist() == [1.5, 2.0, 3.25, 4.0]
     assert "1234567,5" in raw.decode("utf-8-sig") and "1.234.567" not in raw.decode("utf-8-sig")
 
 

@@ -43,8 +43,8 @@ st.caption(f"CO₂ factors: {vocab.CO2_SOURCE} Prices of {s.prices.year}: gas EU
 package = targeting.package_settings(d)
 
 left, right = st.columns([2, 3])
-edited = left.data_editor(inputs.cost_table(), key="rf.costs", hide_index=True, num_rows="fixed", width="stretch",
-                          column_config=cfg(tables.COST_EDITOR))
+edited = settings.kept_editor(left, inputs.cost_table(), key="rf.costs", hide_index=True, num_rows="fixed",
+                              width="stretch", column_config=cfg(tables.COST_EDITOR))
 right.caption(f"**Insulation cost per label step (editable).** {sources.COST_SOURCE} Heat pumps: "
               f"{sources.HEAT_PUMP_SOURCE}")
 costs, cost_messages = inputs.validate_costs(edited)

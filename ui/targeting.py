@@ -296,13 +296,13 @@ def plan_editor(names: dict, scores: pd.DataFrame, suggestion: pd.Series) -> pd.
     Bad cells fall back to the suggestion with a warning each
     (:func:`geo.targeting.inputs.validate_allocation`); a button drops the edits.
     """
-    edited = st.data_editor(inputs.allocation_table(names, scores, suggestion), key="nb.alloc_editor",
-                            hide_index=True, num_rows="fixed", width="stretch", height=300,
-                            column_config=column_config(tables.ALLOCATION_EDITOR))
+    edited = settings.kept_editor(st, inputs.allocation_table(names, scores, suggestion), key="nb.alloc_editor",
+                                  hide_index=True, num_rows="fixed", width="stretch", height=300,
+                                  column_config=column_config(tables.ALLOCATION_EDITOR))
     plan, messages = inputs.validate_allocation(edited, suggestion)
     for msg in messages:
         st.warning(profile.literal_markdown(msg))
     if st.button("Back to the suggestion", key="nb.reset_plan"):
-        st.session_state.pop("nb.alloc_editor", None)
+        settings.forget_edits("nb.alloc_editor")
         st.rerun()
     return plan

@@ -6,8 +6,8 @@ The registry and the parsing are pure (:mod:`geo.links`); this module is the Str
 - :func:`sync`, on every run, writes the settings that differ from their defaults back into the URL (short
   links), and :func:`put` does the same for one setting (called when a bound widget is drawn, so a fragment
   rerun, which does not run ``app.py``, still updates the link);
-- :func:`keep` re-assigns the settings whose widgets use their key directly, so they survive a page change
-  (Streamlit drops the state of widgets not drawn in a run);
+- :func:`keep` holds a copy of the settings whose widgets use their key directly and puts it back, so they
+  survive a page change (Streamlit drops the state of widgets not drawn in a run);
 - :func:`notice` shows the one message that lists what the link asked for and did not get.
 """
 
@@ -22,10 +22,12 @@ from geo.io import processed
 from geo.report.profile import literal_markdown
 from geo.targeting import newbuild as nb
 
-STARTED, IGNORED = "links.started", "links.ignored"
-MAX_SHOWN = 10  # ignored parameters listed by name in the notice; the rest are counted
-# Page-local view settings that are not in the link but should survive a page change (direct widget keys).
-KEPT = ("rf.stock_buurt", "rf.stock_dim", "rf.mac_scope", "rf.market_labels", "rf.market_types",
+STARTED, IGNORED, KEPT_VALUES = "links.started", "links.ignored", "links.kept"
+MAX_SHOWN = 15  # ignored parameters listed by name in the notice; the rest are counted
+# Settings held by a widget's own key (not bound with settings.widget_kwargs): Streamlit drops them when their
+# page is left, so :func:`keep` holds a copy. The link's (first line) and page-local views that are not in the link.
+KEPT = ("idx.spread", "nb.transformation", "ov.area", "ov.buurten",
+        "rf.stock_buurt", "rf.stock_dim", "rf.mac_scope", "rf.market_labels", "rf.market_types",
         "retrofit.indicator", "retrofit.tiles", "newbuild.indicator", "newbuild.tiles")
 
 
@@ -74,11 +76,18 @@ def init() -> None:
 
 
 def keep() -> None:
-    """Re-assign the settings held by widget keys so Streamlit keeps them when their page is left."""
+    """Hold a copy of the settings in widget keys (:data:`KEPT`) and put it back when Streamlit dropped the key.
+
+    Streamlit removes a widget's value at the end of a run that did not draw it (a page change); the copy
+    puts it back at the start of every later run, so the widget shows it again when its page is back.
+    """
     ss = st.session_state
-    for key in (*spec.BY_KEY, *KEPT):
+    kept = ss.setdefault(KEPT_VALUES, {})
+    for key in KEPT:
         if key in ss:
-            ss[key] = ss[key]
+            kept[key] = ss[key]
+        elif key in kept:
+            ss[key] = kept[key]
 
 
 def setting_keys() -> tuple[str, ...]:
@@ -110,6 +119,12 @@ def put(key: str) -> None:
 def dismiss() -> None:
     """Stop showing the notice (the user has changed a setting since)."""
     st.session_state.pop(IGNORED, None)
+
+
+def forget() -> None:
+    """Drop the notice and the copies of :func:`keep` (the reset)."""
+    dismiss()
+    st.session_state.pop(KEPT_VALUES, None)
 
 
 def notice() -> None:

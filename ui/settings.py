@@ -138,7 +138,7 @@ def reset() -> None:
     for key in (*links.setting_keys(), *EDITORS, *(persistent for persistent, _row, _value in EDITORS.values())):
         if key != language.KEY:
             ss.pop(key, None)
-    links.dismiss()
+    links.forget()
     init()
     links.init()
 
@@ -178,8 +178,9 @@ def sidebar() -> None:
             **widget_kwargs("cfg.electricity_price"),
         )
         st.radio(
-            _("High energy quote at or above"), options=list(QUOTE_THRESHOLD_SOURCES),
-            format_func=lambda v: _("{pct} of income").format(pct=i18n.percent(v, 0)), horizontal=True,
+            _("High energy quote from (share of income)"), options=list(QUOTE_THRESHOLD_SOURCES),
+            # no _() in format_func: AppTest calls it outside the session, so it could not know the language
+            format_func=lambda v: i18n.percent(v, 0), horizontal=True,
             help=_("The energy bill as a share of disposable income at or above which a household's energy quote "
                    "counts as high. 10%: VNG DEGO documentation; 8%: used by some TNO products."),
             **widget_kwargs("cfg.threshold"),

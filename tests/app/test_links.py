@@ -1,10 +1,12 @@
 """Links that restore a view, settings that survive a page change, and the reset, under Streamlit's AppTest."""
 
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from geo import config, links
 from geo.params import PACKAGES
+from ui import serve
 
 pytestmark = pytest.mark.real_data
 OVERVIEW, MAP, INDEX = "pages/overview.py", "pages/map_explorer.py", "pages/energy_poverty_index.py"
@@ -25,6 +27,22 @@ EVERYTHING = {
     "plus_ambition.ambition": "150", "thinning": "0.4", "replacement": "0.7", "score.mixing": "2",
     "locations": "BU09172000", "top_n": "12", "homes": "2400", "plan": f"{PLANNED}:40",
 }
+
+
+@pytest.fixture(autouse=True)
+def app_py_routes_every_run(monkeypatch):
+    """Run app.py on every AppTest run, as `make run` does (ui.serve).
+
+    AppTest resets ``PagesManager.uses_pages_directory`` before each run, so with a ``pages/`` folder every run
+    after the first would run the page file alone: no router, no sidebar, no link sync.
+    """
+    init = PagesManager.__init__
+
+    def declared(self, *args, **kwargs):
+        serve.declare_router()
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(PagesManager, "__init__", declared)
 
 
 def start(query: dict | None = None, page: str = OVERVIEW) -> AppTest:
@@ -68,10 +86,10 @@ def test_a_fresh_session_has_a_short_link_on_every_page():
     # Every page's own defaults equal the registry's, so a link of an untouched view carries nothing.
     at = start()
     assert url(at) == {}
+    assert at.sidebar.button[0].label == "Alle instellingen terugzetten"  # Dutch by default
     for page in (MAP, INDEX, RETROFIT, NEWBUILD, METHOD, OVERVIEW):
         go(at, page)
         assert url(at) == {}, page
-    assert at.sidebar.button[0].label == "Alle instellingen terugzetten"  # Dutch by default
 
 
 def test_a_link_with_every_setting_restores_the_view_on_every_page():
@@ -155,6 +173,7 @@ def test_hostile_parameters_give_one_notice_and_a_working_page_at_the_defaults()
         assert name.replace("_", "\\_").replace(".", "\\.") in text, name
     assert "<script>" not in text and "\\<script\\>" in text  # shown as text, never as HTML
     assert "x" * (links.SHOWN_CHARS + 1) not in text  # a long value is cut short
+    assert "De link bevat instellingen" in text and "onbekende buurtcode" in text  # Dutch by default
     assert at.selectbox(key="w.map.indicator").value == "energy_poverty_index"
     assert at.slider(key="w.map.k").value == 5 and at.selectbox(key="w.map.pick").value is None
     assert at.session_state["cfg.w.heq"] == 0.5 and at.session_state["cfg.gas_price"] == pytest.approx(0.829)
@@ -177,7 +196,7 @@ def test_repeated_parameters_and_an_unknown_language_fall_back_with_the_notice()
     assert not at.warning  # a changed setting ends the notice
 
 
-def test_settings_and_edited_tables_survive_page_changes_and_reset_clears_all():
+def test_settings_and_edited_tables_survive_page_changes():
     at = start({"lang": "en"}, INDEX)
     at.slider(key="w.cfg.w.heq").set_value(2.5).run()
     at.slider(key="idx.spread").set_value(0.7).run()
@@ -185,7 +204,7 @@ def test_settings_and_edited_tables_survive_page_changes_and_reset_clears_all():
     at.selectbox(key="w.map.indicator").set_value("pct_rent").run()
     at.slider(key="w.map.k").set_value(6).run()
     go(at, RETROFIT)
-    at.session_state["rf.costs"] = {**EMPTY_EDITS, "edited_rows": {4: {"cost_per_step_eur": 4000.0}}}
+    at.session_state["rf.costs"] = {**EMPTY_EDITS, "edited_rows": {4: {"cost_per_step_eur": 4000.0}}}  # apartment
     at.run()
     at.number_input(key="w.rf.budget").set_value(40.0).run()
     at.radio(key="rf.stock_dim").set_value("build_period").run()
@@ -212,19 +231,34 @@ def test_settings_and_edited_tables_survive_page_changes_and_reset_clears_all():
     assert at.selectbox(key="w.map.indicator").value == "pct_rent" and at.slider(key="w.map.k").value == 6
     go(at, INDEX)
     assert at.slider(key="w.cfg.w.heq").value == 2.5 and at.slider(key="idx.spread").value == 0.7
+    assert url(at) == {"lang": "en", "w.heq": "2.5", "spread": "0.7", "indicator": "pct_rent", "classes": "6",
+                       "costs": "apartment:4000", "budget": "40", "locations": "BU09172000",
+                       "plan": f"{PLANNED}:40"}
 
+
+def test_reset_puts_every_setting_edited_table_and_the_link_back_to_the_defaults():
+    # AppTest shows the sidebar only before the first page switch, so the settings come from a link and the session.
+    at = start(EVERYTHING)
+    at.session_state["rf.stock_dim"] = "build_period"
+    at.session_state["rf.costs"] = {**EMPTY_EDITS, "edited_rows": {0: {"cost_per_step_eur": 9999.0}}}
     at.sidebar.button[0].click().run()  # Reset all settings
-    assert not at.exception
+    assert not at.exception and not at.warning
     assert url(at) == {"lang": "en"}  # the language stays
-    assert at.slider(key="w.cfg.w.heq").value == 0.5 and at.slider(key="idx.spread").value == 0.5
+    assert at.sidebar.number_input(key="w.cfg.gas_price").value == pytest.approx(0.829)
+    assert "ov.area" not in at.session_state and "rf.cost_edits" not in at.session_state
     go(at, RETROFIT)
     assert editor_value(at, "rf.costs", "dwelling_type", "apartment", "cost_per_step_eur") != 4000.0
-    assert at.number_input(key="w.rf.budget").value == 20.0 and at.radio(key="rf.stock_dim").value == "tenure"
+    assert editor_value(at, "rf.costs", "dwelling_type", "detached", "cost_per_step_eur") != 9999.0
+    assert at.radio(key="w.rf.package").value == "insulate" and at.radio(key="rf.stock_dim").value == "tenure"
     go(at, NEWBUILD)
     assert editor_value(at, "nb.alloc_editor", "buurt_code", PLANNED, "homes") != 40
     assert at.multiselect(key="nb.transformation").value == []
+    assert at.number_input(key="w.nb.t2030").value == 2250
     go(at, MAP)
     assert at.selectbox(key="w.map.indicator").value == "energy_poverty_index"
+    assert at.selectbox(key="w.map.pick").value is None
+    go(at, INDEX)
+    assert at.slider(key="w.cfg.w.heq").value == 0.5 and at.slider(key="idx.spread").value == 0.5
     assert url(at) == {"lang": "en"}
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo import i18n
+from ui import links
 
 KEY, WIDGET = "cfg.lang", "w.lang"
 NAMES = {"nl": "Nederlands", "en": "English"}  # each language in its own words: not translated
@@ -42,6 +43,7 @@ def current() -> str:
 
 def _keep(widget_key: str) -> None:
     st.session_state[KEY] = st.session_state[widget_key]
+    links.put(KEY)
 
 
 def switch() -> None:

@@ -57,7 +57,9 @@ def init() -> None:
 
 def persist(widget_key: str) -> None:
     """Copy a widget's value to its persistent key (on_change callback)."""
-    st.session_state[widget_key.removeprefix("w.")] = st.session_state[widget_key]
+    key = widget_key.removeprefix("w.")
+    st.session_state[key] = st.session_state[widget_key]
+    links.put(key)
     links.dismiss()
 
 

@@ -235,9 +235,18 @@ def test_settings_and_edited_tables_survive_page_changes():
                        "costs": "apartment:4000", "budget": "40", "locations": "BU09172000",
                        "plan": f"{PLANNED}:40"}
 
+    at.sidebar.button[0].click().run()  # Reset all settings, from another page than the ones changed
+    assert url(at) == {"lang": "en"}
+    assert at.slider(key="w.cfg.w.heq").value == 0.5 and at.slider(key="idx.spread").value == 0.5
+    go(at, RETROFIT)
+    assert editor_value(at, "rf.costs", "dwelling_type", "apartment", "cost_per_step_eur") != 4000.0
+    assert at.radio(key="rf.stock_dim").value == "tenure" and at.number_input(key="w.rf.budget").value == 20.0
+    go(at, NEWBUILD)
+    assert editor_value(at, "nb.alloc_editor", "buurt_code", PLANNED, "homes") != 40
+    assert at.multiselect(key="nb.transformation").value == []
+
 
 def test_reset_puts_every_setting_edited_table_and_the_link_back_to_the_defaults():
-    # AppTest shows the sidebar only before the first page switch, so the settings come from a link and the session.
     at = start(EVERYTHING)
     at.session_state["rf.stock_dim"] = "build_period"
     at.session_state["rf.costs"] = {**EMPTY_EDITS, "edited_rows": {0: {"cost_per_step_eur": 9999.0}}}

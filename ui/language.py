@@ -32,6 +32,7 @@ i18n.set_source(_session_language)
 
 def init() -> None:
     """Dutch unless the link (read by :func:`ui.links.start` before this) or the user chose another language."""
+    i18n.set_source(_session_language)  # again each run: a test in the same process may have replaced it
     st.session_state.setdefault(KEY, i18n.DEFAULT)
 
 

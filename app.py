@@ -3,9 +3,10 @@
 import streamlit as st
 
 from geo.i18n import _
-from ui import language, settings
+from ui import language, links, settings
 
 st.set_page_config(page_title="Buurtkompas", page_icon="🧭", layout="wide")
+links.start()  # the first run of a session reads the link's settings (language included)
 language.init()
 
 # The default page lives at "/". Start the app with `make run` (python -m ui.serve), which stops
@@ -28,4 +29,8 @@ PAGES = [
 page = st.navigation(PAGES)
 language.switch()
 settings.sidebar()
+links.keep()  # settings held by widget keys survive a page change
+links.sync()  # the URL holds every setting that differs from its default
+links.notice()  # what the link asked for and did not get
 page.run()
+links.sync()  # and what the page changed while it ran

@@ -41,14 +41,15 @@ def explorer():
     c1, c2, c3, c4 = st.columns([3, 2, 1, 1])
     indicator = c1.selectbox(
         "Indicator", options, format_func=lambda c: f"{dictionary.label(c)} ({dictionary.unit(c)})",
-        key="map.indicator",
+        **settings.widget_kwargs("map.indicator"),
     )
     scheme = c2.selectbox(
-        "Classification", list(classify.SCHEMES), format_func=classify.SCHEMES.get, key="map.scheme"
+        "Classification", list(classify.SCHEMES), format_func=classify.SCHEMES.get,
+        **settings.widget_kwargs("map.scheme"),
     )
-    k = c3.slider("Classes", 3, 7, 5, key="map.k")
+    k = c3.slider("Classes", 3, 7, **settings.widget_kwargs("map.k"))
     tiles = c4.toggle(
-        "Background map", value=True, key="map.tiles",
+        "Background map", **settings.widget_kwargs("map.tiles"),
         help="OpenStreetMap tiles need internet; the buurten show without them.",
     )
     st.caption(dictionary.BY_NAME[indicator].meaning)
@@ -66,7 +67,7 @@ def explorer():
 
     code = st.selectbox(
         "Buurt profile (click a buurt on the map, or pick one here)", sorted(names, key=names.get),
-        format_func=names.get, index=None, placeholder="Choose a buurt", key="map.pick",
+        format_func=names.get, index=None, placeholder="Choose a buurt", **settings.widget_kwargs("map.pick"),
     )
     if code:
         s = settings.current()

@@ -1,5 +1,8 @@
 """The language of a session: Dutch unless the user (or the link's ``?lang=en``) chose English.
 
+The link's ``lang`` is read with the other settings of a link (:mod:`ui.links`, registry in
+:mod:`geo.links`); an unknown language is listed in the link notice and Dutch is used.
+
 Registers the session's choice as the source of :func:`geo.i18n.current`, so
 every ``_()`` in a page, a fragment rerun or a ``geo`` function called from them
 speaks the user's language without passing it around.
@@ -11,9 +14,9 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo import i18n
-from geo.i18n import _
+from ui import links
 
-KEY = "cfg.lang"
+KEY, WIDGET = "cfg.lang", "w.lang"
 NAMES = {"nl": "Nederlands", "en": "English"}  # each language in its own words: not translated
 
 
@@ -28,13 +31,9 @@ i18n.set_source(_session_language)
 
 
 def init() -> None:
-    """Take the language from the link once per session (``?lang=nl|en``); unknown values keep Dutch."""
-    if KEY in st.session_state:
-        return
-    asked = st.query_params.get("lang")
-    st.session_state[KEY] = asked if asked in i18n.LANGUAGES else i18n.DEFAULT
-    if asked is not None and asked not in i18n.LANGUAGES:
-        st.session_state["notice.lang"] = True
+    """Dutch unless the link (read by :func:`ui.links.start` before this) or the user chose another language."""
+    i18n.set_source(_session_language)  # again each run: a test in the same process may have replaced it
+    st.session_state.setdefault(KEY, i18n.DEFAULT)
 
 
 def current() -> str:
@@ -45,16 +44,14 @@ def current() -> str:
 
 def _keep(widget_key: str) -> None:
     st.session_state[KEY] = st.session_state[widget_key]
+    links.put(KEY)
 
 
 def switch() -> None:
     """The language switch at the top of the sidebar (each language named in its own words)."""
     init()
-    st.session_state["w.lang"] = st.session_state[KEY]
+    st.session_state[WIDGET] = st.session_state[KEY]
     st.sidebar.radio(
-        "Taal / Language", list(i18n.LANGUAGES), format_func=NAMES.get, key="w.lang", horizontal=True,
-        on_change=_keep, args=("w.lang",), label_visibility="collapsed",
+        "Taal / Language", list(i18n.LANGUAGES), format_func=NAMES.get, key=WIDGET, horizontal=True,
+        on_change=_keep, args=(WIDGET,), label_visibility="collapsed",
     )
-    if st.session_state.pop("notice.lang", False):
-        st.sidebar.info(_("The link asked for a language this app does not know; it is shown in Dutch."))
-    st.query_params["lang"] = st.session_state[KEY]

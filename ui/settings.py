@@ -1,19 +1,26 @@
 """Settings shared by all pages: energy prices, the high-quote threshold and the index set-up.
 
-Values live under persistent session-state keys (``cfg.*``) because Streamlit
-forgets a widget's state when the page that shows it is left.
+Values live under persistent session-state keys (``cfg.*``, and the pages' ``rf.*``, ``nb.*``, ``map.*``)
+because Streamlit forgets a widget's state when the page that shows it is left: a widget bound with
+:func:`widget_kwargs` shows the persistent value and copies a change back; an editable table shown with
+:func:`kept_editor` keeps its edited cells. Both put the setting into the link (:mod:`ui.links`).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
+from geo import i18n
 from geo.catalog import sources
 from geo.catalog.index_components import COMPONENTS
+from geo.i18n import _
 from geo.params import QUOTE_THRESHOLD_SOURCES, IndexSettings, Prices, QuoteThreshold
 from geo.vocab import GAS_M3_PER_GJ
+from ui import language, links, tables
 
 
 @dataclass(frozen=True)
@@ -50,14 +57,66 @@ def init() -> None:
 
 def persist(widget_key: str) -> None:
     """Copy a widget's value to its persistent key (on_change callback)."""
-    st.session_state[widget_key.removeprefix("w.")] = st.session_state[widget_key]
+    key = widget_key.removeprefix("w.")
+    st.session_state[key] = st.session_state[widget_key]
+    links.put(key)
+    links.dismiss()
 
 
 def widget_kwargs(key: str) -> dict:
-    """Arguments that bind a widget to the persistent setting ``key``."""
+    """Arguments that bind a widget to the persistent setting ``key`` (and keep the link up to date)."""
     wkey = f"w.{key}"
     st.session_state[wkey] = st.session_state[key]
+    links.put(key)
     return {"key": wkey, "on_change": persist, "args": (wkey,)}
+
+
+# Editable tables whose edits survive a page change: editor key -> (persistent key, row column, value column).
+EDITORS = {"rf.costs": ("rf.cost_edits", "dwelling_type", "cost_per_step_eur"),
+           "nb.alloc_editor": ("nb.plan", "buurt_code", "homes")}
+
+
+def _cell(value, whole: bool) -> float | int | None:
+    try:
+        number = float(str(value).strip()) if value is not None else math.nan
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        return None
+    return int(round(number)) if whole else number
+
+
+def kept_editor(data: pd.DataFrame, spec: dict, key: str, **kwargs) -> pd.DataFrame:
+    """``tables.edit(data, spec, key=key, ...)`` whose edits survive a page change and go into the link.
+
+    The cells that differ from ``data`` are kept under the persistent key of :data:`EDITORS` and written into
+    the table the editor starts from, so they show again after the page was left (Streamlit drops an editor's
+    own state then) or when a link restored them. Cells that are not numbers are not kept (the page's checks
+    report them while the editor shows them).
+    """
+    edits_key, row_col, value_col = EDITORS[key]
+    ss, whole = st.session_state, pd.api.types.is_integer_dtype(data[value_col])
+    kept = ss.get(edits_key) or {}
+    start = data.copy()
+    if kept:
+        start[value_col] = pd.Series([kept.get(row, value) for row, value in zip(data[row_col], data[value_col],
+                                                                                 strict=True)],
+                                     index=data.index).astype(data[value_col].dtype)
+    edited = tables.edit(start, spec, key=key, **kwargs)
+    now = {}
+    for row, value, base in zip(edited[row_col], edited[value_col], data[value_col], strict=True):
+        cell = _cell(value, whole)
+        if cell is not None and cell != base:
+            now[row] = cell
+    ss[edits_key] = now
+    links.put(edits_key)
+    return edited
+
+
+def forget_edits(key: str) -> None:
+    """Drop the edits of the editable table ``key`` (its own state and the kept cells)."""
+    st.session_state.pop(key, None)
+    st.session_state.pop(EDITORS[key][0], None)
 
 
 def choose_price_year(widget_key: str) -> None:
@@ -69,9 +128,21 @@ def choose_price_year(widget_key: str) -> None:
 
 
 def reset() -> None:
-    """Put every setting back to its default (the sidebar's reset button)."""
-    for key, value in DEFAULTS.items():
-        st.session_state[key] = value
+    """Put every setting back to its default (the sidebar's reset button): shared, page-local, edited tables, link.
+
+    The language stays as chosen. Pages put their own defaults back when they next run.
+    """
+    ss = st.session_state
+    for key in list(ss.keys()):
+        if key.startswith("w.") and key != language.WIDGET:
+            ss.pop(key, None)
+            ss.pop(key.removeprefix("w."), None)
+    for key in (*links.setting_keys(), *EDITORS, *(persistent for persistent, _row, _value in EDITORS.values())):
+        if key != language.KEY:
+            ss.pop(key, None)
+    links.forget()
+    init()
+    links.init()
 
 
 def current() -> Settings:
@@ -89,28 +160,35 @@ def current() -> Settings:
 
 
 def sidebar() -> None:
-    """The shared sidebar: prices and threshold for the energy quote."""
+    """The shared sidebar: prices and threshold for the energy quote, and the reset button."""
     init()
     with st.sidebar:
-        st.subheader("Energy quote settings")
-        st.radio("Prices of", options=sorted(sources.PRICE_SETS), horizontal=True, help=sources.PRICE_SET_SOURCE,
+        st.subheader(_("Energy quote settings"))
+        st.radio(_("Prices of"), options=sorted(sources.PRICE_SETS), horizontal=True,
+                 help=_("Average prices households paid in that year, incl. VAT and taxes (CBS StatLine 81309NED). "
+                        "Choosing a year puts its prices into the two fields below."),
                  **{**widget_kwargs("cfg.price_year"), "on_change": choose_price_year})
         st.number_input(
-            "Gas price (EUR per m3)", min_value=0.0, max_value=10.0, step=0.01, format="%.3f",
-            help=f"Default: {sources.PRICE_SOURCE}, converted at {GAS_M3_PER_GJ} m3 per GJ.",
+            _("Gas price (EUR per m³)"), min_value=0.0, max_value=10.0, step=0.01, format="%.3f",
+            help=_("Default: the CBS price per GJ of the chosen year, converted at {m3} m³ per GJ.").format(
+                m3=i18n.number(GAS_M3_PER_GJ, 1)),
             **widget_kwargs("cfg.gas_price"),
         )
         st.number_input(
-            "Electricity price (EUR per kWh)", min_value=0.0, max_value=5.0, step=0.005, format="%.3f",
-            help=f"Default: {sources.PRICE_SOURCE}.",
+            _("Electricity price (EUR per kWh)"), min_value=0.0, max_value=5.0, step=0.005, format="%.3f",
+            help=_("Default: the CBS price per kWh of the chosen year."),
             **widget_kwargs("cfg.electricity_price"),
         )
         st.radio(
-            "High energy quote at or above", options=list(QUOTE_THRESHOLD_SOURCES),
-            format_func=lambda v: f"{v:.0f}% of income", horizontal=True,
-            help="; ".join(f"{v:.0f}%: {why}" for v, why in QUOTE_THRESHOLD_SOURCES.items()) + ".",
+            _("High energy quote from (share of income)"), options=list(QUOTE_THRESHOLD_SOURCES),
+            # no _() in format_func: AppTest calls it outside the session, so it could not know the language
+            format_func=lambda v: i18n.percent(v, 0), horizontal=True,
+            help=_("The energy bill as a share of disposable income at or above which a household's energy quote "
+                   "counts as high. 10%: VNG DEGO documentation; 8%: used by some TNO products."),
             **widget_kwargs("cfg.threshold"),
         )
-        st.caption(f"Prices of {st.session_state['cfg.price_year']} (CBS, incl. taxes) unless edited; consumption is "
-                   "the CBS figure per buurt. See Data & method.")
-        st.button("Reset all settings", on_click=reset)
+        st.caption(_("Prices of {year} (CBS, incl. taxes) unless edited; consumption is the CBS figure per buurt. "
+                     "See Data & method.").format(year=st.session_state["cfg.price_year"]))
+        st.button(_("Reset all settings"), on_click=reset,
+                  help=_("Every setting of every page back to its default, edited tables included. The language "
+                         "stays."))

@@ -266,8 +266,8 @@ def cost_editor() -> pd.DataFrame:
     table = inputs.cost_table()
     header = specs.COST_EDITOR["dwelling_type"][0]  # a message id
     shown = table.set_index(pd.Index([display(t) for t in table["dwelling_type"]], name=_(header)))
-    edited = tables.edit(shown, specs.COST_EDITOR, key="rf.costs", num_rows="fixed", hide_index=False,
-                         column_order=["cost_per_step_eur"])
+    edited = settings.kept_editor(shown, specs.COST_EDITOR, key="rf.costs", num_rows="fixed", hide_index=False,
+                                  column_order=["cost_per_step_eur"])
     return edited.reset_index(drop=True)
 
 
@@ -406,12 +406,12 @@ def plan_editor(names: dict, scores: pd.DataFrame, suggestion: pd.Series) -> pd.
     Bad cells fall back to the suggestion with a warning each
     (:func:`geo.targeting.inputs.validate_allocation`); a button drops the edits.
     """
-    edited = tables.edit(inputs.allocation_table(names, scores, suggestion), specs.ALLOCATION_EDITOR,
-                         key="nb.alloc_editor", num_rows="fixed", height=300)
+    edited = settings.kept_editor(inputs.allocation_table(names, scores, suggestion), specs.ALLOCATION_EDITOR,
+                                  key="nb.alloc_editor", num_rows="fixed", height=300)
     plan, messages = inputs.validate_allocation(edited, suggestion)
     for msg in messages:
         st.warning(profile.literal_markdown(msg))
     if st.button(_("Back to the suggestion"), key="nb.reset_plan"):
-        st.session_state.pop("nb.alloc_editor", None)
+        settings.forget_edits("nb.alloc_editor")
         st.rerun()
     return plan

@@ -75,7 +75,7 @@ def test_first_request_to_a_deep_link_gets_the_whole_app(browser):
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         block_external(page, [])
-        page.goto(f"{url}/energy_poverty_index")
+        page.goto(f"{url}/energy_poverty_index?lang=en")
         page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
         sidebar = page.get_by_test_id("stSidebar")
         sidebar.get_by_text("Energy quote settings").wait_for(timeout=30_000)

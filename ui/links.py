@@ -1,0 +1,139 @@
+"""Links that restore a view: the session's settings mirrored in ``st.query_params``.
+
+The registry and the parsing are pure (:mod:`geo.links`); this module is the Streamlit side:
+
+- :func:`start`, on the first run of a session, reads the link into session state and notes what it ignored;
+- :func:`sync`, on every run, writes the settings that differ from their defaults back into the URL (short
+  links), and :func:`put` does the same for one setting (called when a bound widget is drawn, so a fragment
+  rerun, which does not run ``app.py``, still updates the link);
+- :func:`keep` holds a copy of the settings whose widgets use their key directly and puts it back, so they
+  survive a page change (Streamlit drops the state of widgets not drawn in a run);
+- :func:`notice` shows the one message that lists what the link asked for and did not get.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo import config
+from geo import links as spec
+from geo.i18n import _
+from geo.io import processed
+from geo.report.profile import literal_markdown
+from geo.targeting import newbuild as nb
+
+STARTED, IGNORED, KEPT_VALUES = "links.started", "links.ignored", "links.kept"
+MAX_SHOWN = 15  # ignored parameters listed by name in the notice; the rest are counted
+# Settings held by a widget's own key (not bound with settings.widget_kwargs): Streamlit drops them when their
+# page is left, so :func:`keep` holds a copy. The link's (first line) and page-local views that are not in the link.
+KEPT = ("idx.spread", "nb.transformation", "ov.area", "ov.buurten",
+        "rf.stock_buurt", "rf.stock_dim", "rf.mac_scope", "rf.market_labels", "rf.market_types",
+        "retrofit.indicator", "retrofit.tiles", "newbuild.indicator", "newbuild.tiles")
+
+
+def _mtime(path) -> float:
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
+@st.cache_resource(show_spinner=False)
+def _context(buurten_mtime: float, households_mtime: float) -> spec.Context:
+    if not processed.processed_ready():
+        return spec.Context()
+    codes = processed.read_table(config.BUURTEN)[["buurt_code", "wijk_code"]]
+    base = nb.household_base(processed.read_gemeente_households()) if households_mtime else None
+    return spec.Context(buurten=frozenset(codes["buurt_code"]), wijken=frozenset(codes["wijk_code"]),
+                        vacancy_pct=base.vacancy_pct if base else None,
+                        household_trend=base.trend if base else None)
+
+
+def context() -> spec.Context:
+    """Known buurt and wijk codes and the data-dependent defaults (cached per processed file)."""
+    return _context(_mtime(config.BUURTEN), _mtime(config.GEMEENTE_HOUSEHOLDS))
+
+
+def _query() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def start() -> None:
+    """Read the link into the session, once per session; what it cannot use is listed by :func:`notice`."""
+    ss = st.session_state
+    if STARTED in ss:
+        return
+    ss[STARTED] = True
+    values, ignored = spec.parse(_query(), context())
+    for key, value in values.items():
+        ss[key] = value
+    if ignored:
+        ss[IGNORED] = ignored
+    init()
+
+
+def init() -> None:
+    """Put the defaults of the settings no page defaults itself (the map explorer's) into the session."""
+    for key, value in spec.defaults(context(), only_init=True).items():
+        st.session_state.setdefault(key, value)
+
+
+def keep() -> None:
+    """Hold a copy of the settings in widget keys (:data:`KEPT`) and put it back when Streamlit dropped the key.
+
+    Streamlit removes a widget's value at the end of a run that did not draw it (a page change); the copy
+    puts it back at the start of every later run, so the widget shows it again when its page is back.
+    """
+    ss = st.session_state
+    kept = ss.setdefault(KEPT_VALUES, {})
+    for key in KEPT:
+        if key in ss:
+            kept[key] = ss[key]
+        elif key in kept:
+            ss[key] = kept[key]
+
+
+def setting_keys() -> tuple[str, ...]:
+    """Every session key a reset clears besides the ``w.*`` widget copies: the link's settings and :data:`KEPT`."""
+    return (*spec.BY_KEY, *KEPT)
+
+
+def sync() -> None:
+    """Write every setting that differs from its default into the URL (nothing else), if the URL differs."""
+    ss = st.session_state
+    wanted = spec.encode({key: ss[key] for key in spec.BY_KEY if key in ss}, context())
+    if _query() != {name: [text] for name, text in wanted.items()}:
+        st.query_params.from_dict(wanted)
+
+
+def put(key: str) -> None:
+    """Write one setting into the URL (or take it out when it is at its default)."""
+    p = spec.BY_KEY.get(key)
+    if p is None or key not in st.session_state:
+        return
+    text = spec.encode_one(p, st.session_state[key], context())
+    if text is None:
+        if p.name in st.query_params:
+            del st.query_params[p.name]
+    elif st.query_params.get_all(p.name) != [text]:
+        st.query_params[p.name] = text
+
+
+def dismiss() -> None:
+    """Stop showing the notice (the user has changed a setting since)."""
+    st.session_state.pop(IGNORED, None)
+
+
+def forget() -> None:
+    """Drop the notice and the copies of :func:`keep` (the reset)."""
+    dismiss()
+    st.session_state.pop(KEPT_VALUES, None)
+
+
+def notice() -> None:
+    """One warning listing what the link asked for and the app ignored (escaped, cut short), while it applies."""
+    ignored = st.session_state.get(IGNORED)
+    if not ignored:
+        return
+    items = [f"{literal_markdown(i.name)}={literal_markdown(i.value)} ({_(i.reason)})" for i in ignored[:MAX_SHOWN]]
+    if len(ignored) > MAX_SHOWN:
+        items.append(_("and {n} more").format(n=len(ignored) - MAX_SHOWN))
+    st.warning(_("The link holds settings this app cannot use; the defaults are shown instead: {items}.")
+               .format(items="; ".join(items)), icon=":material/link_off:")

@@ -38,8 +38,8 @@ if not isinstance(chosen, list) or any(c not in buurt_names for c in chosen):
 ss.setdefault("ov.area", briefing.GEMEENTE_AREA)
 ss.setdefault("ov.buurten", [])
 a1, a2 = st.columns(2)
-a1.selectbox(_("Area"), areas, **settings.widget_kwargs("ov.area"),
-             format_func=lambda c: _("All of Heerlen") if c == briefing.GEMEENTE_AREA else wijk_names[c],
+area_labels = {briefing.GEMEENTE_AREA: _("All of Heerlen"), **wijk_names}  # text made now, in this run's language
+a1.selectbox(_("Area"), areas, **settings.widget_kwargs("ov.area"), format_func=area_labels.get,
              help=_("The map, the sentences, the figures, the top ten and the briefing describe this area."))
 a2.multiselect(_("Or choose buurten"), sorted(buurt_names, key=buurt_names.get), **settings.widget_kwargs("ov.buurten"),
                format_func=buurt_names.get, placeholder=_("Choose one or more buurten"),
@@ -70,7 +70,7 @@ with right:
 if area.whole:
     figures = overview.headline_figures(all_tables["gemeente"], table, meta, s.prices, s.quote_threshold)
 else:
-    figures = overview.area_figures(part, table, meta, s.prices, s.quote_threshold)
+    figures = overview.area_figures(part, table, all_tables["gemeente"], meta, s.prices, s.quote_threshold)
 st.subheader(_("Key figures"))
 cols = st.columns(4)
 for i, fig in enumerate(figures):

@@ -27,6 +27,7 @@ from geo.report import overview
 
 GEMEENTE_AREA = "gemeente"  # the value of ``ov.area`` for the whole municipality
 MAP_UNIT = "%"
+EXTRA_MAX = 160  # characters of a free-text assumption on the page
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ def assumptions(prices: Prices, threshold: QuoteThreshold, index: IndexSettings,
             gas=i18n.money(prices.gas_eur_per_m3, 3), electricity=i18n.money(prices.electricity_eur_per_kwh, 3),
             year=prices.year)),
     ]
-    extra = extra or {}
+    extra = {k: (v[:EXTRA_MAX] + "…" if isinstance(v, str) and len(v) > EXTRA_MAX else v)
+             for k, v in (extra or {}).items()}  # a text typed elsewhere in the app never pushes the page over
     if extra.get("target_label"):
         rows.append((_("Retrofit target label"), str(extra["target_label"])))
     if extra.get("budget_meur") is not None:
@@ -156,7 +158,7 @@ def build(table: pd.DataFrame, gemeente: pd.DataFrame, meta: dict, shapes: gpd.G
     """
     part = table.loc[list(area.codes)]
     figures = (overview.headline_figures(gemeente, table, meta, prices, threshold) if area.whole
-               else overview.area_figures(part, table, meta, prices, threshold))
+               else overview.area_figures(part, table, gemeente, meta, prices, threshold))
     values = table[overview.HEADLINE].reindex(shapes["buurt_code"])
     map_title = _("Energy poor (LIHELEK), estimated, % of households")
     fig = static.figure(shapes, values, map_title, 1, MAP_UNIT,
@@ -178,6 +180,11 @@ def build(table: pd.DataFrame, gemeente: pd.DataFrame, meta: dict, shapes: gpd.G
 
 def to_html(b: Briefing) -> bytes:
     """The briefing as one self-contained HTML file (map embedded); every data string is escaped."""
+    with i18n.language(b.lang):
+        return _html(b)
+
+
+def _html(b: Briefing) -> bytes:
     e = html.escape
     figures = "".join(f"<tr><td>{e(f['label'])}<br><small>{e(f['year'])}</small></td><td><b>{e(f['value'])}</b></td>"
                       f"<td>{e(f['comparison'])}</td></tr>" for f in b.figures)

@@ -15,6 +15,7 @@ from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, XPos, YPos
 from fpdf.fonts import FontFace
 
+from geo import i18n
 from geo.i18n import _
 from geo.report.briefing import Briefing
 
@@ -23,6 +24,10 @@ FONT = "DejaVu"
 MARGIN = 12.0  # mm
 SCALES = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62)
 GREY = (90, 90, 90)
+
+
+class _Overflow(Exception):
+    """The content ran onto a second page: lay it out again smaller."""
 
 
 class _Page(FPDF):
@@ -42,7 +47,13 @@ class _Page(FPDF):
         self.set_text_color(*colour)
         return size * self.scale * 0.45
 
+    def check(self) -> None:
+        """Stop early when the content has run onto a second page (saves laying out the rest)."""
+        if self.page_no() > 1:
+            raise _Overflow
+
     def heading(self, text: str) -> None:
+        self.check()
         self.ln(1.5 * self.scale)
         h = self.font(10, bold=True)
         self.cell(0, h + 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -104,19 +115,24 @@ def _layout(b: Briefing, scale: float) -> _Page:
             row.cell(label, style=bold)
             row.cell(value)
 
+    pdf.check()
     pdf.ln(1.5 * scale)
     h = pdf.font(6.6, colour=GREY)
     pdf.multi_cell(0, h + 0.2, _("Sources and licences") + ": " + " · ".join(b.sources),
                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.check()
     return pdf
 
 
 def to_pdf(b: Briefing) -> bytes:
     """The briefing as PDF bytes: always exactly one A4 page (smaller type when the content is long)."""
     for scale in SCALES:
-        pdf = _layout(b, scale)
-        if pdf.page_no() == 1:
+        try:
+            with i18n.language(b.lang):  # headings in the briefing's language, whatever the caller's
+                pdf = _layout(b, scale)
             break
+        except _Overflow:
+            continue
     else:
         raise ValueError("the briefing does not fit on one page even at the smallest type size")
     return bytes(pdf.output())

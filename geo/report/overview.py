@@ -189,7 +189,7 @@ def energy_poor_figure(table: pd.DataFrame, meta: dict) -> dict:
     )
 
 
-def area_figures(area: pd.DataFrame, table: pd.DataFrame, meta: dict, prices: Prices,
+def area_figures(area: pd.DataFrame, table: pd.DataFrame, gemeente: pd.DataFrame, meta: dict, prices: Prices,
                  threshold: QuoteThreshold) -> list[dict]:
     """The figures of a wijk or a set of buurten, each beside Heerlen's; national figures only where like-for-like."""
     figs = [energy_poor_figure(area, meta), heq_figure(area, meta, threshold, prices)]
@@ -198,15 +198,16 @@ def area_figures(area: pd.DataFrame, table: pd.DataFrame, meta: dict, prices: Pr
         f["comparison"] = _("Heerlen: {value}.").format(value=whole["value"]) + " " + f["comparison"]
     households = pd.to_numeric(area["households"], errors="coerce")
     low = household_weighted(area, "pct_low_income")
-    figs.insert(0, _figure("households", _(FIGURES["households"][0]), _year_of(meta, "households"),
+    label, help_text = FIGURES["households"]
+    figs.insert(0, _figure("households", _(label), _year_of(meta, "households"),
                            i18n.number(households.sum(min_count=1)),
-                           _("{n} buurten; Heerlen: {all}.").format(n=len(area), all=i18n.number(
-                               table["households"].sum(min_count=1))), _(FIGURES["households"][1])))
-    figs.append(_figure("pct_low_income", _(FIGURES["pct_low_income"][0]), _year_of(meta, "pct_low_income"),
-                        i18n.percent(low, 1), _("Heerlen: {value}. Weighted by households; buurten that CBS "
-                                                "suppresses are left out.").format(
-                            value=i18n.percent(household_weighted(table, "pct_low_income"), 1)),
-                        _(FIGURES["pct_low_income"][1])))
+                           _("{n} buurten; Heerlen: {all}.").format(
+                               n=len(area), all=i18n.number(gemeente["heerlen"].get("households"))), _(help_text)))
+    label, help_text = FIGURES["pct_low_income"]
+    heerlen_low = i18n.percent(household_weighted(table, "pct_low_income"), 1)
+    figs.append(_figure("pct_low_income", _(label), _year_of(meta, "pct_low_income"), i18n.percent(low, 1),
+                        _("Heerlen: {value}. Weighted by households; buurten that CBS suppresses are left out.").format(
+                            value=heerlen_low), _(help_text)))
     return figs
 
 

@@ -67,9 +67,11 @@ def figure(shapes: gpd.GeoDataFrame, values: pd.Series, title: str, decimals: in
     for c, (colour, hatch, label) in enumerate(zip(colours, hatches, class_labels(classes, decimals, unit),
                                                    strict=True)):
         part = geo[cls == c]
+        lines = _hatch_colour(colour)
         if len(part):
-            part.plot(ax=ax, color=colour, hatch=hatch, edgecolor=EDGE, linewidth=0.4)
-        handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor=EDGE, linewidth=0.4, label=label))
+            part.plot(ax=ax, color=colour, hatch=hatch, edgecolor=EDGE, hatchcolor=lines, linewidth=0.4)
+        handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor=EDGE, hatchcolor=lines, linewidth=0.4,
+                             label=label))
     missing = geo[cls == -1]
     if len(missing):
         missing.plot(ax=ax, color=classify.NO_DATA_COLOUR, hatch=NO_DATA_HATCH, edgecolor=EDGE, linewidth=0.4)
@@ -84,11 +86,17 @@ def figure(shapes: gpd.GeoDataFrame, values: pd.Series, title: str, decimals: in
             handles.append(Patch(facecolor="none", edgecolor=HIGHLIGHT, linewidth=2.2, label=_("chosen area")))
     ax.set_axis_off()
     ax.set_aspect("equal" if geo.crs is None or not geo.crs.is_geographic else _aspect(geo))
-    legend = ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=9,
-                       title=textwrap.fill(title, 26), title_fontsize=9, frameon=False, handlelength=2.6,
+    legend = ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=10.5,
+                       title=textwrap.fill(title, 24), title_fontsize=10.5, frameon=False, handlelength=2.6,
                        handleheight=1.6, alignment="left")
     legend.get_title().set_fontweight("bold")
     return fig
+
+
+def _hatch_colour(fill: str) -> str:
+    """Dark lines on a light fill, light lines on a dark one, so the hatching shows in grey print too."""
+    r, g, b = (int(fill[i:i + 2], 16) for i in (1, 3, 5))
+    return EDGE if 0.299 * r + 0.587 * g + 0.114 * b > 110 else "#a8a8a8"
 
 
 def _aspect(shapes: gpd.GeoDataFrame) -> float:

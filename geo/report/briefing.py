@@ -20,13 +20,16 @@ from geo import i18n
 from geo.catalog import sources
 from geo.catalog.benchmarks import MONITOR
 from geo.catalog.index_components import COMPONENTS
-from geo.i18n import _
+from geo.i18n import N_, _
 from geo.map import static
 from geo.params import IndexSettings, Prices, QuoteThreshold
 from geo.report import overview
 
 GEMEENTE_AREA = "gemeente"  # the value of ``ov.area`` for the whole municipality
 MAP_UNIT = "%"
+METHODS = {"minmax": N_("min-max"), "rank": N_("rank"), "zscore": N_("z-score")}
+MISSING = {"reweight": N_("weights shared over the components a buurt has"), "median": N_("Heerlen median"),
+           "exclude": N_("no index for the buurt")}
 EXTRA_MAX = 160  # characters of a free-text assumption on the page
 
 
@@ -118,7 +121,7 @@ def assumptions(prices: Prices, threshold: QuoteThreshold, index: IndexSettings,
     rows = [
         (_("Index weights"), weights),
         (_("Index method"), _("normalisation {method}, missing values: {missing}").format(
-            method=index.method, missing=index.missing)),
+            method=_(METHODS.get(index.method, index.method)), missing=_(MISSING.get(index.missing, index.missing)))),
         (_("High energy quote"), _("at or above {pct} of income").format(pct=i18n.percent(threshold.pct, 0))),
         (_("Energy prices"), _("gas {gas} per m³, electricity {electricity} per kWh (prices of {year}, CBS)").format(
             gas=i18n.money(prices.gas_eur_per_m3, 3), electricity=i18n.money(prices.electricity_eur_per_kwh, 3),

@@ -24,6 +24,7 @@ from geo.map import classify
 HATCHES = ("", "....", "////", "xxxx", "++++", "\\\\\\\\", "****")
 NO_DATA_HATCH = "----"
 EDGE = "#303030"
+HATCH_WIDTH = 0.7
 HIGHLIGHT = "#1f4e9c"
 NO_DATA = N_("no data")
 
@@ -69,9 +70,10 @@ def figure(shapes: gpd.GeoDataFrame, values: pd.Series, title: str, decimals: in
         part = geo[cls == c]
         lines = _hatch_colour(colour)
         if len(part):
-            part.plot(ax=ax, color=colour, hatch=hatch, edgecolor=EDGE, hatchcolor=lines, linewidth=0.4)
+            part.plot(ax=ax, color=colour, hatch=hatch, edgecolor=EDGE, hatchcolor=lines, linewidth=0.4,
+                      hatch_linewidth=HATCH_WIDTH)
         handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor=EDGE, hatchcolor=lines, linewidth=0.4,
-                             label=label))
+                             hatch_linewidth=HATCH_WIDTH, label=label))
     missing = geo[cls == -1]
     if len(missing):
         missing.plot(ax=ax, color=classify.NO_DATA_COLOUR, hatch=NO_DATA_HATCH, edgecolor=EDGE, linewidth=0.4)
@@ -94,9 +96,9 @@ def figure(shapes: gpd.GeoDataFrame, values: pd.Series, title: str, decimals: in
 
 
 def _hatch_colour(fill: str) -> str:
-    """Dark lines on a light fill, light lines on a dark one, so the hatching shows in grey print too."""
+    """Dark lines on a fill, grey ones on the darkest, so the hatching still shows in grey print."""
     r, g, b = (int(fill[i:i + 2], 16) for i in (1, 3, 5))
-    return EDGE if 0.299 * r + 0.587 * g + 0.114 * b > 110 else "#a8a8a8"
+    return EDGE if 0.299 * r + 0.587 * g + 0.114 * b > 70 else "#707070"
 
 
 def _aspect(shapes: gpd.GeoDataFrame) -> float:

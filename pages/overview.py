@@ -99,8 +99,9 @@ def _extra() -> dict:
     return extra
 
 
-def _briefing(kind: str, inputs: tuple) -> bytes:
-    with i18n.language(lang):
+def _briefing(kind: str, language: str, inputs: tuple) -> bytes:
+    """Runs on the click, outside the script run: everything it needs comes in as arguments."""
+    with i18n.language(language):
         b = briefing.build(*inputs)
         return briefing_pdf.to_pdf(b) if kind == "pdf" else briefing.to_html(b)
 
@@ -111,9 +112,9 @@ st.subheader(_("Briefing"))
 st.caption(_("One A4 page for a meeting: the map, the figures with their years, the top ten, the assumptions in "
              "force and the sources. The same content as a web page (HTML)."))
 b1, b2 = st.columns(2)
-b1.download_button(_("Download briefing (PDF)"), data=functools.partial(_briefing, "pdf", inputs),
+b1.download_button(_("Download briefing (PDF)"), data=functools.partial(_briefing, "pdf", lang, inputs),
                    file_name=f"buurtkompas-{slug}-{lang}.pdf", mime="application/pdf", on_click="ignore",
                    icon=":material/picture_as_pdf:", key="ov.pdf")
-b2.download_button(_("Download briefing (HTML)"), data=functools.partial(_briefing, "html", inputs),
+b2.download_button(_("Download briefing (HTML)"), data=functools.partial(_briefing, "html", lang, inputs),
                    file_name=f"buurtkompas-{slug}-{lang}.html", mime="text/html", on_click="ignore",
                    icon=":material/code:", key="ov.html")

@@ -32,9 +32,10 @@ if ss.get("ov.area", briefing.GEMEENTE_AREA) not in areas:
     st.info(_("The area in the link is unknown; showing all of Heerlen."))
     ss["ov.area"] = briefing.GEMEENTE_AREA
 chosen = ss.get("ov.buurten") or []
-if not isinstance(chosen, list) or any(c not in buurt_names for c in chosen):
+chosen = list(chosen) if isinstance(chosen, (list, tuple)) else [chosen]
+if any(not isinstance(c, str) or c not in buurt_names for c in chosen):
     st.info(_("Some buurten in the link are unknown and were left out."))
-    ss["ov.buurten"] = [c for c in (chosen if isinstance(chosen, list) else []) if c in buurt_names]
+ss["ov.buurten"] = [c for c in chosen if isinstance(c, str) and c in buurt_names]
 ss.setdefault("ov.area", briefing.GEMEENTE_AREA)
 ss.setdefault("ov.buurten", [])
 a1, a2 = st.columns(2)
@@ -72,11 +73,11 @@ if area.whole:
 else:
     figures = overview.area_figures(part, table, all_tables["gemeente"], meta, s.prices, s.quote_threshold)
 st.subheader(_("Key figures"))
-cols = st.columns(4)
-for i, fig in enumerate(figures):
-    with cols[i % 4]:
-        st.metric(fig["label"], fig["value"], help=_("{help} Year: {year}.").format(help=fig["help"], year=fig["year"]))
-        st.caption(f"{fig['year']}. {fig['comparison']}")
+for row in range(0, len(figures), 4):  # rows of four, so each row's figures line up
+    for col, fig in zip(st.columns(4), figures[row:row + 4], strict=False):
+        detail = _("{help} Year: {year}.").format(help=fig["help"], year=fig["year"])
+        col.metric(fig["label"], fig["value"], help=detail)
+        col.caption(f"{fig['year']} · {fig['comparison']}")  # "2020. …" would read as a numbered list
 
 st.subheader(_("Buurten with the highest energy-poverty index"))
 tables.show(overview.top_buurten(part, 10))

@@ -72,7 +72,7 @@ def test_overview_in_english_and_for_a_wijk_and_chosen_buurten():
         "In Heerlen an estimated")
     at.selectbox(key="w.ov.area").set_value("WK091710").run()
     assert at.subheader[0].value == "Wijk 10 Maria Gewanden en Terschuren" and at.session_state["ov.area"] == "WK091710"
-    assert any(c.value.startswith("2020. 2 buurten; Heerlen: 45,247.") for c in at.caption)  # beside Heerlen's
+    assert any(c.value.startswith("2020 · 2 buurten; Heerlen: 45,247.") for c in at.caption)  # beside Heerlen's
     at.multiselect(key="w.ov.buurten").set_value(["BU09171000", "BU09171100"]).run()
     assert at.subheader[0].value == "2 chosen buurten" and at.session_state["ov.buurten"] == ["BU09171000",
                                                                                              "BU09171100"]

@@ -149,7 +149,7 @@ def _layout(b: Briefing, scale: float, measure: bool = False) -> _Page:
     pdf.font(7.5)
     ncols = len(b.top.columns)
     # rank, buurt, wijk, then the numbers (the last, households, needs room for its Dutch heading)
-    widths = ([0.045, 0.19, 0.285, 0.05] + [0.074] * (ncols - 6) + [0.095, 0.113])[:ncols]
+    widths = ([0.052, 0.19, 0.278, 0.05] + [0.074] * (ncols - 6) + [0.095, 0.113])[:ncols]
     widths = [w / sum(widths) for w in widths]
     _top_ten(pdf, b, [w * width for w in widths], h + 1.2)
 

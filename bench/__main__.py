@@ -13,6 +13,7 @@ import sys
 import time
 
 from bench import apptest, browser, inprocess, report, scale, serve
+from bench import briefing as briefing_bench
 from bench.timing import median
 from geo.catalog import dictionary
 
@@ -77,6 +78,8 @@ def main(argv: list[str]) -> int:
     mapf = inprocess.map_figures(repeats)
     log("bench: index recomputation")
     idx = inprocess.index_figures(max(5, repeats))
+    log("bench: one-page briefing (PDF, HTML)")
+    brief = briefing_bench.figures(repeats)
     log("bench: reruns with AppTest")
     map_o, map_b = apptest.map_reruns(repeats + 1)
     idx_o, idx_b = apptest.index_reruns(repeats + 1)
@@ -111,6 +114,7 @@ def main(argv: list[str]) -> int:
          f" (slowest setting: {'/'.join(idx['n15000_worst_setting'])})",
          f"{idx['n15000_worst_ms']:.0f} ms (default minmax/reweight: {idx['n15000_default_ms']:.0f} ms)",
          idx["n15000_worst_ms"] <= BUDGET_INDEX_15000_MS),
+        briefing_bench.budget_row(brief),
     ]
     text = report.markdown(figures, budgets, rows, web["blocked"], time.perf_counter() - t0, quick)
     report.write(text)

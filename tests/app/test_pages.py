@@ -1,10 +1,14 @@
 """Every page under Streamlit's AppTest: it runs, and changing a widget changes what the page shows."""
 
+import io
+
+import pypdf
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import config
+from geo import config, i18n
 from geo.catalog.index_components import COMPONENTS
+from geo.report import briefing, briefing_data, briefing_pdf
 
 pytestmark = pytest.mark.real_data
 PAGES = ["pages/overview.py", "pages/map_explorer.py", "pages/energy_poverty_index.py", "pages/data_method.py"]
@@ -29,25 +33,74 @@ def test_page_runs_without_exception(page):
 
 
 def test_overview_threshold_changes_the_count():
-    at = open_page(PAGES[0])
-    metric = {m.label: m.value for m in at.metric}
-    assert any(">= 10%" in k for k in metric)
+    at = open_page(PAGES[0], {"lang": "en"})
+    heq = lambda: next(m for m in at.metric if m.label == "High energy quote (HEQ)")
+    assert "at least 10%" in heq().help
+    before = float(heq().value.rstrip("%"))
     at.sidebar.radio(key="w.cfg.threshold").set_value(8.0).run()
-    after = {m.label: m.value for m in at.metric}
-    assert any(">= 8%" in k for k in after)
-    share = lambda m: float(
-        next(v for k, v in m.items() if k.startswith("Households with a high energy quote")).rstrip("%")
-    )
-    assert share(after) > share(metric)  # more households at or above a lower threshold
+    assert "at least 8%" in heq().help
+    assert float(heq().value.rstrip("%")) > before  # more households at or above a lower threshold
     assert len(at.dataframe[0].value) == 10
 
 
 def test_overview_gas_price_changes_the_quote():
-    at = open_page(PAGES[0])
-    quote = lambda: next(m.value for m in at.metric if m.label.startswith("Estimated energy quote"))
+    at = open_page(PAGES[0], {"lang": "en"})
+    quote = lambda: next(m.value for m in at.metric if m.label == "Energy quote, average")
     before = quote()
     at.sidebar.number_input(key="w.cfg.gas_price").set_value(2.0).run()
     assert quote() != before
+
+
+def test_overview_opens_with_the_map_and_plain_dutch_sentences_then_short_labelled_figures():
+    at = open_page(PAGES[0])
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Buurtkompas Heerlen" and at.subheader[0].value == "Heerlen"
+    assert at.get("image"), "the headline map comes first"
+    first = next(md.value for md in at.markdown if md.value.startswith("In Heerlen"))
+    assert first.startswith("In Heerlen is naar schatting") and "LIHELEK" in first and "2019" in first
+    metrics = {m.label: m for m in at.metric}
+    assert metrics["Energiearm (LIHELEK)"].value.endswith("%") and "," in metrics["Energiearm (LIHELEK)"].value
+    assert "." in metrics["Huishoudens"].value  # Dutch thousands: 45.247
+    assert all(len(label) <= 26 for label in metrics), "metric labels short enough never to be cut off"
+    assert "Jaar:" in metrics["Huishoudens"].help
+    assert [b.label for b in at.get("download_button")] == ["Notitie downloaden (PDF)", "Notitie downloaden (HTML)"]
+
+
+def test_overview_in_english_and_for_a_wijk_and_chosen_buurten():
+    at = open_page(PAGES[0], {"lang": "en"})
+    assert next(md.value for md in at.markdown if md.value.startswith("In Heerlen")).startswith(
+        "In Heerlen an estimated")
+    at.selectbox(key="w.ov.area").set_value("WK091710").run()
+    assert at.subheader[0].value == "Wijk 10 Maria Gewanden en Terschuren" and at.session_state["ov.area"] == "WK091710"
+    assert any(c.value.startswith("2020 · 2 buurten; Heerlen: 45,247.") for c in at.caption)  # beside Heerlen's
+    at.multiselect(key="w.ov.buurten").set_value(["BU09171000", "BU09171100"]).run()
+    assert at.subheader[0].value == "2 chosen buurten" and at.session_state["ov.buurten"] == ["BU09171000",
+                                                                                             "BU09171100"]
+    assert len(at.dataframe[0].value) <= 2 and not at.exception
+
+
+def test_overview_unknown_area_and_buurten_from_a_link_give_a_notice_and_heerlen():
+    at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=120)
+    at.session_state["ov.area"] = "<script>"
+    at.session_state["ov.buurten"] = ["BU-nonsense"]
+    at.run()
+    assert not at.exception and len(at.info) >= 2 and at.subheader[0].value == "Heerlen"
+
+
+def test_overview_pdf_briefing_holds_the_figures_the_overview_shows():
+    at = open_page(PAGES[0])
+    shown = [m.value for m in at.metric]
+    with i18n.language("nl"):
+        inputs = briefing_data.inputs()
+        doc = briefing.build(**inputs, area=briefing.select(inputs["table"]))
+        pdf = briefing_pdf.to_pdf(doc)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    text = "".join("".join(p.extract_text() for p in reader.pages).split())
+    assert len(reader.pages) == 1
+    missing = [v for v in shown if "".join(v.split()) not in text]
+    assert missing == [] and len(shown) >= 8
+    first = next(md.value for md in at.markdown if md.value.startswith("In Heerlen"))
+    assert "".join(first.split()) in text  # the same plain sentence as on screen
 
 
 def test_map_indicator_changes_the_legend_and_buurt_pick_shows_profile():

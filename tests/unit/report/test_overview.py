@@ -5,19 +5,17 @@ import math
 import pandas as pd
 import pytest
 
+from geo import i18n
 from geo.metrics.indicators import add_derived
-from geo.params import IndexSettings, Prices, QuoteThreshold
+from geo.params import Prices, QuoteThreshold
 from geo.report import overview
 
 
-def test_briefing_escapes_every_string():
-    figures = [{"label": "<script>", "value": "1", "comparison": "a & b", "help": ""}]
-    top = pd.DataFrame({"Buurt": ["<img src=x>"], "Index": [80.0]})
-
-    doc = overview.briefing_html(figures, top, QuoteThreshold(8.0), IndexSettings({"low_income": 1.0})).decode()
-    assert "<script>" not in doc and "&lt;script&gt;" in doc
-    assert "<img" not in doc and "a &amp; b" in doc
-    assert "normalisation minmax" in doc and "low_income 1, energy_quote 0" in doc and "high energy quote at 8%" in doc
+@pytest.fixture(autouse=True)
+def english():
+    """Most assertions read the English source text; the Dutch ones switch language themselves."""
+    with i18n.language("en"):
+        yield
 
 
 def test_top_buurten_sorted_and_ranked():
@@ -28,8 +26,11 @@ def test_top_buurten_sorted_and_ranked():
     })
     t.loc[0, "pct_low_income"] = float("nan")
     top = overview.top_buurten(t, 10)
-    assert top["Buurt"].tolist() == ["y", "x"] and top["rank"].tolist() == [1, 2]
-    assert top["Households with a low income"].tolist() == ["1.0", "no data"]
+    assert top["Buurt"].tolist() == ["y", "x"] and top["Rank"].tolist() == [1, 2]
+    assert top["Low income %"].tolist() == ["1.0", "–"]  # suppressed: a dash, never 0
+    with i18n.language("nl"):
+        dutch = overview.top_buurten(t.assign(households=[1234.0] * 3), 10)
+    assert list(dutch.columns[:3]) == ["Rang", "Buurt", "Wijk"] and dutch["Huishoudens"].tolist() == ["1.234"] * 2
 
 
 def test_heerlen_quote_is_computed_as_for_a_buurt(indicator_table):
@@ -51,26 +52,31 @@ def _headlines(indicator_table, meta):
     table["energy_poverty_index"] = 50.0
     table["households"] = 100.0
     figs = overview.headline_figures(gemeente, table, meta, Prices(1.0, 0.25), QuoteThreshold(10.0))
-    return {f["label"].split(" (")[0]: f for f in figs}
+    return {f["key"]: f for f in figs}
 
 
 def test_a_figure_of_another_year_is_not_set_beside_the_national_one(indicator_table):
     meta = {"gas_m3": {"year": 2019}, "households": {"year": 2022}, "income_per_inhabitant_keur": {"year": 2017}}
     figs = _headlines(indicator_table, meta)
-    gas = figs["Gas use per dwelling"]["comparison"]
-    assert gas.startswith("No national figure for 2019") and "Heerlen 980 m3, Netherlands 982 m3" in gas
-    assert figs["Households"]["comparison"].startswith("Netherlands 2022:")  # same year: compared directly
+    gas = figs["gas_m3"]["comparison"]
+    assert gas.startswith("No national figure for 2019") and "Heerlen 980 m³, Netherlands 982 m³" in gas
+    assert figs["gas_m3"]["year"] == "2019" and figs["gas_m3"]["label"] == "Gas per dwelling"
+    assert figs["households"]["comparison"].startswith("Netherlands 2022:")  # same year: compared directly
     none = "No national figure for this indicator in the shipped data."
-    assert figs["Households with a low income"]["comparison"] == none
+    assert figs["pct_low_income"]["comparison"] == none
+    with i18n.language("nl"):
+        dutch = _headlines(indicator_table, meta)
+    assert dutch["households"]["label"] == "Huishoudens" and dutch["households"]["value"] == "1.000"
+    assert "Nederland 982 m³" in dutch["gas_m3"]["comparison"]
 
 
 def test_the_quote_and_the_high_quote_share_name_their_years_and_the_measure_they_approximate(indicator_table):
     meta = {"gas_m3": {"year": 2019}, "income_per_inhabitant_keur": {"year": 2017}}
     figs = _headlines(indicator_table, meta)
-    quote = next(f for label, f in figs.items() if label.startswith("Estimated energy quote"))
-    assert "use 2019, income 2017, prices 2019" in quote["label"]
+    quote = figs["energy_quote"]
+    assert quote["year"] == "use 2019, income 2017, prices 2019"
     assert quote["comparison"].startswith("No national figure on the same basis")
-    heq = next(f for label, f in figs.items() if label.startswith("Households with a high energy quote"))
+    heq = figs["heq"]
     assert "HEQ for 2019, 7.4%" in heq["comparison"] and "energy-poor" not in heq["comparison"]
 
 
@@ -84,10 +90,13 @@ def test_the_headline_energy_poor_figure_is_lihelek_beside_the_national_2019_val
     })
     fig = overview.energy_poor_figure(table, {"pct_low_income": {"year": 2018}, "gas_m3": {"year": 2019}})
     # (20 x 100 + 4 x 300) / 400 = 8.0 %; band (1500 + 900) / 400 = 6.0 to (2500 + 1500) / 400 = 10.0
-    assert fig["value"] == "8.0%" and "Band 6.0-10.0%" in fig["comparison"]
-    assert "LIHELEK" in fig["label"] and "income 2018" in fig["label"]
-    assert "The Netherlands: 8.6% (2019" in fig["comparison"] and "1 year(s) from the income year 2018" in fig[
+    assert fig["value"] == "8.0%" and "Band 6.0–10.0%" in fig["comparison"]
+    assert "LIHELEK" in fig["label"] and "income 2018" in fig["year"]
+    assert "The Netherlands: 8.6% (2019" in fig["comparison"] and "1 year from the income year 2018" in fig[
         "comparison"]
+    with i18n.language("nl"):
+        dutch = overview.energy_poor_figure(table, {"pct_low_income": {"year": 2018}, "gas_m3": {"year": 2019}})
+    assert dutch["value"] == "8,0%" and "Nederland: 8,6% (2019" in dutch["comparison"]
 
 
 def test_the_high_quote_figure_is_the_monitors_heq_where_it_is_estimated(indicator_table):
@@ -98,6 +107,21 @@ def test_the_high_quote_figure_is_the_monitors_heq_where_it_is_estimated(indicat
     table["households"] = [100.0, 300.0, 100.0, 100.0]
     table["pct_heq_households"] = [10.0, 6.0, float("nan"), 2.0]  # (1000 + 1800 + 200) / 500 = 6.0
     figs = overview.headline_figures(gemeente, table, {}, Prices(1.0, 0.25), QuoteThreshold(10.0))
-    heq = next(f for f in figs if f["label"].startswith("Households with a high energy quote (HEQ"))
+    heq = next(f for f in figs if f["key"] == "heq")
     assert heq["value"] == "6.0%"
     assert "The Netherlands: 7.4% in 2019" in heq["comparison"] and "proxy" not in heq["comparison"]
+
+
+def test_a_wijk_is_set_beside_heerlen_and_the_national_figure_only_where_like_for_like():
+    table = pd.DataFrame({
+        "households": [100.0, 300.0], "pct_low_income": [20.0, 10.0], "energy_poverty_index": [70.0, 20.0],
+        "pct_lihelek_households": [20.0, 4.0], "pct_heq_households": [12.0, 6.0],
+    }, index=["A", "B"])
+    gemeente = pd.DataFrame({"heerlen": {"households": 410.0}})  # the published total, not the sum of buurten
+    figs = {f["key"]: f for f in overview.area_figures(table.loc[["A"]], table, gemeente, {}, Prices(),
+                                                       QuoteThreshold())}
+    assert figs["households"]["value"] == "100" and "Heerlen: 410" in figs["households"]["comparison"]
+    assert figs["lihelek"]["value"] == "20.0%" and figs["lihelek"]["comparison"].startswith("Heerlen: 8.0%.")
+    assert "The Netherlands: 8.6%" in figs["lihelek"]["comparison"]  # same measure (LIHELEK) nationally
+    assert figs["pct_low_income"]["comparison"].startswith("Heerlen: 12.5%") and "Netherlands" not in figs[
+        "pct_low_income"]["comparison"]

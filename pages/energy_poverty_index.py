@@ -7,13 +7,13 @@ from geo.catalog.index_components import COMPONENTS, MISSING_RULES, NORMALISATIO
 from geo.i18n import N_, _
 from ui import charts, data, settings, tables
 
-# The ranking as shown (a spec as in geo.report.tables); the index keeps its bar, on 0-100.
+# The ranking as shown (a spec as in geo.report.tables); the index keeps its bar, on 0-100, next to the name.
 RANKING = {
     "rank": N_("Rank"),
     "buurt_name": N_("Buurt"),
-    "wijk_name": N_("Wijk"),
     "energy_poverty_index": (N_("Index"), "progress"),
-    "components_used": (N_("Components with data"), "%d"),
+    "components_used": (N_("Components"), "%d"),
+    "wijk_name": N_("Wijk"),
 }
 
 data.ensure_data()
@@ -54,7 +54,11 @@ with right:
     shown = ranking[["buurt_name", "wijk_name", "energy_poverty_index", "components_used"]].reset_index(drop=True)
     shown.insert(0, "rank", range(1, len(shown) + 1))
     tables.show(shown.round({"energy_poverty_index": 1}), RANKING, height=420, column_config={
+        "rank": st.column_config.NumberColumn(_("Rank"), width="small"),
         "energy_poverty_index": st.column_config.ProgressColumn(_("Index"), min_value=0, max_value=100, format="%.0f"),
+        "components_used": st.column_config.NumberColumn(
+            _("Components"), help=_("How many index components have a figure for this buurt.")
+        ),
     })
     missing = table[table["energy_poverty_index"].isna()]["buurt_name"].tolist()
     if missing:

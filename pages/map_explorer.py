@@ -48,14 +48,14 @@ st.session_state.setdefault("map.indicator", "energy_poverty_index")
 @st.fragment
 def explorer():
     """The map with its controls and the profile of the chosen buurt; reruns alone when a control changes."""
-    c1, c2, c3, c4 = st.columns([3, 2, 1, 1])
+    c1, c2, c3, c4 = st.columns([4, 2, 1.2, 1.8])
     # Option texts translated now, looked up later (a format_func may run outside this session's language).
     titles = {c: mapview.indicator_title(c) for c in options}
     schemes = {s: _(text) for s, text in classify.SCHEMES.items()}
     indicator = c1.selectbox(_("Indicator"), options, format_func=titles.get, key="map.indicator")
     scheme = c2.selectbox(
         _("Classification"), list(schemes), format_func=schemes.get, key="map.scheme",
-        help=_("How the buurten are divided into colour classes."),
+        help=_(classify.SCHEMES_HELP),
     )
     k = c3.slider(_("Classes"), 3, 7, 5, key="map.k")
     tiles = c4.toggle(

@@ -83,7 +83,7 @@ def rank_stability(sens: pd.DataFrame) -> alt.LayerChart:
     tooltip = [alt.Tooltip("buurt_name:N", title=_("Buurt")), alt.Tooltip("rank:Q", title=_("Rank now")),
                alt.Tooltip("rank_best:Q", title=_("Best rank")), alt.Tooltip("rank_worst:Q", title=_("Worst rank"))]
     bars = alt.Chart(data).mark_rule(strokeWidth=6, opacity=0.5).encode(
-        y=alt.Y("buurt_name:N", sort=alt.SortField("rank"), title=None),
+        y=alt.Y("buurt_name:N", sort=alt.SortField("rank"), title=None, axis=alt.Axis(labelLimit=0)),  # full names
         x=alt.X("rank_best:Q", title=_("Rank (1 = most energy poverty)"), scale=alt.Scale(reverse=False)),
         x2="rank_worst:Q",
         tooltip=tooltip,

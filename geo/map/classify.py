@@ -13,12 +13,17 @@ from branca.colormap import linear
 from geo import i18n
 from geo.i18n import N_, _
 
-# Marked for the catalogue here, translated where shown: _(SCHEMES[key]), _(NO_DATA_LABEL).
+# Marked for the catalogue here, translated where shown: _(SCHEMES[key]), _(NO_DATA_LABEL). Short names that fit
+# a select box; SCHEMES_HELP says what each does.
 SCHEMES = {
-    "quantiles": N_("Quantiles (equal number of buurten per class)"),
+    "quantiles": N_("Quantiles"),
     "equal_interval": N_("Equal interval"),
-    "natural_breaks": N_("Natural breaks (Fisher-Jenks)"),
+    "natural_breaks": N_("Natural breaks"),
 }
+SCHEMES_HELP = N_(
+    "Quantiles: the same number of buurten in each class. Equal interval: classes of equal width. "
+    "Natural breaks (Fisher-Jenks): class limits where the values leave the largest gaps."
+)
 NO_DATA_COLOUR = "#bdbdbd"
 NO_DATA_LABEL = N_("no data")
 

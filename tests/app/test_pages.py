@@ -87,6 +87,18 @@ def test_map_speaks_dutch_by_default():
     assert profile.loc[gas, "buurt"] == "geen gegevens"
 
 
+def test_switching_the_language_redraws_the_legend_and_the_map():
+    at = open_page(PAGES[1], {"indicator": "gas_m3"})
+    assert "geen gegevens" in _legend(at) and re.search(r"\d\.\d{3} - ", _legend(at))  # 1.234 - 1.456
+    at.session_state["cfg.lang"] = "en"  # what the sidebar switch sets (AppTest shows no sidebar after switch_page)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Map explorer"
+    legend = _legend(at)
+    assert "no data" in legend and "geen gegevens" not in legend, legend  # the cached legend keys on the language
+    assert re.search(r"\d,\d{3} - ", legend), legend
+
+
 def test_map_says_where_the_label_estimate_is_weak():
     at = open_page(PAGES[1], {"lang": "en"})
     at.selectbox(key="map.indicator").set_value("pct_label_efg_all").run()

@@ -86,7 +86,7 @@ def explorer():
         frames = data.tables()
         heerlen = profile.heerlen_values(frames["gemeente"], s.prices, s.quote_threshold, data.income_year())
         st.subheader(_("Profile: {buurt}").format(buurt=names[code]))
-        st.caption(_("Buurt {code}, wijk {wijk}. 'Year' is the year a figure describes.").format(
+        st.caption(_("Buurt {code} in {wijk}. 'Year' is the year a figure describes.").format(
             code=code, wijk=table.loc[code, "wijk_name"]
         ))
         tables.show(profile.buurt_profile(table, code, heerlen, frames["metadata"]["columns"]), profile.PROFILE_TABLE)

@@ -48,7 +48,8 @@ st.session_state.setdefault("map.indicator", "energy_poverty_index")
 @st.fragment
 def explorer():
     """The map with its controls and the profile of the chosen buurt; reruns alone when a control changes."""
-    c1, c2, c3, c4 = st.columns([4, 2, 1.2, 1.8])
+    # The indicator gets most of the width: its full label and unit must fit (no cut-off text).
+    c1, c2 = st.columns([3, 1.3])
     # Option texts translated now, looked up later (a format_func may run outside this session's language).
     titles = {c: mapview.indicator_title(c) for c in options}
     schemes = {s: _(text) for s, text in classify.SCHEMES.items()}
@@ -57,6 +58,7 @@ def explorer():
         _("Classification"), list(schemes), format_func=schemes.get, key="map.scheme",
         help=_(classify.SCHEMES_HELP),
     )
+    c3, c4 = st.columns([1.3, 3])
     k = c3.slider(_("Classes"), 3, 7, 5, key="map.k")
     tiles = c4.toggle(
         _("Background map"), value=True, key="map.tiles",

@@ -1,73 +1,79 @@
 """The energy-poverty index explained and tunable, with a live ranking and a rank-stability view."""
 
-import altair as alt
 import streamlit as st
 
+from geo.catalog import dictionary
 from geo.catalog.index_components import COMPONENTS, MISSING_RULES, NORMALISATIONS
-from ui import data, settings
+from geo.i18n import N_, _
+from ui import charts, data, settings, tables
+
+# The ranking as shown (a spec as in geo.report.tables); the index keeps its bar, on 0-100, next to the name.
+RANKING = {
+    "rank": N_("Rank"),
+    "buurt_name": N_("Buurt"),
+    "energy_poverty_index": (N_("Index"), "progress"),
+    "components_used": (N_("Components"), "%d"),
+    "wijk_name": N_("Wijk"),
+}
 
 data.ensure_data()
-st.title("Energy-poverty index")
-st.markdown(
+st.title(_("Energy-poverty index"))
+st.markdown(_(
     "The index is the weighted mean of normalised components, on 0-100 (higher = more energy poverty). "
     "Each component follows an indicator of the TNO/CBS Monitor Energiearmoede; where buurt data only allows an "
     "approximation, it says so below. Changing a weight, the normalisation or the missing-value rule recomputes "
     "the index and the ranking; the data is not reloaded."
-)
+))
 settings.init()
 
 left, right = st.columns([2, 3], gap="large")
 with left:
-    st.subheader("Components and weights")
+    st.subheader(_("Components and weights"))
     for key, comp in COMPONENTS.items():
-        st.slider(f"{comp.label}", 0.0, 3.0, step=0.25, help=f"{comp.monitor_indicator}. {comp.approximation}",
+        st.slider(_(comp.label), 0.0, 3.0, step=0.25,
+                  help=_("{indicator}. {approximation}").format(indicator=_(comp.monitor_indicator),
+                                                                approximation=_(comp.approximation)),
                   **settings.widget_kwargs(f"cfg.w.{key}"))
-        st.caption(f"{comp.monitor_indicator} - column `{comp.column}`. {comp.approximation}")
-    st.radio("Normalisation", list(NORMALISATIONS), format_func=NORMALISATIONS.get,
-             **settings.widget_kwargs("cfg.method"))
-    st.radio("Missing components", list(MISSING_RULES), format_func=MISSING_RULES.get,
-             **settings.widget_kwargs("cfg.missing"))
+        st.caption(_("{indicator}. Buurt figure: {figure} ({unit}).").format(
+            indicator=_(comp.monitor_indicator), figure=dictionary.label(comp.column), unit=dictionary.unit(comp.column)
+        ))
+    # Option texts translated now, looked up later (a format_func may run outside this session's language).
+    methods = {m: _(text) for m, text in NORMALISATIONS.items()}
+    rules = {r: _(text) for r, text in MISSING_RULES.items()}
+    st.radio(_("Normalisation"), list(methods), format_func=methods.get, **settings.widget_kwargs("cfg.method"))
+    st.radio(_("Missing components"), list(rules), format_func=rules.get, **settings.widget_kwargs("cfg.missing"))
 
 s = settings.current()
 if sum(st.session_state[f"cfg.w.{k}"] for k in COMPONENTS) == 0:
-    st.warning("All weights are zero; the default weights are used until one weight is above zero.")
+    st.warning(_("All weights are zero; the default weights are used until one weight is above zero."))
 table = data.current_table()
 
 with right:
-    st.subheader("Ranking")
+    st.subheader(_("Ranking"))
     ranking = table.dropna(subset=["energy_poverty_index"]).sort_values("energy_poverty_index", ascending=False)
     shown = ranking[["buurt_name", "wijk_name", "energy_poverty_index", "components_used"]].reset_index(drop=True)
     shown.insert(0, "rank", range(1, len(shown) + 1))
-    st.dataframe(shown.round({"energy_poverty_index": 1}), hide_index=True, width="stretch", height=420,
-                 column_config={
-                     "rank": st.column_config.NumberColumn("Rank", width="small"),
-                     "buurt_name": st.column_config.TextColumn("Buurt"),
-                     "wijk_name": st.column_config.TextColumn("Wijk"),
-                     "energy_poverty_index": st.column_config.ProgressColumn(
-                         "Index", min_value=0, max_value=100, format="%.0f"
-                     ),
-                     "components_used": st.column_config.NumberColumn("Components with data", width="small"),
-                 })
+    tables.show(shown.round({"energy_poverty_index": 1}), RANKING, height=420, column_config={
+        "rank": st.column_config.NumberColumn(_("Rank"), width="small"),
+        "energy_poverty_index": st.column_config.ProgressColumn(_("Index"), min_value=0, max_value=100, format="%.0f"),
+        "components_used": st.column_config.NumberColumn(
+            _("Components"), help=_("How many index components have a figure for this buurt.")
+        ),
+    })
     missing = table[table["energy_poverty_index"].isna()]["buurt_name"].tolist()
     if missing:
-        st.caption(f"No index ({len(missing)}): {', '.join(sorted(missing))} - too few components published by CBS.")
+        st.caption(_("No index ({n}): {names} - too few components published by CBS.").format(
+            n=len(missing), names=", ".join(sorted(missing))
+        ))
 
-st.subheader("How stable is each rank when the weights move?")
+st.subheader(_("How stable is each rank when the weights move?"))
 spread = st.slider(
-    "Weight perturbation (each weight x a random factor within +/-)", 0.1, 0.9, 0.5, 0.1, key="idx.spread"
+    _("Weight perturbation"), 0.1, 0.9, 0.5, 0.1, key="idx.spread",
+    help=_("Each weight is multiplied by a random factor between 1 minus and 1 plus this value."),
 )
-
 
 sens = data.sensitivity(s, spread).dropna(subset=["rank"]).sort_values("rank")
-chart = alt.Chart(sens.reset_index()).mark_rule(strokeWidth=6, opacity=0.5).encode(
-    y=alt.Y("buurt_name:N", sort=alt.SortField("rank"), title=None),
-    x=alt.X("rank_best:Q", title="Rank (1 = most energy poverty)", scale=alt.Scale(reverse=False)),
-    x2="rank_worst:Q",
-    tooltip=["buurt_name", "rank", "rank_best", "rank_worst"],
-) + alt.Chart(sens.reset_index()).mark_point(filled=True, color="black").encode(
-    y=alt.Y("buurt_name:N", sort=alt.SortField("rank")), x="rank:Q"
-)
-st.altair_chart(chart.properties(height=max(300, 14 * len(sens))), width="stretch")
-st.caption(
+st.altair_chart(charts.rank_stability(sens), width="stretch")
+st.caption(_(
     "Bar: best to worst rank over 200 draws of perturbed weights (fixed seed); dot: rank under the current weights."
-)
+))

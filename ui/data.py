@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import config
+from geo.i18n import _
 from geo.io import processed
 from geo.metrics import index, indicators, monitor
 from geo.params import IndexSettings, MonitorSettings, Prices, QuoteThreshold
@@ -47,7 +48,7 @@ def _tables(mtime: float) -> dict:
 def ensure_data() -> None:
     """Stop the page with a clear message when the processed data has not been built."""
     if not processed.processed_ready():
-        st.error("The processed data is missing. Run `make data` (or `make run`, which builds it) and reload.")
+        st.error(_("The processed data is missing. Run `make data` (or `make run`, which builds it) and reload."))
         st.stop()
 
 
@@ -119,9 +120,17 @@ def current_table() -> pd.DataFrame:
     return indexed(s.prices, s.quote_threshold, s.index, _mtime(config.BUURTEN))
 
 
-@st.cache_data(show_spinner="Recomputing ranks under perturbed weights...", max_entries=32)
-def sensitivity(s: settings.Settings, spread: float) -> pd.DataFrame:
-    """Rank range per buurt over perturbed weights (see geo.metrics.index.rank_sensitivity)."""
+@st.cache_data(show_spinner=False, max_entries=32)
+def _sensitivity(s: settings.Settings, spread: float) -> pd.DataFrame:
     base = derived(s.prices, s.quote_threshold, _mtime(config.BUURTEN))
     result = index.rank_sensitivity(base, s.index, draws=200, spread=spread)
     return result.join(base["buurt_name"])
+
+
+def sensitivity(s: settings.Settings, spread: float) -> pd.DataFrame:
+    """Rank range per buurt over perturbed weights (see geo.metrics.index.rank_sensitivity).
+
+    The spinner speaks the user's language (a ``show_spinner`` text would be fixed at import).
+    """
+    with st.spinner(_("Recomputing ranks under perturbed weights...")):
+        return _sensitivity(s, spread)

@@ -10,13 +10,22 @@ import numpy as np
 import pandas as pd
 from branca.colormap import linear
 
+from geo import i18n
+from geo.i18n import N_, _
+
+# Marked for the catalogue here, translated where shown: _(SCHEMES[key]), _(NO_DATA_LABEL). Short names that fit
+# a select box; SCHEMES_HELP says what each does.
 SCHEMES = {
-    "quantiles": "Quantiles (equal number of buurten per class)",
-    "equal_interval": "Equal interval",
-    "natural_breaks": "Natural breaks (Fisher-Jenks)",
+    "quantiles": N_("Quantiles"),
+    "equal_interval": N_("Equal interval"),
+    "natural_breaks": N_("Natural breaks"),
 }
+SCHEMES_HELP = N_(
+    "Quantiles: the same number of buurten in each class. Equal interval: classes of equal width. "
+    "Natural breaks (Fisher-Jenks): class limits where the values leave the largest gaps."
+)
 NO_DATA_COLOUR = "#bdbdbd"
-NO_DATA_LABEL = "no data"
+NO_DATA_LABEL = N_("no data")
 
 
 @dataclass(frozen=True)
@@ -80,14 +89,25 @@ def class_colours(classification: Classification, reverse: bool = False) -> list
 
 
 def format_value(value: float, decimals: int = 0) -> str:
-    """A number as the app shows it (thousands separator), or 'no data'."""
+    """A number in the locale of the language in force (``1.234,5`` in Dutch), or 'no data' in its words.
+
+    Examples
+    --------
+    >>> with i18n.language("nl"):
+    ...     format_value(1234.5, 1), format_value(None)
+    ('1.234,5', 'geen gegevens')
+    """
     if value is None or pd.isna(value):
-        return NO_DATA_LABEL
-    return f"{value:,.{decimals}f}"
+        return _(NO_DATA_LABEL)
+    return i18n.number(value, decimals)
 
 
 def legend(classification: Classification, decimals: int = 0, reverse: bool = False) -> list[tuple[str, str]]:
-    """(colour, label) rows: one per class, then the no-data row when any value is missing."""
+    """(colour, label) rows: one per class, then the no-data row when any value is missing.
+
+    The labels are in the language in force (numbers in its locale), so a cache of
+    legends must key on :func:`geo.i18n.current`.
+    """
     colours = palette(classification.k, reverse)
     rows = []
     lower = classification.lower
@@ -95,5 +115,5 @@ def legend(classification: Classification, decimals: int = 0, reverse: bool = Fa
         rows.append((colour, f"{format_value(lower, decimals)} - {format_value(upper, decimals)}"))
         lower = upper
     if -1 in classification.classes:
-        rows.append((NO_DATA_COLOUR, NO_DATA_LABEL))
+        rows.append((NO_DATA_COLOUR, _(NO_DATA_LABEL)))
     return rows

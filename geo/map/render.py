@@ -15,6 +15,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import config
+from geo.i18n import _
 
 LEAFLET_JS = f"{config.STATIC_URL}/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = f"{config.STATIC_URL}/vendor/leaflet/leaflet.css"
@@ -133,12 +134,14 @@ def build_map(buurt_geojson: dict, wijk_geojson: dict | None, bounds: list[list[
     bounds : list
         [[south, west], [north, east]] to fit.
     value_label : str
-        Label of the value in the tooltip (escaped here).
+        Label of the value in the tooltip, in the user's language (escaped here).
     tiles : bool
         Add an OpenStreetMap background (needs internet; the buurten show without it).
     prefer_canvas : bool
         Draw with Leaflet's canvas renderer instead of one SVG path per shape
         (see geo.map.strategy: quicker above about a thousand shapes).
+
+    The tooltip's and the attribution's words are in the language in force.
     """
     m = _BoundedMap(
         bounds, location=None, tiles=None, control_scale=True, prefer_canvas=prefer_canvas, zoom_control=True
@@ -147,14 +150,15 @@ def build_map(buurt_geojson: dict, wijk_geojson: dict | None, bounds: list[list[
     m.default_js = [("leaflet", LEAFLET_JS)]
     m.default_css = [("leaflet_css", LEAFLET_CSS)]
     if tiles:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", attr="&copy; OpenStreetMap contributors").add_to(m)
+        attribution = html.escape(_("© OpenStreetMap contributors"))
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", attr=attribution).add_to(m)
     folium.GeoJson(
         buurt_geojson,
         name="buurten",
         style_function=_buurt_style,
         highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
         tooltip=folium.GeoJsonTooltip(
-            fields=["name", "value"], aliases=["Buurt", html.escape(value_label)], labels=True
+            fields=["name", "value"], aliases=[html.escape(_("Buurt")), html.escape(value_label)], labels=True
         ),
         zoom_on_click=False,
     ).add_to(m)

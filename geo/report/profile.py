@@ -5,11 +5,27 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.catalog import dictionary
+from geo.i18n import N_, _
 from geo.map.classify import format_value
 from geo.metrics import indicators
 from geo.params import Prices, QuoteThreshold
 
 PROFILE_EXCLUDE = {"buurt_code", "buurt_name", "wijk_code", "wijk_name", "high_energy_quote"}
+# How the profile table is shown (a spec as in geo.report.tables): column headers in the user's words.
+PROFILE_TABLE = {
+    "indicator": N_("Indicator"),
+    "buurt": N_("Buurt"),
+    "Heerlen": N_("Heerlen"),
+    "unit": N_("Unit"),
+    "year": N_("Year"),
+    "kind": N_("Kind of figure"),
+}
+# What a column's kind (geo.catalog.column) is called in the profile.
+KINDS = {
+    dictionary.MEASURED: N_("measured"),
+    dictionary.DERIVED: N_("derived"),
+    dictionary.ESTIMATED: N_("estimated"),
+}
 
 
 def buurt_profile(table: pd.DataFrame, code: str, heerlen: pd.Series, years: dict[str, dict]) -> pd.DataFrame:
@@ -29,8 +45,9 @@ def buurt_profile(table: pd.DataFrame, code: str, heerlen: pd.Series, years: dic
     Returns
     -------
     DataFrame
-        Columns ``indicator``, ``buurt``, ``Heerlen``, ``unit``, ``year``, ``kind``;
-        values formatted as text, missing shown as 'no data'.
+        Columns ``indicator``, ``buurt``, ``Heerlen``, ``unit``, ``year``, ``kind`` (headers in
+        :data:`PROFILE_TABLE`); labels, units and kinds in the language in force, values
+        formatted as text in its locale, missing shown as 'no data'.
     """
     if code not in table.index:
         raise KeyError(code)
@@ -42,12 +59,12 @@ def buurt_profile(table: pd.DataFrame, code: str, heerlen: pd.Series, years: dic
             continue
         records.append(
             {
-                "indicator": col.label,
+                "indicator": dictionary.label(name),
                 "buurt": format_value(row[name], col.decimals),
                 "Heerlen": format_value(heerlen.get(name), col.decimals),
-                "unit": col.unit,
-                "year": str(years.get(name, {}).get("year") or ("settings" if col.source == "derived" else "")),
-                "kind": col.kind,
+                "unit": dictionary.unit(name),
+                "year": str(years.get(name, {}).get("year") or (_("settings") if col.source == "derived" else "")),
+                "kind": _(KINDS.get(col.kind, col.kind)),
             }
         )
     return pd.DataFrame(records)

@@ -1,12 +1,14 @@
 """Every page under Streamlit's AppTest: it runs, and changing a widget changes what the page shows."""
 
 import io
+import re
 
 import pypdf
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import config, i18n
+from geo.catalog import dictionary
 from geo.catalog.index_components import COMPONENTS
 from geo.report import briefing, briefing_data, briefing_pdf
 
@@ -103,12 +105,15 @@ def test_overview_pdf_briefing_holds_the_figures_the_overview_shows():
     assert "".join(first.split()) in text  # the same plain sentence as on screen
 
 
+def _legend(at: AppTest) -> str:
+    return " ".join(md.value for md in at.markdown if "bk-legend" in md.value)
+
+
 def test_map_indicator_changes_the_legend_and_buurt_pick_shows_profile():
-    at = open_page(PAGES[1])
-    legend = lambda: " ".join(md.value for md in at.markdown if "bk-legend" in md.value)
-    assert "Energy-poverty index" in legend()
+    at = open_page(PAGES[1], {"lang": "en"})
+    assert "Energy-poverty index" in _legend(at)
     at.selectbox(key="w.map.indicator").set_value("gas_m3").run()
-    assert "Gas use per dwelling" in legend()
+    assert "Gas use per dwelling" in _legend(at)
     assert not at.subheader or "Profile" not in at.subheader[0].value
     at.selectbox(key="w.map.pick").set_value("BU09171000").run()
     assert any(s.value == "Profile: Maria Gewanden" for s in at.subheader)
@@ -116,22 +121,56 @@ def test_map_indicator_changes_the_legend_and_buurt_pick_shows_profile():
     assert profile.loc["Gas use per dwelling", "year"] == "2019"
 
 
-def test_map_says_where_the_label_estimate_is_weak():
+def test_map_speaks_dutch_by_default():
     at = open_page(PAGES[1])
+    assert at.title[0].value == "Kaartverkenner"
+    assert at.selectbox(key="w.map.scheme").label == "Klassenindeling"
+    with i18n.language("nl"):
+        title = f"{dictionary.label('energy_poverty_index')} ({dictionary.unit('energy_poverty_index')})"
+    assert f"<strong>{title}</strong>" in _legend(at)
+    at.selectbox(key="w.map.indicator").set_value("household_size").run()  # one decimal: 2,1 - 2,3 and so on
+    legend = _legend(at)
+    assert re.search(r"\d,\d - \d,\d", legend) and not re.search(r"\d\.\d - ", legend), legend
+    at.selectbox(key="w.map.pick").set_value("BU09173002").run()  # In de Cramer: suppressed figures
+    assert any(s.value == "Profiel: In de Cramer" for s in at.subheader)
+    profile = at.dataframe[0].value.set_index("indicator")
+    with i18n.language("nl"):
+        gas = dictionary.label("gas_m3")
+    assert profile.loc[gas, "buurt"] == "geen gegevens"
+
+
+def test_switching_the_language_redraws_the_legend_and_the_map():
+    at = open_page(PAGES[1], {"indicator": "gas_m3"})
+    assert "geen gegevens" in _legend(at) and re.search(r"\d\.\d{3} - ", _legend(at))  # 1.234 - 1.456
+    at.session_state["cfg.lang"] = "en"  # what the sidebar switch sets (AppTest shows no sidebar after switch_page)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Map explorer"
+    legend = _legend(at)
+    assert "no data" in legend and "geen gegevens" not in legend, legend  # the cached legend keys on the language
+    assert re.search(r"\d,\d{3} - ", legend), legend
+
+
+def test_map_says_where_the_label_estimate_is_weak():
+    at = open_page(PAGES[1], {"lang": "en"})
     at.selectbox(key="w.map.indicator").set_value("pct_label_efg_all").run()
     captions = " ".join(c.value for c in at.caption)
     assert "The estimate is weak in" in captions and "Husken" in captions
+    assert "estimated (raking)" not in captions  # the data's value, said in the user's words
+    nl = open_page(PAGES[1], {"indicator": "pct_label_efg_all"})
+    captions = " ".join(c.value for c in nl.caption)
+    assert "De schatting is zwak in" in captions and "(zwakke schatting)" in captions and "Husken" in captions
 
 
 def test_map_suppressed_buurt_says_no_data():
-    at = open_page(PAGES[1])
+    at = open_page(PAGES[1], {"lang": "en"})
     at.selectbox(key="w.map.pick").set_value("BU09173002").run()  # In de Cramer
     profile = at.dataframe[0].value.set_index("indicator")
     assert profile.loc["Gas use per dwelling", "buurt"] == "no data"
 
 
 def test_map_deep_link_and_odd_query_parameters():
-    at = open_page(PAGES[1], {"indicator": "pct_rent", "buurt": "BU09171000"})
+    at = open_page(PAGES[1], {"indicator": "pct_rent", "buurt": "BU09171000", "lang": "en"})
     assert at.selectbox(key="w.map.indicator").value == "pct_rent"
     assert any(s.value == "Profile: Maria Gewanden" for s in at.subheader)
     odd = open_page(PAGES[1], {"indicator": "<script>x</script>", "buurt": "DROP TABLE"})
@@ -156,7 +195,7 @@ def test_index_weights_change_the_ranking(processed):
 
 
 def test_index_normalisation_changes_scores_and_zero_weights_warn():
-    at = open_page(PAGES[2])
+    at = open_page(PAGES[2], {"lang": "en"})
     scores = at.dataframe[0].value["energy_poverty_index"].tolist()
     at.radio(key="w.cfg.method").set_value("rank").run()
     assert at.dataframe[0].value["energy_poverty_index"].tolist() != scores
@@ -165,6 +204,22 @@ def test_index_normalisation_changes_scores_and_zero_weights_warn():
     at.run()
     assert not at.exception
     assert any("All weights are zero" in w.value for w in at.warning)
+
+
+def test_index_page_speaks_dutch_and_names_no_column():
+    at = open_page(PAGES[2])
+    assert at.title[0].value == "Index energiearmoede"
+    assert [s.value for s in at.subheader][:2] == ["Componenten en gewichten", "Rangorde"]
+    assert at.radio(key="w.cfg.method").label == "Normalisatie"
+    captions = " ".join(c.value for c in at.caption)
+    for comp in COMPONENTS.values():
+        assert comp.column not in captions  # the user's words, not the column's name
+    with i18n.language("nl"):
+        assert dictionary.label(COMPONENTS["lihelek"].column) in captions
+    for key in COMPONENTS:
+        at.slider(key=f"w.cfg.w.{key}").set_value(0.0)
+    at.run()
+    assert any("Alle gewichten staan op nul" in w.value for w in at.warning)
 
 
 def test_settings_survive_a_page_change():

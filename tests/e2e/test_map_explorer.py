@@ -1,7 +1,14 @@
-"""End to end in Debian's chromium, with every request off this machine aborted."""
+"""End to end in Debian's chromium, with every request off this machine aborted.
+
+The app speaks Dutch unless the link says ``?lang=en``; texts that come from the
+data dictionary are looked up in the language the page is expected to show.
+"""
 
 import pytest
 
+from geo import i18n
+from geo.catalog import dictionary
+from geo.map import tooltip
 from tests.support.browser import block_external, fills, map_frame, running_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
@@ -17,20 +24,54 @@ def test_map_shows_one_polygon_per_buurt_offline(app_url, page):
     assert any(u.startswith(app_url) and u.endswith("/app/static/vendor/leaflet/leaflet.js") for u in requested)
     # Nothing the map needs came from outside: only optional background tiles were blocked.
     assert all("tile.openstreetmap.org" in u for u in page.blocked), page.blocked
-    assert "no data" in page.locator('[data-testid="stMain"]').inner_text()  # legend entry for suppressed buurten
+    # Legend entry for suppressed buurten, in Dutch by default.
+    page.locator(".bk-legend").get_by_text("geen gegevens").wait_for(timeout=30_000)
+
+
+def _title(indicator: str, lang: str) -> str:
+    with i18n.language(lang):
+        unit = dictionary.unit(indicator)
+        return f"{dictionary.label(indicator)} ({unit})" if unit else dictionary.label(indicator)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_legend_and_tooltip_speak_the_language_of_the_link(app_url, page, processed, lang):
+    page.goto(f"{app_url}/map_explorer?indicator=gas_m3" + ("&lang=en" if lang == "en" else ""))
+    frame = map_frame(page)
+    legend = page.locator(".bk-legend")
+    legend.wait_for(timeout=30_000)
+    with i18n.language(lang):
+        no_data, attribution = i18n._("no data"), i18n._("© OpenStreetMap contributors")
+    assert _title("gas_m3", lang) in legend.inner_text() and no_data in legend.inner_text()
+    # A class range with a thousands separator of the language: 1.234 (nl), 1,234 (en).
+    separator, other = (".", ",") if lang == "nl" else (",", ".")
+    ranges = [row for row in legend.inner_text().splitlines() if row[:1].isdigit()]
+    assert any(separator in row for row in ranges) and not any(other in row for row in ranges), ranges
+    assert attribution in frame.locator(".leaflet-control-attribution").inner_text()
+    # Hover the largest buurt: its tooltip names the indicator and gives the value as the app formats it.
+    polygons = frame.locator("path.leaflet-interactive")
+    boxes = [polygons.nth(i).bounding_box() for i in range(polygons.count())]
+    biggest = max(range(len(boxes)), key=lambda i: boxes[i]["width"] * boxes[i]["height"])
+    polygons.nth(biggest).hover(force=True)
+    tip = frame.locator(".leaflet-tooltip")
+    tip.wait_for(timeout=30_000)
+    text = tip.inner_text()
+    assert _title("gas_m3", lang) in text
+    table = processed["buurten"].set_index("buurt_code")
+    with i18n.language(lang):
+        expected = dict(zip(table["buurt_name"], tooltip.value_texts(table, "gas_m3"), strict=True))
+    name = max((n for n in expected if n in text), key=len)
+    assert expected[name] in text, (text, expected[name])
 
 
 def test_choosing_another_indicator_changes_the_colours(app_url, page):
     page.goto(f"{app_url}/map_explorer")
     before = fills(map_frame(page))
-    box = page.get_by_test_id("stSelectbox").filter(has_text="Indicator")
+    box = page.get_by_test_id("stSelectbox").filter(has_text="Indicator")  # the same word in Dutch
     box.locator("input").click()
-    page.keyboard.type("Gas use per dwelling")
+    page.keyboard.type(_title("gas_m3", "nl"))  # the app speaks Dutch by default
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stMain\"]').innerText"
-        ".includes('Gas use per dwelling (m3 per dwelling per year)')"
-    )
+    page.locator(".bk-legend").get_by_text(_title("gas_m3", "nl")).wait_for(timeout=30_000)
     deadline = 40
     after = before
     for _ in range(deadline * 4):
@@ -49,7 +90,7 @@ def test_clicking_a_buurt_shows_its_profile(app_url, page):
     boxes = [polygons.nth(i).bounding_box() for i in range(polygons.count())]
     biggest = max(range(len(boxes)), key=lambda i: boxes[i]["width"] * boxes[i]["height"])
     polygons.nth(biggest).click(force=True)
-    page.wait_for_function("() => document.body.innerText.includes('Profile: ')", timeout=30_000)
+    page.wait_for_function("() => document.body.innerText.includes('Profiel: ')", timeout=30_000)
     page.get_by_test_id("stDataFrame").wait_for(timeout=30_000)
     assert page.get_by_test_id("stDataFrame").count() == 1  # the profile table under the heading
 
@@ -65,8 +106,11 @@ def test_no_page_shows_an_exception(app_url, page, path):
 
 def test_deep_link_opens_the_buurt_profile(app_url, page):
     page.goto(f"{app_url}/map_explorer?indicator=pct_rent&buurt=BU09171000")
+    page.wait_for_function("() => document.body.innerText.includes('Profiel: Maria Gewanden')", timeout=60_000)
+    page.locator(".bk-legend").get_by_text(_title("pct_rent", "nl")).wait_for(timeout=60_000)
+    page.goto(f"{app_url}/map_explorer?indicator=pct_rent&buurt=BU09171000&lang=en")
     page.wait_for_function("() => document.body.innerText.includes('Profile: Maria Gewanden')", timeout=60_000)
-    page.wait_for_function("() => document.body.innerText.includes('Rented (% of stock)')", timeout=60_000)  # legend
+    page.locator(".bk-legend").get_by_text(_title("pct_rent", "en")).wait_for(timeout=60_000)
 
 
 def test_first_request_to_a_deep_link_gets_the_whole_app(browser):
@@ -90,7 +134,7 @@ def test_uploading_transformation_locations(app_url, page, tmp_path):
     bad.write_text("code\nBU09171000\n")
     good = tmp_path / "locations.csv"
     good.write_text("buurt_code\nBU09171000\n")
-    page.goto(f"{app_url}/newbuild")
+    page.goto(f"{app_url}/newbuild?lang=en")
     uploader = page.get_by_test_id("stFileUploader").locator('input[type="file"]')
     uploader.wait_for(state="attached", timeout=60_000)
     uploader.set_input_files(str(bad))

@@ -3,6 +3,8 @@
 import pandas as pd
 import pytest
 
+from geo import i18n
+from geo.catalog import dictionary
 from geo.metrics.indicators import add_derived
 from geo.params import Prices, QuoteThreshold
 from geo.report import profile
@@ -12,12 +14,26 @@ def test_profile_shows_buurt_heerlen_and_year(indicator_table):
     t = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0), 2017)
     t["buurt_name"] = ["a", "b", "c", "d"]
     heerlen = pd.Series({"gas_m3": 1170.0, "pct_low_income": 12.5})
-    prof = profile.buurt_profile(t, "A", heerlen, {"gas_m3": {"year": 2019}})
+    with i18n.language("en"):
+        prof = profile.buurt_profile(t, "A", heerlen, {"gas_m3": {"year": 2019}})
+        dprof = profile.buurt_profile(t, "D", heerlen, {}).set_index("indicator")
     row = prof.set_index("indicator").loc["Gas use per dwelling"]
     assert (row["buurt"], row["Heerlen"], row["year"]) == ("1,000", "1,170", "2019")
     assert prof.set_index("indicator").loc["Estimated energy quote", "kind"] == "estimated"
-    dprof = profile.buurt_profile(t, "D", heerlen, {}).set_index("indicator")
+    assert prof.set_index("indicator").loc["Estimated energy quote", "year"] == "settings"
     assert dprof.loc["Households with a low income", "buurt"] == "no data"
+
+
+def test_profile_speaks_dutch_by_default(indicator_table):
+    t = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0), 2017)
+    t["buurt_name"] = ["a", "b", "c", "d"]
+    heerlen = pd.Series({"gas_m3": 1170.5, "household_size": 2.34})
+    prof = profile.buurt_profile(t, "A", heerlen, {"gas_m3": {"year": 2019}}).set_index("indicator")
+    row = prof.loc[dictionary.label("gas_m3")]
+    assert (row["buurt"], row["Heerlen"], row["year"]) == ("1.000", "1.170", "2019")
+    assert prof.loc[dictionary.label("household_size"), "Heerlen"] == "2,3"  # one decimal, decimal comma
+    assert prof.loc[dictionary.label("energy_quote_pct"), ["kind", "year"]].tolist() == ["geschat", "instellingen"]
+    assert set(profile.PROFILE_TABLE) == set(prof.reset_index().columns)
 
 
 def test_unknown_buurt_raises_keyerror(indicator_table):

@@ -60,7 +60,7 @@ def test_a_shown_table_offers_excel_csv_and_its_metadata_built_at_the_click():
 
     csv = files["buurtkompas-test-table.csv"]()
     back = pd.read_csv(io.BytesIO(csv), sep=";", decimal=",", encoding="utf-8-sig")
-    assert list(back.columns) == ["Buurt", "Cost (EUR)"] and back.iloc[0, 1] == 1234.5 and pd.isna(back.iloc[1, 1])
+    assert list(back.columns) == ["Buurt", "Kosten (€)"] and back.iloc[0, 1] == 1234.5 and pd.isna(back.iloc[1, 1])
     assert back.iloc[1, 0] == "'=cmd|' /C calc'!A0"
 
     book = load_workbook(io.BytesIO(files["buurtkompas-test-table.xlsx"]()))
@@ -74,7 +74,7 @@ def test_a_shown_table_offers_excel_csv_and_its_metadata_built_at_the_click():
     meta = json.loads(files["buurtkompas-test-table.metadata.json"]())
     assert meta["csv"] == {"separator": ";", "decimal": ",", "encoding": "UTF-8 with BOM"}
     assert meta["data_built"] and {s["publisher"] for s in meta["sources"]} >= {"CBS", "CBS / Kadaster"}
-    assert [c["header"] for c in meta["columns"]] == ["Buurt", "Cost (EUR)"]
+    assert [c["header"] for c in meta["columns"]] == ["Buurt", "Kosten (€)"]
 
 
 def test_in_english_the_csv_uses_commas_and_points():

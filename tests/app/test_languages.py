@@ -30,6 +30,8 @@ def _open(page: str, lang: str) -> AppTest:
 
 
 def _visible_text(at: AppTest) -> str:
+    # The raw folders' SOURCE.md files are shown as shipped (the publisher's provenance, in its words).
+    shipped = {md.value for e in at.expander if e.label.startswith(("Herkomst", "Provenance")) for md in e.markdown}
     parts = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success",
                  "metric", "selectbox", "radio", "number_input", "slider", "button", "toggle", "multiselect"):
@@ -38,7 +40,7 @@ def _visible_text(at: AppTest) -> str:
                 text = getattr(element, attr, None) if attr != "value" or kind in {
                     "title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success",
                 } else None
-                if isinstance(text, str):
+                if isinstance(text, str) and text not in shipped:
                     parts.append(text)
     return "\n".join(parts)
 

@@ -236,7 +236,7 @@ def test_reset_puts_every_setting_edited_table_and_the_link_back_to_the_defaults
     assert not at.exception and not at.warning
     assert url(at) == {"lang": "en"}  # the language stays
     assert at.sidebar.number_input(key="w.cfg.gas_price").value == pytest.approx(0.829)
-    assert "ov.area" not in at.session_state and "rf.cost_edits" not in at.session_state
+    assert at.session_state["ov.area"] == links.GEMEENTE and "rf.cost_edits" not in at.session_state
     go(at, RETROFIT)
     assert editor_value(at, "rf.costs", "dwelling_type", "apartment", "cost_per_step_eur") != 4000.0
     assert editor_value(at, "rf.costs", "dwelling_type", "detached", "cost_per_step_eur") != 9999.0

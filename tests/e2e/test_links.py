@@ -62,7 +62,7 @@ def test_a_copied_link_opens_the_same_view_in_a_second_browser(app_url, browser)
         box = second.get_by_test_id("stSelectbox").filter(has_text="Indicator")
         shown = box.locator("input").input_value() + box.inner_text()
         assert "Gas use per dwelling" in shown, shown
-        assert "Gas use per dwelling (m3 per dwelling per year)" in main_text(second)  # the legend's title
+        assert "Gas use per dwelling (m³ per dwelling per year)" in main_text(second)  # the legend's title
         sidebar = second.get_by_test_id("stSidebar")
         assert sidebar.get_by_role("radio", name="English").is_checked()
         assert sidebar.get_by_role("radio", name="8%").is_checked()

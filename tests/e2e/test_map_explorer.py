@@ -141,6 +141,6 @@ def test_uploading_transformation_locations(app_url, page, tmp_path):
     page.get_by_text("needs a column 'buurt_code'").wait_for(timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     uploader.set_input_files(str(good))
-    page.get_by_text("Added 1 buurt(en) from locations.csv: Maria Gewanden").wait_for(timeout=30_000)
+    page.get_by_text("Added 1 buurt from locations.csv: Maria Gewanden").wait_for(timeout=30_000)
     selected = page.get_by_test_id("stMultiSelect").filter(has_text="Transformation locations")
     assert "Maria Gewanden" in selected.inner_text()

@@ -159,6 +159,8 @@ def _registry() -> tuple[Param, ...]:
         # overview: the briefing's area
         Param("area", "ov.area", "area", GEMEENTE),
         Param("buurten", "ov.buurten", "buurten", []),
+        Param("briefing_map", "ov.indicator", "choice", "pct_lihelek_households",
+              choices=tuple(dictionary.map_indicators()), init=True),
         # retrofit
         Param("target", "rf.target", "choice", rf.target_label, choices=vocab.LABELS),
         Param("co2_gas", "rf.co2_gas", "float", rf.co2_gas, 0.0, 5.0),

@@ -8,8 +8,8 @@ import functools
 import streamlit as st
 
 from geo import config, i18n
+from geo.catalog import dictionary
 from geo.i18n import _
-from geo.map import static
 from geo.report import briefing, briefing_pdf, overview
 from ui import data, settings, tables
 
@@ -50,17 +50,18 @@ part = table.loc[list(area.codes)]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def headline_map(settings_key, codes: tuple, whole: bool, lang: str, mtime: float) -> bytes:
-    """The static map of the headline indicator (also the briefing's), keyed on language and settings."""
+def area_map(settings_key, indicator: str, codes: tuple, whole: bool, lang: str, mtime: float) -> bytes:
+    """The static map of the Overview's indicator (also the briefing's), keyed on language and settings."""
     with i18n.language(lang):
-        values = data.current_table()[overview.HEADLINE].reindex(shapes["buurt_code"])
-        fig = static.figure(shapes, values, _("Energy poor (LIHELEK), estimated, % of households"), 1,
-                            briefing.MAP_UNIT, highlight=frozenset() if whole else frozenset(codes), wijken=wijken)
-        return static.png(fig, 110)
+        return briefing.static_map(shapes, data.current_table(), indicator, frozenset() if whole else frozenset(codes),
+                                   wijken, 110)[0]
 
 
 left, right = st.columns([3, 2])
-left.image(headline_map(s, area.codes, area.whole, lang, mtime), width="stretch")
+indicators = {c: dictionary.label_with_unit(c) for c in dictionary.map_indicators()}  # names made in this language
+left.selectbox(_("Map"), list(indicators), format_func=indicators.get, **settings.widget_kwargs("ov.indicator"),
+               help=_("The indicator on this map and on the briefing's map. The sentences stay on LIHELEK."))
+left.image(area_map(s, ss["ov.indicator"], area.codes, area.whole, lang, mtime), width="stretch")
 with right:
     st.subheader(area.name)
     for sentence in briefing.summary(area, table, meta, s.quote_threshold):
@@ -107,7 +108,8 @@ def _briefing(kind: str, language: str, inputs: tuple) -> bytes:
         return briefing_pdf.to_pdf(b) if kind == "pdf" else briefing.to_html(b)
 
 
-inputs = (table, all_tables["gemeente"], meta, shapes, wijken, s.prices, s.quote_threshold, s.index, area, _extra())
+inputs = (table, all_tables["gemeente"], meta, shapes, wijken, s.prices, s.quote_threshold, s.index, area, _extra(),
+          None, 150, ss["ov.indicator"])
 slug = "heerlen" if area.whole else ("buurten" if ss["ov.buurten"] else "wijk")
 st.subheader(_("Briefing"))
 st.caption(_("One A4 page for a meeting: the map, the figures with their years, the top ten, the assumptions in "

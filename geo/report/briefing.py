@@ -17,7 +17,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import i18n
-from geo.catalog import sources
+from geo.catalog import dictionary, sources
 from geo.catalog.benchmarks import MONITOR
 from geo.catalog.index_components import COMPONENTS
 from geo.i18n import N_, _
@@ -143,7 +143,9 @@ def assumptions(prices: Prices, threshold: QuoteThreshold, index: IndexSettings,
 def source_lines() -> list[str]:
     """Sources and licences of the data on the page (from :data:`geo.catalog.sources.SOURCES`)."""
     used = ("buurten", "kwb", "benefits", "vivet", "gemeenten")
-    lines = [f"{s.publisher}, {s.title} ({s.period}; {s.licence})" for k, s in sources.SOURCES.items() if k in used]
+    lines = [_("{publisher}, {title} ({period}; {licence})").format(publisher=_(s.publisher), title=_(s.title),
+                                                                   period=_(s.period), licence=_(s.licence))
+             for k, s in sources.SOURCES.items() if k in used]
     lines.append(_("Prices: CBS StatLine 81309NED (CC BY 4.0). National comparisons: {monitor}.").format(
         monitor=MONITOR))
     lines.append(_("Made with Buurtkompas. Figures marked as estimates are model results; the method is on the "
@@ -151,21 +153,42 @@ def source_lines() -> list[str]:
     return lines
 
 
+def map_style(indicator: str) -> tuple[str, int, str, bool]:
+    """How the static map draws ``indicator``: legend title, decimals, unit after each class, dark = low values.
+
+    The headline (LIHELEK) keeps its short title; any other map indicator is named as the data dictionary names it,
+    with its unit in the title (class labels then carry a unit only when it is a percentage).
+    """
+    if indicator == overview.HEADLINE:
+        return _("Energy poor (LIHELEK), estimated, % of households"), 1, MAP_UNIT, False
+    column = dictionary.BY_NAME[indicator]
+    unit = MAP_UNIT if column.unit.startswith("%") else ""
+    return column.display_label_with_unit(), column.decimals, unit, column.higher_is_worse is False
+
+
+def static_map(shapes: gpd.GeoDataFrame, table: pd.DataFrame, indicator: str, highlight: frozenset,
+               wijken: gpd.GeoDataFrame | None, dpi: int) -> tuple[bytes, str]:
+    """The PNG of ``indicator`` per buurt (classes told apart by hatching as well as colour) and its title."""
+    title, decimals, unit, reverse = map_style(indicator)
+    values = table[indicator].reindex(shapes["buurt_code"])
+    fig = static.figure(shapes, values, title, decimals, unit, reverse=reverse, highlight=highlight, wijken=wijken)
+    return static.png(fig, dpi), title
+
+
 def build(table: pd.DataFrame, gemeente: pd.DataFrame, meta: dict, shapes: gpd.GeoDataFrame,
           wijken: gpd.GeoDataFrame | None, prices: Prices, threshold: QuoteThreshold, index: IndexSettings,
-          area: Area, extra: dict | None = None, day: dt.date | None = None, map_dpi: int = 150) -> Briefing:
+          area: Area, extra: dict | None = None, day: dt.date | None = None, map_dpi: int = 150,
+          indicator: str = overview.HEADLINE) -> Briefing:
     """The briefing's content in the language in force.
 
     ``table`` is the buurt table under the current settings (index included), indexed by buurt code; ``shapes``
-    the buurt shapes with a ``buurt_code`` column.
+    the buurt shapes with a ``buurt_code`` column; ``indicator`` the map's indicator (the Overview's current one).
     """
     part = table.loc[list(area.codes)]
     figures = (overview.headline_figures(gemeente, table, meta, prices, threshold) if area.whole
                else overview.area_figures(part, table, gemeente, meta, prices, threshold))
-    values = table[overview.HEADLINE].reindex(shapes["buurt_code"])
-    map_title = _("Energy poor (LIHELEK), estimated, % of households")
-    fig = static.figure(shapes, values, map_title, 1, MAP_UNIT,
-                        highlight=frozenset() if area.whole else frozenset(area.codes), wijken=wijken)
+    map_png, map_title = static_map(shapes, table, indicator, frozenset() if area.whole else frozenset(area.codes),
+                                    wijken, map_dpi)
     return Briefing(
         title=_("Energy poverty in {area}").format(area=area.name),
         subtitle=_("Buurtkompas briefing, {date}").format(date=i18n.date(day or dt.date.today())),
@@ -175,7 +198,7 @@ def build(table: pd.DataFrame, gemeente: pd.DataFrame, meta: dict, shapes: gpd.G
         top_title=_("Buurten with the highest energy-poverty index"),
         assumptions=assumptions(prices, threshold, index, extra),
         sources=source_lines(),
-        map_png=static.png(fig, map_dpi),
+        map_png=map_png,
         map_title=map_title,
         lang=i18n.current(),
     )

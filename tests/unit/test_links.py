@@ -138,9 +138,9 @@ def test_numbers_are_written_short_and_read_back_exactly():
     assert query == {"gas": "1.37", "budget": "35", "migration.rate": "0.125"}
 
 
-def test_defaults_to_initialise_are_the_map_explorers():
+def test_defaults_to_initialise_are_the_maps_settings():
     assert set(links.defaults(CTX, only_init=True)) == {"map.indicator", "map.scheme", "map.k", "map.tiles",
-                                                         "map.pick"}
+                                                         "map.pick", "ov.indicator"}
     everything = links.defaults(CTX)
     assert everything["nb.vacancy"] == 4.5 and everything["cfg.lang"] == "nl"
 

@@ -74,3 +74,13 @@ def test_a_wijk_briefing_sets_its_figures_beside_heerlens(mini_town):
     figs = {f["key"]: f for f in doc.figures}
     assert figs["lihelek"]["value"] == "8.0%" and figs["households"]["value"] == "4,000"
     assert doc.top["Buurt"].tolist() == ["Noord", HOSTILE]  # top ten of the area only
+
+
+def test_the_map_shows_the_indicator_chosen_on_the_overview_with_its_own_title(mini_town):
+    with i18n.language("nl"):
+        chosen = briefing.select(mini_town["table"], "gemeente", ())
+        headline = briefing.build(**mini_town, area=chosen, day=dt.date(2026, 11, 26), map_dpi=60)
+        index = briefing.build(**mini_town, area=chosen, day=dt.date(2026, 11, 26), map_dpi=60,
+                               indicator="energy_poverty_index")
+    assert headline.map_title.startswith("Energiearm (LIHELEK)")
+    assert index.map_title.startswith("Index energiearmoede") and index.map_png != headline.map_png

@@ -55,7 +55,7 @@ LABEL_GAP_BY_TYPE = {
 
 COST_EDITOR = {
     "dwelling_type": (N_("Dwelling type"), "text", {"disabled": True}),
-    "cost_per_step_eur": (N_("Cost per label step (EUR per dwelling)"), "%.0f", {"step": 100}),
+    "cost_per_step_eur": (N_("€ per dwelling per label step"), "%.0f", {"step": 100}),
 }
 
 RANKING = {

@@ -11,7 +11,7 @@ from geo.report import tables as specs
 from geo.targeting import budget as rb
 from geo.targeting import display, inputs
 from geo.targeting import savings as rs
-from ui import charts, data, mapview, settings, tables, targeting
+from ui import charts, data, exports, mapview, settings, tables, targeting
 
 LABELS, TYPES = list(vocab.LABELS), list(vocab.DWELLING_TYPES)
 DIMENSIONS = {"tenure": N_("Tenure"), "build_period": N_("Build period"), "dwelling_type": N_("Dwelling type")}
@@ -142,5 +142,7 @@ st.caption(_("{dwellings} dwellings to upgrade to label {label} in the selection
              "Estimated counts (fractions of dwellings).").format(
     dwellings=num(mt["dwellings_to_upgrade"]), label=p.target_label, cost=money(mt["cost_eur"])))
 tables.show(targeting.in_words(view), specs.MARKET, height=300, key="rf.market")
-st.download_button(_("Download the market view (CSV, estimates)"), view.to_csv(index=False).encode("utf-8"),
-                   file_name=f"retrofit_market_heerlen_target_{p.target_label}.csv", mime="text/csv", key="rf.download")
+market_csv = exports.csv_data(targeting.in_words(view), specs.MARKET)  # headers in words, the user's locale
+st.download_button(_("Download the market view (CSV, estimates)"), market_csv,
+                   file_name=f"retrofit_market_heerlen_target_{p.target_label}.csv", mime="text/csv", key="rf.download",
+                   on_click="ignore")

@@ -214,11 +214,20 @@ def components_table() -> pd.DataFrame:
     )
 
 
+# The build names each joined table by source and year ("KWB 2019", "Benefits 2024"); the source in words.
+JOIN_SOURCES = {"KWB": N_("KWB"), "Benefits": N_("Benefits")}
+
+
+def _join_source(key: str) -> str:
+    source, _sep, year = key.partition(" ")
+    return f"{_(JOIN_SOURCES[source])} {year}" if source in JOIN_SOURCES else key
+
+
 def join_table(joins: dict) -> pd.DataFrame:
     """Matches per source year between the 2023 buurt polygons and each statistics table (:data:`JOIN_TABLE`)."""
     return pd.DataFrame(
         [
-            {"source_year": k, "matched": v["matched"],
+            {"source_year": _join_source(k), "matched": v["matched"],
              "polygons_without_statistics": ", ".join(v["polygons_without_statistics"]) or "–",
              "statistics_without_polygon": ", ".join(v["statistics_without_polygon"]) or "–"}
             for k, v in joins.items()

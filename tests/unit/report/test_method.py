@@ -208,3 +208,12 @@ def test_every_stock_term_and_table_header_has_a_dutch_translation():
                  method.STOCK_VALIDATION_TABLE, method.STOCK_CHECKS_TABLE):
         labels += [v if isinstance(v, str) else v[0] for v in spec.values()]
     assert [label for label in labels if not dutch.get(label)] == []
+
+
+def test_the_join_table_names_each_source_in_the_users_language():
+    joins = {"KWB 2019": {"matched": 57, "polygons_without_statistics": [], "statistics_without_polygon": []},
+             "Benefits 2024": {"matched": 56, "polygons_without_statistics": ["BU1"], "statistics_without_polygon": []}}
+    with i18n.language("nl"):
+        table = method.join_table(joins)
+    assert list(table["source_year"]) == ["KWB 2019", "Uitkeringen 2024"]
+    assert table.loc[1, "polygons_without_statistics"] == "BU1"

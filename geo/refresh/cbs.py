@@ -412,7 +412,7 @@ def source_md(title: str, editions: list[Edition], skipped: dict[int, str], row_
         "- Codes and boundaries change between editions: `Regioaanduiding_Indelingswijziging_wijken_en_buurten` "
         "is CBS's indicator (1 = code and boundary unchanged against the year before).",
     ]
-    if not table.empty:
+    if not table.empty and "regio_type" in table:
         counts = table.groupby(["jaar", "regio_type"]).size().unstack(fill_value=0)
         lines += ["", "## Rows per edition", "", "| edition | " + " | ".join(counts.columns) + " |",
                   "|---|" + "---|" * len(counts.columns)]

@@ -29,7 +29,8 @@ NATIONAL_KEYS = {
     "aantal_inwoners": "AantalInwoners_5", "huishoudens": "HuishoudensTotaal_29",
     "woningvoorraad": "Woningvoorraad_35", "gem_woz_waarde": "GemiddeldeWOZWaardeVanWoningen_39",
     "koopwoningen": "Koopwoningen_47", "huurwoningen": "HuurwoningenTotaal_48",
-    "gem_aardgas": "GemiddeldAardgasverbruikTotaal_61", "gem_elektriciteit": "GemiddeldeElektriciteitsleveringTotaal_53",
+    "gem_aardgas": "GemiddeldAardgasverbruikTotaal_61",
+    "gem_elektriciteit": "GemiddeldeElektriciteitsleveringTotaal_53",
     "pct_rond_sociaal_min": "HuishOnderOfRondSociaalMinimum_90",
 }
 
@@ -132,8 +133,8 @@ class HeerlenReplay:
                         row[key] = value
                 rows.append(row)
             self.rows[table] = rows
-            self.names[table] = [{"Key": c.ljust(10), "Title": n} for c, n in zip(part["regio_code"], part["regio_naam"],
-                                                                                     strict=True)]
+            pairs = zip(part["regio_code"], part["regio_naam"], strict=True)
+            self.names[table] = [{"Key": c.ljust(10), "Title": n} for c, n in pairs]
         gemeenten = pd.read_csv(config.RAW_GEMEENTEN, dtype={"gemeentecode": str})
         self.national = [
             {"ID": i, "WijkenEnBuurten": rec["gemeentecode"].ljust(10),

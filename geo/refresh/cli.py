@@ -1,7 +1,8 @@
 """The command ``python -m geo.refresh GM0917``: fetch, then write every raw folder, or nothing.
 
 Everything is fetched first (each answer kept in ``<target>/<GM>/.cache`` so a second run resumes),
-then written: ``<target>/<GM>/cbs_kwb/``, ``<target>/<GM>/pdok_buurten_<year>/``,
+then written: ``<target>/<GM>/cbs_kwb/``, ``<target>/<GM>/cbs_uitkeringen_85586NED/``,
+``<target>/<GM>/pdok_buurten_<year>/``,
 ``<target>/<GM>/pdok_wijken_<year>/``, ``<target>/national/cbs_kwb_gemeenten/`` and, with
 ``--vivet-file``, ``<target>/<GM>/vivet_adres/``. A folder that exists with other data is only replaced
 with ``--force`` (the old one is kept under ``.previous/``). Offline, the command prints one line and
@@ -26,7 +27,7 @@ import requests
 
 from geo import config
 from geo.i18n import _, language
-from geo.refresh import cbs, national, pdok, vivet
+from geo.refresh import benefits, cbs, national, pdok, vivet
 from geo.refresh.progress import NotFound, Progress, RefreshError, Unreachable
 from geo.refresh.store import CACHE, Exists, Fetcher, differs, write_folder
 
@@ -45,6 +46,7 @@ class Plan:
     boundaries: bool = True
     national: bool = True
     national_editions: int = 4
+    benefits: bool = True
     vivet_file: Path | None = None
     force: bool = False
     retrieved: str = field(default_factory=lambda: date.today().isoformat())
@@ -143,6 +145,12 @@ def run(plan: Plan, session, progress: Progress) -> dict[str, str]:
     folders: dict[Path, tuple[dict[str, bytes], str]] = {}
     files, md, _table = kwb_folder(plan, editions, skipped)
     folders[plan.folder / "cbs_kwb"] = (files, md)
+    if plan.benefits:
+        table = benefits.fetch(fetcher, plan.gemeentecode, progress)
+        if table is not None and not table.empty:
+            name = "uitkeringen.csv"
+            folders[plan.folder / f"cbs_uitkeringen_{benefits.TABLE}"] = (
+                {name: cbs.to_csv_bytes(table)}, benefits.source_md(plan.gemeentecode, table, plan.retrieved, name))
     if plan.boundaries:
         with_rows = [e.year for e in editions if not e.rows.empty]
         first = plan.boundaries_year or max(with_rows)
@@ -196,6 +204,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace folders with other data (old kept in .previous/)")
     p.add_argument("--no-boundaries", action="store_true", help="skip the PDOK boundaries")
     p.add_argument("--no-national", action="store_true", help="skip the national municipality table")
+    p.add_argument("--no-benefits", action="store_true", help="skip the quarterly benefits table (85586NED)")
     p.add_argument("--national-editions", type=int, default=4, help="newest editions in the national table")
     p.add_argument("--vivet-file", type=Path, help="a PBL VIVET CSV of the municipality (with BU_CODE) to copy in")
     p.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the messages")
@@ -216,7 +225,7 @@ def main(argv: list[str] | None = None, session=None, stream=None) -> int:
             return 4
         try:
             plan = Plan(code, parse_editions(args.editions), args.boundaries_year, args.target,
-                        boundaries=not args.no_boundaries, national=not args.no_national,
+                        boundaries=not args.no_boundaries, national=not args.no_national, benefits=not args.no_benefits,
                         national_editions=max(1, args.national_editions), vivet_file=args.vivet_file,
                         force=args.force)
         except ValueError as err:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -24,6 +25,7 @@ from geo.refresh import cbs
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "refresh"
 SHIPPED_YEARS = {2016: "83487NED", 2017: "83765NED", 2018: "84286NED", 2019: "84583NED", 2020: "84799NED"}
 NATIONAL_TABLE = "85318NED"  # the shipped municipality table holds KWB 2022 values
+BENEFITS_TABLE = "85586NED"
 # Short names of the shipped municipality table -> 85984NED keys of the recorded DataProperties.
 NATIONAL_KEYS = {
     "aantal_inwoners": "AantalInwoners_5", "huishoudens": "HuishoudensTotaal_29",
@@ -135,6 +137,17 @@ class HeerlenReplay:
             self.rows[table] = rows
             pairs = zip(part["regio_code"], part["regio_naam"], strict=True)
             self.names[table] = [{"Key": c.ljust(10), "Title": n} for c, n in pairs]
+        benefits = pd.read_csv(config.RAW_BENEFITS, dtype={"WijkenEnBuurten": str, "Perioden": str})
+        value_keys = [c for c in benefits.columns if re.fullmatch(r"[A-Z][A-Za-z0-9]*_\d+", c)]
+        self.benefits_properties = {"value": [
+            {"ID": i, "ParentID": None, "Type": "Topic", "Key": key, "Title": key, "Datatype": "Long", "Unit": ""}
+            for i, key in enumerate(value_keys)]}
+        self.benefits = [{"ID": i, "WijkenEnBuurten": rec["WijkenEnBuurten"].ljust(10), "Perioden": rec["Perioden"],
+                          **{key: _json_value(float(rec[key])) for key in value_keys}}
+                         for i, rec in enumerate(benefits.to_dict("records"))]
+        latest_names = kwb[kwb["jaar"] == 2020].set_index("regio_code")["regio_naam"]
+        self.benefits_names = [{"Key": code.ljust(10), "Title": latest_names.get(code, code)}
+                               for code in benefits["WijkenEnBuurten"].unique()]
         gemeenten = pd.read_csv(config.RAW_GEMEENTEN, dtype={"gemeentecode": str})
         self.national = [
             {"ID": i, "WijkenEnBuurten": rec["gemeentecode"].ljust(10),
@@ -173,6 +186,11 @@ class HeerlenReplay:
             return 200, {"type": "FeatureCollection", "features": features[start:start + count]}
         table, endpoint = base.rstrip("/").split("/")[-2:]
         national = "'GM')" in q.get("$filter", "")
+        if table == BENEFITS_TABLE:
+            if endpoint == "DataProperties":
+                return 200, self.benefits_properties
+            rows = self.benefits_names if endpoint == "WijkenEnBuurten" else self.benefits
+            return 200, odata_page(base, rows, q, self.page_size)
         if table not in self.rows and table != NATIONAL_TABLE:
             return 404, {"odata.error": {"message": {"value": "Resource not found"}}}
         if endpoint == "DataProperties":

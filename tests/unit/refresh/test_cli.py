@@ -9,7 +9,7 @@ import pytest
 from geo import config
 from geo.build.kwb import national_comparison
 from geo.catalog import dictionary
-from geo.io.raw import read_buurt_polygons, read_gemeenten, read_kwb
+from geo.io.raw import read_benefits, read_buurt_polygons, read_gemeenten, read_kwb
 from geo.refresh import cli
 from tests.unit.refresh.replay import HeerlenReplay, OfflineSession, ReplaySession
 
@@ -52,6 +52,7 @@ def test_a_replayed_heerlen_refresh_writes_every_folder_with_provenance(tmp_path
     assert code == 0, text
     gm = tmp_path / "GM0917"
     for folder, data in [(gm / "cbs_kwb", ["kwb_wijken_buurten.csv", "kwb_columns.csv"]),
+                         (gm / "cbs_uitkeringen_85586NED", ["uitkeringen.csv"]),
                          (gm / "pdok_buurten_2023", ["buurten_2023.geojson"]),
                          (gm / "pdok_wijken_2023", ["wijken_2023.geojson"]),
                          (tmp_path / "national" / "cbs_kwb_gemeenten",
@@ -80,6 +81,8 @@ def test_the_replayed_heerlen_output_has_what_the_build_reads(tmp_path, replay):
     assert (both["regio_naam_shipped"] == both["regio_naam_refreshed"]).all()
     polygons = read_buurt_polygons(tmp_path / "GM0917" / "pdok_buurten_2023" / "buurten_2023.geojson")
     assert sorted(polygons["buurt_code"]) == sorted(new.loc[new["regio_type"] == "Buurt", "regio_code"].unique())
+    ben = read_benefits(tmp_path / "GM0917" / "cbs_uitkeringen_85586NED" / "uitkeringen.csv")
+    assert len(ben) == 3645 and ben["WijkenEnBuurten"].nunique() == 81
     gemeenten = read_gemeenten(tmp_path / "national" / "cbs_kwb_gemeenten" / "gemeenten_attributes.csv")
     assert len(gemeenten) == 346
     comparison = national_comparison(gemeenten).set_index("column")
@@ -90,7 +93,7 @@ def test_a_second_run_does_not_overwrite_silently(tmp_path, replay):
     assert _run(tmp_path, ReplaySession(replay))[0] == 0
     first = _tree(tmp_path)
     code, text = _run(tmp_path, ReplaySession(replay))
-    assert code == 0 and text.count("unchanged, nothing written") == 4 and _tree(tmp_path) == first
+    assert code == 0 and text.count("unchanged, nothing written") == 5 and _tree(tmp_path) == first
     changed = HeerlenReplay(change=5)  # CBS revised the inhabitants
     code, text = _run(tmp_path, ReplaySession(changed))
     # refused: the data folders are as they were; the answers stay cached so a --force run needs no network
@@ -137,7 +140,7 @@ def test_timing_of_a_replayed_heerlen_refresh(tmp_path, replay, capsys):
     assert _run(tmp_path, ReplaySession(replay))[0] == 0
     seconds = time.perf_counter() - started
     with capsys.disabled():
-        print(f"\nreplayed Heerlen refresh (KWB 2016-2025, PDOK 2023, national): {seconds:.2f} s")
+        print(f"\nreplayed Heerlen refresh (KWB 2016-2025, benefits, PDOK 2023, national): {seconds:.2f} s")
     assert seconds < 60
 
 

@@ -35,8 +35,10 @@ STATLINE = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table}/table"
 LICENCE = "CC BY 4.0"
 
 # KWB edition -> StatLine table id. 2016-2020 as shipped (data/raw/cbs_kwb_heerlen_2016_2020/SOURCE.md,
-# geo/catalog/sources.py); 2021-2025 as listed by public code that calls these tables (see the report of
-# issue 12). 2025 may not be on OData v3 yet: a table the API does not have is skipped and reported.
+# geo/catalog/sources.py). 2021 85039NED, 2022 85318NED and 2023 85618NED are titled "Kerncijfers wijken en
+# buurten <year>" on their cbs.nl/nl-nl/cijfers/detail/<id> pages; 2024 85984NED has "MapYear": 2024 in its
+# DataProperties (tests/fixtures/refresh); 2025 86165NED is only listed by public code that calls it. A table
+# the API does not have (yet) is skipped and reported, never guessed.
 EDITIONS: dict[int, str] = {
     2016: "83487NED",
     2017: "83765NED",

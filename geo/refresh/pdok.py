@@ -57,7 +57,7 @@ def request_params(layer: str, gemeentecode: str, start: int = 0, count: int = P
         "version": "2.0.0",
         "request": "GetFeature",
         "typeNames": f"wijkenbuurten:{layer}",
-        "outputFormat": "application/json",
+        "outputFormat": "json",
         "srsName": CRS_RD,
         "filter": gemeente_filter(gemeentecode),
         "count": count,
@@ -66,19 +66,27 @@ def request_params(layer: str, gemeentecode: str, start: int = 0, count: int = P
 
 
 def fetch_features(fetcher: Fetcher, year: int, layer: str, gemeentecode: str, page: int = PAGE) -> list[dict]:
-    """Every feature of a layer for one municipality, page by page."""
+    """Every feature of a layer for one municipality, page by page.
+
+    Public clients of these services filter ``gemeentecode`` both as ``GM0917`` and as ``0917``; when
+    the first finds nothing, the second is tried.
+    """
     url = WFS.format(year=year)
-    features: list[dict] = []
-    start = 0
-    while True:
-        data = fetcher.get_json(url, request_params(layer, gemeentecode, start, page),
-                                _("PDOK {layer} {year}, features from {start}").format(layer=layer, year=year,
-                                                                                       start=start))
-        batch = data.get("features", []) if isinstance(data, dict) else []
-        features.extend(batch)
-        if len(batch) < page:
+    for literal in (gemeentecode, gemeentecode[2:]):
+        features: list[dict] = []
+        start = 0
+        while True:
+            data = fetcher.get_json(url, request_params(layer, literal, start, page),
+                                    _("PDOK {layer} {year}, features from {start}").format(layer=layer, year=year,
+                                                                                           start=start))
+            batch = data.get("features", []) if isinstance(data, dict) else []
+            features.extend(batch)
+            if len(batch) < page:
+                break
+            start += page
+        if features:
             return features
-        start += page
+    return []
 
 
 def _looks_metric(gdf: gpd.GeoDataFrame) -> bool:

@@ -65,6 +65,18 @@ def test_features_are_fetched_page_by_page_with_the_municipality_filter(tmp_path
     assert params["typeNames"] == "wijkenbuurten:buurten" and "GM0917" in params["filter"]
 
 
+def test_a_filter_without_the_gm_prefix_is_tried_when_the_first_finds_nothing(tmp_path):
+    feature = RECORDED["features"][0]
+
+    def handler(url, params):
+        found = "<fes:Literal>0392</fes:Literal>" in params["filter"]
+        return 200, {"type": "FeatureCollection", "features": [feature] if found else []}
+
+    session = ReplaySession(handler)
+    got = pdok.fetch_features(Fetcher(session, tmp_path, Progress(quiet=True)), 2023, "buurten", "GM0392")
+    assert len(got) == 1 and len(session.calls) == 2
+
+
 def test_the_heerlen_polygons_survive_the_round_trip(tmp_path):
     shipped = gpd.read_file(config.RAW_BUURTEN).to_crs(config.CRS_METRIC)
     features = [{"type": "Feature", "properties": {"buurtcode": r["CBS-buurtcode"], "buurtnaam": r["buurtnaam"],

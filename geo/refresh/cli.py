@@ -9,7 +9,7 @@ with ``--force`` (the old one is kept under ``.previous/``). Offline, the comman
 exits with status 2; the shipped data is unchanged.
 
 Exit status: 0 done, 1 a source answered with an error, 2 a source could not be reached,
-3 a folder exists with other data (nothing written), 4 bad arguments.
+3 a folder exists with other data (nothing written), 4 bad arguments, 130 interrupted (Ctrl-C; resumable).
 """
 
 from __future__ import annotations
@@ -245,4 +245,8 @@ def main(argv: list[str] | None = None, session=None, stream=None) -> int:
         except RefreshError as err:
             print(_("Refresh stopped: {reason} The shipped data is unchanged.").format(reason=str(err)), file=out)
             return 1
+        except KeyboardInterrupt:
+            print(_("Refresh interrupted: the shipped data is unchanged; run the same command again to resume."),
+                  file=out)
+            return 130
     return 0

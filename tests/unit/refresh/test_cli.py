@@ -122,6 +122,18 @@ def test_an_interrupted_refresh_resumes_without_fetching_again(tmp_path, replay)
     assert text.count("already fetched, skipped") == 10 + full_text.count("already fetched, skipped")
 
 
+def test_ctrl_c_is_a_message_and_the_next_run_resumes(tmp_path, replay):
+    class Interrupted(ReplaySession):
+        def get(self, url, params=None, timeout=None):
+            if len(self.calls) >= 3:
+                raise KeyboardInterrupt
+            return super().get(url, params, timeout)
+
+    code, text = _run(tmp_path, Interrupted(replay))
+    assert code == 130 and "resume" in text and "Traceback" not in text
+    assert len(list((tmp_path / "GM0917" / ".cache").glob("*.json"))) == 3
+
+
 def test_bad_arguments_get_a_message(tmp_path):
     code, text = _run(tmp_path, OfflineSession(), "--editions", "1999")
     assert code == 4 and "1999" in text

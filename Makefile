@@ -7,7 +7,7 @@ PORT ?= 8501
 LEAFLET := static/vendor/leaflet/leaflet.js
 PROCESSED := data/processed/.built
 
-.PHONY: run test lint data assets venv chromium bench clean i18n
+.PHONY: run test lint data assets venv chromium bench clean i18n refresh
 
 run: venv assets data
 	$(PY) -m ui.serve --server.port $(PORT)
@@ -35,6 +35,12 @@ $(VENV)/.installed: requirements.txt
 $(PROCESSED): $(VENV)/.installed $(shell find data/raw geo/build geo/io geo/catalog geo/config.py geo/errors.py geo/vocab.py -type f -not -name '*.pyc' 2>/dev/null)
 	$(PY) -m geo.build
 	touch $@
+
+# The newest open data for one municipality into data/raw/<GM>/ (needs the network; offline it says so in one
+# line and changes nothing): make refresh GM=GM0928 [REFRESH_ARGS="--editions 2019-2024 --force"], then make data.
+refresh: venv
+	@test -n "$(GM)" || { echo "usage: make refresh GM=GM0917 [REFRESH_ARGS='--editions 2019-2024']" >&2; exit 4; }
+	$(PY) -m geo.refresh $(GM) $(REFRESH_ARGS)
 
 # Leaflet from the npm registry at the pinned version in package.json; served by Streamlit's static server.
 $(LEAFLET): package.json

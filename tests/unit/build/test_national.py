@@ -87,6 +87,7 @@ def test_a_file_without_a_column_of_the_dictionary_is_refused_clearly(tmp_path):
         national.build_national(tmp_path, _write(tmp_path, rows))
 
 
+@pytest.mark.filterwarnings("ignore:Could not parse column")
 def test_text_where_a_number_belongs_is_refused(tmp_path):
     rows = _rows()
     rows[0][0]["gem_aardgas"] = "geheim"

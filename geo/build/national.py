@@ -10,12 +10,15 @@ Run as part of ``python -m geo.build``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import geopandas as gpd
 import pandas as pd
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
 from geo import config
+from geo.build.inputs import sha256
 from geo.catalog import national_columns
 from geo.errors import DataError
 from geo.io.checks import GEMEENTE_CODE, check_numeric
@@ -138,6 +141,7 @@ def build_national(out_dir=config.PROCESSED_DIR, path=config.RAW_GEMEENTEN_SHAPE
     failed = [raw for raw, c in report["income_group_check"].items() if not c["holds"]]
     if failed:
         raise DataError(f"{WHAT}: {', '.join(failed)} no longer averages its CBS group size; check the labels.")
+    report["raw_file"], report["raw_sha256"] = Path(path).name, sha256(Path(path))
     pd.DataFrame(table.drop(columns="geometry")).to_parquet(out_dir / config.GEMEENTEN.name)
     table[["gemeente_code", "gemeente_name", "geometry"]].to_parquet(out_dir / config.GEMEENTEN_MAP.name)
     return report

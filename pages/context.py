@@ -19,8 +19,7 @@ ss = st.session_state
 table = contextmap.municipalities()
 names = dict(zip(table["gemeente_code"], table["gemeente_name"], strict=True))
 options = list(national_columns.BY_NAME)
-ss.setdefault("ctx.indicator", options[0] if "gm_pct_bottom40_households" not in options
-              else "gm_pct_bottom40_households")
+ss.setdefault("ctx.indicator", "gm_pct_bottom40_households")  # the registry's default (geo.links)
 ss.setdefault("ctx.gemeente", config.GEMEENTE_CODE)
 if ss["ctx.gemeente"] not in names:
     st.info(_("The municipality in the link is unknown; showing {name}.").format(name=config.GEMEENTE_NAME))

@@ -56,7 +56,8 @@ def value_text(value, indicator: str) -> str:
     col = national_columns.BY_NAME[indicator]
     if pd.isna(value):
         return _(classify.NO_DATA_LABEL)
-    return f"{i18n.number(float(value), col.decimals)} {col.display_unit()}"
+    shown = i18n.number(float(value), col.decimals)
+    return f"{shown} {col.display_unit()}" if col.extra.get("unit_in_value", True) else shown
 
 
 def _style(feature: dict) -> dict:

@@ -39,9 +39,9 @@ MISLABELLED = {"pct_hh_laag_inkomen": ("40% huishoudens met laagste inkomen", 40
 _PCT_HH, _STOCK = N_("% of households"), N_("% of stock")
 
 
-def _col(name, label, unit, meaning, raw, cbs, year, theme, decimals=0, worse=None) -> Column:
+def _col(name, label, unit, meaning, raw, cbs, year, theme, decimals=0, worse=None, **extra) -> Column:
     return Column(name, label, unit, meaning, SOURCE, kind=MEASURED, kwb=raw, theme=theme, higher_is_worse=worse,
-                  decimals=decimals, on_map=False, extra={"cbs": cbs, "year": year, "edition": EDITION})
+                  decimals=decimals, on_map=False, extra={"cbs": cbs, "year": year, "edition": EDITION, **extra})
 
 
 NATIONAL_COLUMNS: list[Column] = [
@@ -56,10 +56,10 @@ NATIONAL_COLUMNS: list[Column] = [
          N_("CBS omgevingsadressendichtheid: the average number of addresses within one kilometre of each "
             "address; the measure behind CBS's urbanity classes."), "omgevingsadressendichtheid",
          "Omgevingsadressendichtheid", 2022, "population"),
-    _col("gm_urbanity", N_("Urbanity class"), N_("1 (very strongly urban) to 5 (not urban)"),
+    _col("gm_urbanity", N_("Urbanity class"), N_("1 = very strongly urban, 5 = not urban"),
          N_("CBS stedelijkheid: class 1 at 2,500 or more addresses per km² (address density), 2 at 1,500-2,500, "
             "3 at 1,000-1,500, 4 at 500-1,000, 5 below 500."), "stedelijkheid", "Stedelijkheid", 2022,
-         "population"),
+         "population", unit_in_value=False),
     _col("gm_dwellings", N_("Dwellings"), N_("dwellings"), N_("Dwelling stock on 1 January 2022."),
          "woningvoorraad", "Woningvoorraad", 2022, "housing"),
     _col("gm_woz_keur", N_("Average WOZ value"), N_("× €1,000"),

@@ -10,8 +10,10 @@ One key is mislabelled in the shipped file: ``pct_hh_laag_inkomen`` ("households
 CBS's *40% huishoudens met laagste inkomen* (households in the national lowest 40 % of standardised
 income), not *huishoudens met een laag inkomen* (below CBS's low-income threshold). Evidence: its
 household-weighted national mean is 40 % (a share of the national lowest 40 % must average 40 %) and its
-companion ``pct_hh_hoog_inkomen`` averages 20 % (the national highest 20 %); see :func:`check_national_shares`
-and ``docs/method/national.md``. It is labelled here by what it is.
+companion ``pct_hh_hoog_inkomen`` averages 20 % (the national highest 20 %); Heerlen's own KWB series (editions
+2016-2018 in ``data/raw/cbs_kwb_heerlen_2016_2020``) has 53.3-54.1 % in the lowest 40 % and 12.4-12.5 % below
+the low-income threshold, so 55 in 2022 continues the first. See :func:`check_national_shares` and
+``docs/method/national.md``. It is labelled here by what it is.
 
 Names start with ``gm_`` so they never collide with the buurt columns (which describe other years).
 

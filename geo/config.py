@@ -45,6 +45,12 @@ STOCK_CELLS = PROCESSED_DIR / "stock_cells.parquet"
 STOCK_CHECKS = PROCESSED_DIR / "stock_checks.parquet"  # totals and gas-by-type/tenure checks of the stock estimate
 LABEL_FACTORS = PROCESSED_DIR / "label_factors.parquet"  # relative gas use per label, same type and floor area (VIVET)
 GEMEENTE_HOUSEHOLDS = PROCESSED_DIR / "gemeente_households.parquet"  # households, stock, vacancy per KWB year
+GEMEENTEN = PROCESSED_DIR / "gemeenten.parquet"  # every municipality (KWB 2022 edition), no geometry
+GEMEENTEN_MAP = PROCESSED_DIR / "gemeenten_map.parquet"  # their outlines (repaired) for the context map
+
+# The Parkstad Limburg municipalities (CBS codes, classification 2022; Beekdaelen since 2019).
+PARKSTAD = {"GM0917": "Heerlen", "GM0928": "Kerkrade", "GM0882": "Landgraaf", "GM0899": "Brunssum",
+            "GM0965": "Simpelveld", "GM0986": "Voerendaal", "GM1954": "Beekdaelen"}
 
 # Metric CRS for areas and simplification: Amersfoort / RD New.
 CRS_METRIC = "EPSG:28992"

@@ -27,8 +27,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from geo import vocab
-from geo.catalog import dictionary, sources
+from geo import config, vocab
+from geo.catalog import dictionary, national_columns, sources
 from geo.catalog.index_components import MISSING_RULES, NORMALISATIONS
 from geo.i18n import DEFAULT, LANGUAGES, N_
 from geo.map import classify
@@ -57,9 +57,11 @@ TOO_LONG = N_("too long")
 BAD_VALUE = N_("not an allowed value")
 UNKNOWN_BUURT = N_("unknown buurt code")
 UNKNOWN_WIJK = N_("unknown wijk or area")
+UNKNOWN_GEMEENTE = N_("not a municipality code")
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?")  # no nan, inf, hex or 1_000
 _CODE = re.compile(r"BU\d{8}")
+_GEMEENTE = re.compile(r"GM\d{4}")  # whether the municipality exists is the context page's check (data-dependent)
 _TRUE, _FALSE = frozenset({"1", "true", "yes", "on"}), frozenset({"0", "false", "no", "off"})
 
 
@@ -88,7 +90,8 @@ class Param:
     """One setting of a link.
 
     ``kind`` is one of ``float``, ``int``, ``bool``, ``choice`` (one of ``choices``), ``buurt`` (one known
-    buurt code or nothing), ``buurten`` (comma-separated known buurt codes), ``area`` (:data:`GEMEENTE` or a
+    buurt code or nothing), ``gemeente`` (a code of the form GM0000), ``buurten`` (comma-separated known
+    buurt codes), ``area`` (:data:`GEMEENTE` or a
     known wijk code) or ``table`` (``row:number,row:number``: the edited cells of a table, rows from
     ``choices`` or, when empty, the known buurten). ``default``, ``low`` and ``high`` may be functions of the
     :class:`Context`. ``init``: put the default into the session before any page runs (for widgets whose
@@ -194,6 +197,10 @@ def _registry() -> tuple[Param, ...]:
         Param("top_n", "nb.top_n", "int", 10, 1, lambda ctx: max(1, len(ctx.buurten))),
         Param("homes", "nb.allocate", "int", nb.TARGET_2032, 0, 20_000),
         Param("plan", "nb.plan", "table", {}, 0, 20_000, integer=True),
+        # national and Parkstad context
+        Param("measure", "ctx.indicator", "choice", "gm_pct_bottom40_households",
+              choices=tuple(national_columns.BY_NAME)),
+        Param("gemeente", "ctx.gemeente", "gemeente", config.GEMEENTE_CODE),
     )
 
 
@@ -256,6 +263,10 @@ def _one(p: Param, text: str, ctx: Context) -> tuple[Any, list[Ignored]]:
         if text == GEMEENTE or text in ctx.wijken:
             return text, []
         return _INVALID, [Ignored(p.name, _shown(text), UNKNOWN_WIJK)]
+    if p.kind == "gemeente":
+        if _GEMEENTE.fullmatch(text):
+            return text, []
+        return _INVALID, [Ignored(p.name, _shown(text), UNKNOWN_GEMEENTE)]
     if p.kind == "buurten":
         codes, ignored = [], []
         for code in _items(text):

@@ -98,5 +98,12 @@ st.caption(_("EUR per tonne: no published PBL national cost per tonne for these 
              "saved, per tonne); the gross figure divides the investment by the lifetime tonnes. Name which one you "
              "quote."))
 
+st.header(_("National and Parkstad context"))
+st.markdown(method.section("national"))
+national = meta.get("national", {})
+st.caption(_("Municipalities: {n}. Invalid outlines repaired by the build: {repaired} ({codes}).").format(
+    n=national.get("municipalities", "–"), repaired=national.get("invalid_geometries_repaired", "–"),
+    codes=", ".join(national.get("repaired", [])) or "–"))
+
 st.header(_("Known limits"))
 st.markdown(method.section("limits"))

@@ -22,7 +22,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import config
-from geo.build import stock, targeting_inputs
+from geo.build import national, stock, targeting_inputs
 from geo.build.inputs import (
     RAW_FILES,
     Editions,
@@ -180,7 +180,9 @@ def build(out_dir=config.PROCESSED_DIR) -> dict:
     wijk_and_gemeente_tables(raw, editions, buurten, out_dir)
     stock_summary = stock.build_stock(buurten, out_dir)
     targeting_inputs.write_targeting_inputs(out_dir)
-    return write_metadata(metadata(joins, editions, buurten, stock_summary), out_dir)
+    meta = metadata(joins, editions, buurten, stock_summary)
+    meta["national"] = national.build_national(out_dir)  # every municipality, for the context page
+    return write_metadata(meta, out_dir)
 
 
 def main() -> int:
@@ -190,5 +192,8 @@ def main() -> int:
         if source.startswith("KWB") or source.endswith(("2013", "2024")):
             missing = len(rep["polygons_without_statistics"])
             print(f"{source}: {rep['matched']} buurten matched, {missing} without statistics")
+    nat = meta["national"]
+    print(f"municipalities: {nat['municipalities']}, invalid geometries repaired: "
+          f"{nat['invalid_geometries_repaired']} ({', '.join(nat['repaired'])})")
     print(f"processed data written to {config.PROCESSED_DIR}")
     return 0

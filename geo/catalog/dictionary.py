@@ -26,11 +26,13 @@ from __future__ import annotations
 
 from geo.catalog.column import DERIVED, ESTIMATED, MEASURED, Column
 from geo.catalog.monitor_columns import MONITOR_COLUMNS
+from geo.catalog.national_columns import NATIONAL_COLUMNS
 from geo.catalog.stock_columns import STOCK_COLUMNS
 from geo.i18n import N_, _
 
 __all__ = [
-    "COLUMNS", "DERIVED", "DERIVED_COLUMNS", "DESCRIBE_HEADERS", "ESTIMATED", "MEASURED", "STOCK_COLUMNS", "BY_NAME",
+    "COLUMNS", "DERIVED", "DERIVED_COLUMNS", "DESCRIBE_HEADERS", "ESTIMATED", "MEASURED", "NATIONAL_COLUMNS",
+    "STOCK_COLUMNS", "BY_NAME",
     "Column", "describe", "kind", "kwb_columns", "label", "label_with_unit", "map_indicators", "meaning", "unit",
 ]
 
@@ -93,8 +95,9 @@ DERIVED_COLUMNS: list[Column] = [
     Column("energy_poverty_index", N_("Energy-poverty index"), N_("0-100"), N_("Weighted mean of the normalised index components; 100 = most energy poverty in Heerlen on every component. Tunable on the Index page."), "derived", kind=DERIVED, higher_is_worse=True, decimals=0, formula=N_("100 x sum(w_k x n_k) / sum(w_k) over available components")),
 ]
 
-# Every column the app knows, in the order the Data & method page and the map's indicator list show them.
-BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS + DERIVED_COLUMNS + STOCK_COLUMNS}
+# Every column the app knows, in the order the Data & method page and the map's indicator list show them; the
+# municipality table's columns (national context page, never on the buurt map) last.
+BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS + DERIVED_COLUMNS + STOCK_COLUMNS + NATIONAL_COLUMNS}
 
 
 def kwb_columns() -> dict[str, str]:
@@ -192,8 +195,8 @@ def describe(metadata: dict) -> list[dict]:
             "meaning": col.display_meaning(),
             "source": col.source,
             "kind": col.display_kind(),
-            "edition": meta.get("edition", ""),
-            "year": str(meta.get("year") or ""),
+            "edition": meta.get("edition", col.extra.get("edition", "")),
+            "year": str(meta.get("year") or col.extra.get("year", "")),
             "buurten with a value": str(meta.get("coverage") or ""),
             "formula": col.display_formula(),
         }

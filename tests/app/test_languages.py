@@ -15,7 +15,7 @@ from geo.catalog import dictionary
 
 pytestmark = pytest.mark.real_data
 PAGES = ["pages/overview.py", "pages/map_explorer.py", "pages/energy_poverty_index.py", "pages/retrofit.py",
-         "pages/newbuild.py", "pages/data_method.py"]
+         "pages/newbuild.py", "pages/data_method.py", "pages/context.py"]
 INTERNAL_NAMES = {name for name in dictionary.BY_NAME if "_" in name}
 
 

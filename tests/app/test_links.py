@@ -24,6 +24,7 @@ EVERYTHING = {
     "t2030": "2000", "t2032": "2600", "vacancy": "3", "demolitions": "20", "migration.extra": "300",
     "plus_ambition.ambition": "150", "thinning": "0.4", "replacement": "0.7", "score.mixing": "2",
     "locations": "BU09172000", "top_n": "12", "homes": "2400", "plan": f"{PLANNED}:40",
+    "measure": "gm_gas_m3", "gemeente": "GM0928",
 }
 
 

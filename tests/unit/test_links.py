@@ -33,6 +33,8 @@ def _other_value(p: links.Param):
         return ["BU09171000", "BU09170001"]
     if p.kind == "area":
         return "WK091710"
+    if p.kind == "gemeente":
+        return "GM0928"
     if p.kind == "table":
         row = (p.choices or sorted(CTX.buurten))[0]
         return {row: 40 if p.integer else 4321.5}
@@ -153,3 +155,11 @@ def test_no_query_raises_and_every_value_kept_encodes_back(query):
     assert set(values) <= set(links.BY_KEY)
     assert all(isinstance(i.value, str) for i in ignored)
     assert parse({k: [v] for k, v in encode(values, CTX).items()}, CTX)[1] == []
+
+
+def test_a_municipality_code_in_a_link_must_look_like_one():
+    values, ignored = parse({"gemeente": ["GM0928"], "measure": ["gm_gas_m3"]})
+    assert values == {"ctx.gemeente": "GM0928", "ctx.indicator": "gm_gas_m3"}
+    values, ignored = parse({"gemeente": ["<b>GM09</b>"], "measure": ["gas_m3"]})
+    assert values == {} and [(i.name, i.reason) for i in ignored] == [
+        ("gemeente", links.UNKNOWN_GEMEENTE), ("measure", links.BAD_VALUE)]

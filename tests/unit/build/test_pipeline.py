@@ -84,8 +84,12 @@ def test_build_runs_the_stages_in_order_and_writes_every_table(raw, tmp_path, mo
     targeting_inputs_written_to = []  # the stage reads raw VIVET itself: tested in test_targeting_inputs.py
     monkeypatch.setattr(pipeline.targeting_inputs, "write_targeting_inputs", targeting_inputs_written_to.append)
     monkeypatch.setattr(pipeline, "RAW_FILES", ())
+    national_written_to = []  # the stage reads the national raw file itself: tested in test_national.py
+    monkeypatch.setattr(pipeline.national, "build_national",
+                        lambda out_dir: national_written_to.append(out_dir) or {"invalid_geometries_repaired": 7})
     meta = pipeline.build(tmp_path / "processed")
-    assert targeting_inputs_written_to == [tmp_path / "processed"]
+    assert targeting_inputs_written_to == [tmp_path / "processed"] == national_written_to
+    assert meta["national"] == {"invalid_geometries_repaired": 7}
     written = {p.name for p in (tmp_path / "processed").iterdir()}
     assert written == {config.BUURTEN.name, config.BUURTEN_MAP.name, config.WIJKEN_MAP.name, config.WIJKEN.name,
                        config.GEMEENTE.name, config.JOIN_REPORT.name}

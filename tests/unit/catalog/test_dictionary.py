@@ -32,7 +32,8 @@ def test_columns_are_registered_in_the_dictionary():
 
 
 def test_every_column_is_described_once():
-    names = [c.name for c in dictionary.COLUMNS + dictionary.DERIVED_COLUMNS + dictionary.STOCK_COLUMNS]
+    names = [c.name for c in dictionary.COLUMNS + dictionary.DERIVED_COLUMNS + dictionary.STOCK_COLUMNS
+             + dictionary.NATIONAL_COLUMNS]
     assert len(names) == len(set(names)) == len(dictionary.BY_NAME)
 
 

@@ -45,6 +45,7 @@ STOCK_CELLS = PROCESSED_DIR / "stock_cells.parquet"
 STOCK_CHECKS = PROCESSED_DIR / "stock_checks.parquet"  # totals and gas-by-type/tenure checks of the stock estimate
 LABEL_FACTORS = PROCESSED_DIR / "label_factors.parquet"  # relative gas use per label, same type and floor area (VIVET)
 GEMEENTE_HOUSEHOLDS = PROCESSED_DIR / "gemeente_households.parquet"  # households, stock, vacancy per KWB year
+TRENDS = PROCESSED_DIR / "trends.parquet"  # buurt x indicator x year described, over all editions (long)
 
 # Metric CRS for areas and simplification: Amersfoort / RD New.
 CRS_METRIC = "EPSG:28992"

@@ -101,16 +101,17 @@ def trend_table(rows: pd.DataFrame) -> pd.DataFrame:
     ['Aardgasverbruik per woning', 'm³ per woning per jaar', '1.234', 'geen gegevens', 'KWB 2016 – KWB 2019']
     """
     years = sorted(int(y) for y in rows["year_described"].unique())
+    headers = {key: _(text) for key, text in TREND_HEADERS.items()}
     records = []
     for name, group in rows.groupby("indicator", sort=False):
         col = dictionary.BY_NAME.get(name)
         decimals = col.decimals if col else 0
         by_year = group.set_index("year_described")
-        record = {_(TREND_HEADERS["indicator"]): dictionary.label(name), _(TREND_HEADERS["unit"]): dictionary.unit(name)}
+        record = {headers["indicator"]: dictionary.label(name), headers["unit"]: dictionary.unit(name)}
         for year in years:
             record[str(year)] = format_value(by_year.at[year, "value"], decimals) if year in by_year.index else ""
         editions = group.sort_values("year_described")["edition"]
-        record[_(TREND_HEADERS["source"])] = f"{editions.iloc[0]} – {editions.iloc[-1]}"
+        record[headers["source"]] = f"{editions.iloc[0]} – {editions.iloc[-1]}"
         records.append(record)
     return pd.DataFrame(records)
 

@@ -41,8 +41,8 @@ def matches_table(report: dict, names: dict[str, str] | None = None) -> pd.DataF
     >>> from geo.i18n import language
     >>> rep = {"editions": {"KWB 2019": {"matched": 1, "of": 2, "absent": ["BU2"], "changed": []}}}
     >>> with language("en"):
-    ...     matches_table(rep, {"BU2": "Heide"}).iloc[0].tolist()
-    ['KWB 2019', 1, 2, 'Heide (BU2): code not in this edition']
+    ...     matches_table(rep, {"BU2": "Heide"}).iloc[0]["not_matched"]
+    'Heide (BU2): code not in this edition'
     """
     names = names or {}
     rows = []

@@ -56,10 +56,10 @@ def line_chart(rows: pd.DataFrame, indicator: str) -> alt.Chart:
     year, value = _("Year described"), _title(indicator)
     return charts.localised(alt.Chart(chosen).mark_line(point=True).encode(
         x=alt.X("year_described:O", title=year, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title=value, scale=alt.Scale(zero=False)),
+        y=alt.Y("value:Q", title=dictionary.unit(indicator) or None, scale=alt.Scale(zero=False)),
         tooltip=[alt.Tooltip("period:N", title=year), alt.Tooltip("value:Q", format=fmt, title=value),
                  alt.Tooltip("edition:N", title=_("Source"))],
-    ).properties(height=220, title=dictionary.label(indicator)))
+    ).properties(height=260, title=dictionary.label(indicator)))
 
 
 def profile_series(code: str, buurt: str, indicator: str) -> None:
@@ -80,7 +80,10 @@ def profile_series(code: str, buurt: str, indicator: str) -> None:
     st.session_state.setdefault("map.trend", [indicator if indicator in options else options[0]] if options else [])
     chosen = st.multiselect(_("Chart the series of"), options, format_func=titles.get, key="map.trend")
     for name in chosen:
-        st.altair_chart(line_chart(rows, name), width="stretch")
+        if rows.loc[rows["indicator"] == name, "value"].notna().any():
+            st.altair_chart(line_chart(rows, name), width="stretch")
+        else:
+            st.caption(_("{indicator}: no figure for this buurt in any year.").format(indicator=titles[name]))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

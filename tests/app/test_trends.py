@@ -55,6 +55,9 @@ def test_profile_of_a_suppressed_buurt_says_no_data_in_dutch():
         gas = dictionary.label("gas_m3")
     assert table.loc[gas, "2019"] == "geen gegevens"
     assert "Eenheid" in table.columns and "Bron" in table.columns
+    at.multiselect(key="map.trend").set_value(["gas_m3"]).run()  # suppressed in every year: no empty chart
+    assert not at.get("vega_lite_chart")
+    assert any(c.value.endswith("voor deze buurt in geen enkel jaar een cijfer.") for c in at.caption)
 
 
 def test_change_map_in_english_says_the_years_and_the_unit_and_counts_the_buurten():

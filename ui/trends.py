@@ -62,6 +62,12 @@ def line_chart(rows: pd.DataFrame, indicator: str) -> alt.Chart:
     ).properties(height=260, title=dictionary.label(indicator)))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _series_table(code: str, lang: str, mtime: float) -> pd.DataFrame:
+    """The buurt's series table (:func:`geo.report.profile.trend_table`); ``lang`` keys its texts."""
+    return profile.trend_table(metrics.series(table(), code))
+
+
 def profile_series(code: str, buurt: str, indicator: str) -> None:
     """The buurt's series: a table of every indicator over the years it describes and a chart per chosen one."""
     trends = table()
@@ -74,7 +80,8 @@ def profile_series(code: str, buurt: str, indicator: str) -> None:
                  "'no data': CBS published the figure that year but not for this buurt (suppressed, or its code "
                  "or boundary changed later); empty: not published for that year. Social assistance: the "
                  "situation at the end of the first quarter."))
-    tables.show(profile.trend_table(rows), download=_("Trends of {buurt}").format(buurt=buurt))
+    tables.show(_series_table(code, i18n.current(), data._mtime(config.TRENDS)),
+                download=_("Trends of {buurt}").format(buurt=buurt))
     options = [name for name in metrics.with_trend(trends) if name in set(rows["indicator"])]
     titles = {name: _title(name) for name in options}  # translated now: a format_func may run outside the session
     st.session_state.setdefault("map.trend", [indicator if indicator in options else options[0]] if options else [])

@@ -12,6 +12,7 @@ import html
 import altair as alt
 import pandas as pd
 import streamlit as st
+from branca.colormap import linear
 from streamlit_folium import st_folium
 
 from geo import config, i18n
@@ -25,6 +26,7 @@ from ui import charts, data, tables
 
 # How a change is expressed (geo.metrics.trends.CHANGE_KINDS), in the user's words.
 KINDS = {metrics.DIFFERENCE: N_("difference"), metrics.RELATIVE: N_("% change")}
+NO_CHANGE_COLOUR = "#f7f7f7"
 
 
 @st.cache_resource(show_spinner=False)
@@ -105,10 +107,43 @@ def _change_layer(indicator: str, year_a: int, year_b: int, kind: str, k: int, l
     unit = metrics.change_unit(indicator, kind)
     texts = [classify.format_value(v) if pd.isna(v) else f"{'+' if v > 0 else ''}{i18n.number(v, decimals)} {unit}"
              for v in values]
-    classes = classify.classify(values, "quantiles", k)
-    reverse = col is not None and col.higher_is_worse is False  # a fall in income etc. is dark
-    fc = render.feature_collection(shapes, "buurt_code", "buurt_name", texts, classify.class_colours(classes, reverse))
-    return fc, classify.legend(classes, decimals, reverse), render.wijk_collection(wijken), int(values.notna().sum())
+    worse_up = col is None or col.higher_is_worse is not False  # a rise of income etc. is the good direction
+    fill, legend = diverging(values, k, decimals, worse_up)
+    fc = render.feature_collection(shapes, "buurt_code", "buurt_name", texts, fill)
+    return fc, legend, render.wijk_collection(wijken), int(values.notna().sum())
+
+
+def diverging(values: pd.Series, k: int, decimals: int, worse_up: bool) -> tuple[list[str], list[tuple[str, str]]]:
+    """Fill colour per value and legend rows of a change: falls and rises classed apart, no change in white.
+
+    Falls and rises each get about half of ``k`` quantile classes, so the colour says the direction: red for
+    the worse direction (a rise when ``worse_up``), blue for the better, darker for a larger change; a
+    missing change is grey ('no data'). Legend rows run from the largest fall to the largest rise.
+    """
+    half = max(1, (k + 1) // 2)
+    fill = [classify.NO_DATA_COLOUR] * len(values)
+    rows: list[tuple[str, str]] = []
+    for sign, ramp in ((-1, linear.Blues_09 if worse_up else linear.Reds_09),
+                       (1, linear.Reds_09 if worse_up else linear.Blues_09)):
+        part = values.where(values * sign > 0).abs()
+        classes = classify.classify(part, "quantiles", half)
+        colours = [ramp.rgb_hex_str(0.3 + 0.65 * i / max(classes.k - 1, 1)) for i in range(classes.k)]
+        for i, c in enumerate(classes.classes):
+            if c >= 0:
+                fill[i] = colours[c]
+        bounds = [classes.lower, *classes.bins]
+        ends = [(bounds[j], bounds[j + 1]) if sign > 0 else (-bounds[j + 1], -bounds[j]) for j in range(classes.k)]
+        side = [(colours[j], f"{classify.format_value(lo, decimals)} - {classify.format_value(hi, decimals)}")
+                for j, (lo, hi) in enumerate(ends)]
+        rows += side[::-1] if sign < 0 else side
+        if sign < 0 and (values == 0).any():
+            rows.append((NO_CHANGE_COLOUR, classify.format_value(0.0, decimals)))
+    for i, v in enumerate(values):
+        if v == 0:
+            fill[i] = NO_CHANGE_COLOUR
+    if values.isna().any():
+        rows.append((classify.NO_DATA_COLOUR, _(classify.NO_DATA_LABEL)))
+    return fill, rows
 
 
 def _legend_html(rows: list[tuple[str, str]], title: str) -> str:

@@ -45,6 +45,7 @@ STOCK_CELLS = PROCESSED_DIR / "stock_cells.parquet"
 STOCK_CHECKS = PROCESSED_DIR / "stock_checks.parquet"  # totals and gas-by-type/tenure checks of the stock estimate
 LABEL_FACTORS = PROCESSED_DIR / "label_factors.parquet"  # relative gas use per label, same type and floor area (VIVET)
 GEMEENTE_HOUSEHOLDS = PROCESSED_DIR / "gemeente_households.parquet"  # households, stock, vacancy per KWB year
+TRENDS = PROCESSED_DIR / "trends.parquet"  # buurt x indicator x year described, over all editions (long)
 GEMEENTEN = PROCESSED_DIR / "gemeenten.parquet"  # every municipality (KWB 2022 edition), no geometry
 GEMEENTEN_MAP = PROCESSED_DIR / "gemeenten_map.parquet"  # their outlines (repaired) for the context map
 

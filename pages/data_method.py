@@ -6,7 +6,7 @@ import streamlit as st
 from geo import config, i18n
 from geo.catalog import dictionary, sources
 from geo.i18n import _
-from geo.report import method, validation
+from geo.report import method, trends, validation
 from geo.report.tables import LABEL_GAP, LABEL_GAP_BY_TYPE
 from ui import data, tables, targeting
 
@@ -36,6 +36,13 @@ st.markdown(_("CBS suppresses figures for buurten with few inhabitants or dwelli
               "the map); they are never filled with zero."))
 labels = {c: dictionary.label(c) for c in meta["suppressed"]}
 tables.show(method.coverage_table(meta["suppressed"], labels), method.COVERAGE_TABLE)
+
+st.header(_("Trends over the years"))
+st.markdown(method.section("trends"))
+buurt_names = data.buurten().set_index("buurt_code")["buurt_name"].to_dict()
+tables.show(trends.matches_table(meta.get("trends", {}), buurt_names), trends.MATCHES_TABLE,
+            download=_("Buurten matched per edition"))
+tables.show(trends.years_table(meta.get("trends", {})), trends.YEARS_TABLE, download=_("Years per indicator"))
 
 st.header(_("Derived indicators"))
 st.markdown(method.section("indicators"))

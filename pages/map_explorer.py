@@ -7,7 +7,7 @@ from geo.catalog.stock_columns import BASIS_ADDRESS, BASIS_ESTIMATED
 from geo.i18n import N_, _
 from geo.map import classify
 from geo.report import profile
-from ui import data, exports, mapview, settings, tables
+from ui import data, exports, mapview, settings, tables, trends
 
 # How the stock figures were obtained (the values of stock_basis), in the user's words.
 STOCK_BASIS = {BASIS_ESTIMATED: N_("estimated by raking to the CBS buurt figures"),
@@ -57,6 +57,7 @@ def explorer():
             "Estimated from the housing stock (basis: {basis}). The estimate is weak in {n} buurten, marked "
             "'(weak estimate)' in the tooltip: {names}. See Data & method."
         ).format(basis=_(STOCK_BASIS[basis]) if basis in STOCK_BASIS else basis, n=len(weak), names=", ".join(weak)))
+    trends.change_map(k, tiles)
     if clicked and clicked != st.session_state.get("map.last_click"):
         st.session_state["map.last_click"] = clicked
         st.session_state["map.pick"] = clicked
@@ -75,6 +76,7 @@ def explorer():
             code=code, wijk=table.loc[code, "wijk_name"]
         ))
         tables.show(profile.buurt_profile(table, code, heerlen, frames["metadata"]["columns"]), profile.PROFILE_TABLE)
+        trends.profile_series(code, names[code], indicator)
 
 
 explorer()

@@ -9,7 +9,8 @@ shapes simplified once, as a coverage, for the map, and the wijk outlines
 (:func:`map_shapes`); the wijk and gemeente tables with the national comparison
 (:func:`wijk_and_gemeente_tables`); the housing stock (:mod:`geo.build.stock`);
 the label factors and households of the targeting models
-(:mod:`geo.build.targeting_inputs`); the metadata file (:func:`metadata`).
+(:mod:`geo.build.targeting_inputs`); every figure over all editions by the year it describes
+(:mod:`geo.build.trends`); the metadata file (:func:`metadata`).
 
 Run: ``python -m geo.build``.
 """
@@ -22,7 +23,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import config
-from geo.build import national, stock, targeting_inputs
+from geo.build import national, stock, targeting_inputs, trends
 from geo.build.inputs import (
     RAW_FILES,
     Editions,
@@ -180,7 +181,8 @@ def build(out_dir=config.PROCESSED_DIR) -> dict:
     wijk_and_gemeente_tables(raw, editions, buurten, out_dir)
     stock_summary = stock.build_stock(buurten, out_dir)
     targeting_inputs.write_targeting_inputs(out_dir)
-    meta = metadata(joins, editions, buurten, stock_summary)
+    trend_report = trends.build_trends(raw.kwb, raw.benefits, raw.buurt_codes, out_dir)
+    meta = {**metadata(joins, editions, buurten, stock_summary), "trends": trend_report}
     meta["national"] = national.build_national(out_dir)  # every municipality, for the context page
     return write_metadata(meta, out_dir)
 

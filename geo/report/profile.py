@@ -1,4 +1,4 @@
-"""The buurt profile: every indicator of one buurt beside the Heerlen value, with its year."""
+"""The buurt profile: every indicator of one buurt beside the Heerlen value, with its year, and its series."""
 
 from __future__ import annotations
 
@@ -67,6 +67,52 @@ def buurt_profile(table: pd.DataFrame, code: str, heerlen: pd.Series, years: dic
                 "kind": _(KINDS.get(col.kind, col.kind)),
             }
         )
+    return pd.DataFrame(records)
+
+
+# Headers of the series table (translated when the table is made; the year columns are plain years).
+TREND_HEADERS = {"indicator": N_("Indicator"), "unit": N_("Unit"), "source": N_("Source")}
+
+
+def trend_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """The series of one buurt as a table: one row per indicator, one column per year described.
+
+    Parameters
+    ----------
+    rows : DataFrame
+        The buurt's rows of the trends table (:func:`geo.metrics.trends.series`): ``indicator``,
+        ``year_described``, ``value``, ``edition``.
+
+    Returns
+    -------
+    DataFrame
+        Columns: indicator, unit, one column per year described (oldest first, named by the year) and the
+        source editions, headers in the language in force. A cell is the value in the locale's format,
+        'no data' where CBS published the figure for that year but not for this buurt (suppressed, or its
+        code or boundary changed), and empty where the figure was not published for that year.
+
+    Examples
+    --------
+    >>> from geo.i18n import language
+    >>> rows = pd.DataFrame({"indicator": "gas_m3", "year_described": [2016, 2019], "value": [1234.0, None],
+    ...                      "edition": ["KWB 2016", "KWB 2019"]})
+    >>> with language("nl"):
+    ...     trend_table(rows).iloc[0].tolist()
+    ['Aardgasverbruik per woning', 'm³ per woning per jaar', '1.234', 'geen gegevens', 'KWB 2016 – KWB 2019']
+    """
+    years = sorted(int(y) for y in rows["year_described"].unique())
+    headers = {key: _(text) for key, text in TREND_HEADERS.items()}
+    records = []
+    for name, group in rows.groupby("indicator", sort=False):
+        col = dictionary.BY_NAME.get(name)
+        decimals = col.decimals if col else 0
+        by_year = group.set_index("year_described")
+        record = {headers["indicator"]: dictionary.label(name), headers["unit"]: dictionary.unit(name)}
+        for year in years:
+            record[str(year)] = format_value(by_year.at[year, "value"], decimals) if year in by_year.index else ""
+        editions = group.sort_values("year_described")["edition"]
+        record[headers["source"]] = f"{editions.iloc[0]} – {editions.iloc[-1]}"
+        records.append(record)
     return pd.DataFrame(records)
 
 

@@ -91,8 +91,9 @@ def test_clicking_a_buurt_shows_its_profile(app_url, page):
     biggest = max(range(len(boxes)), key=lambda i: boxes[i]["width"] * boxes[i]["height"])
     polygons.nth(biggest).click(force=True)
     page.wait_for_function("() => document.body.innerText.includes('Profiel: ')", timeout=30_000)
-    page.get_by_test_id("stDataFrame").wait_for(timeout=30_000)
-    assert page.get_by_test_id("stDataFrame").count() == 1  # the profile table under the heading
+    page.get_by_test_id("stDataFrame").first.wait_for(timeout=30_000)
+    # The profile table under the heading, then the buurt's series over the years (ui/trends.py).
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=stDataFrame]').length === 2", timeout=30_000)
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -92,6 +92,7 @@ def test_build_runs_the_stages_in_order_and_writes_every_table(raw, tmp_path, mo
     assert meta["national"] == {"invalid_geometries_repaired": 7}
     written = {p.name for p in (tmp_path / "processed").iterdir()}
     assert written == {config.BUURTEN.name, config.BUURTEN_MAP.name, config.WIJKEN_MAP.name, config.WIJKEN.name,
-                       config.GEMEENTE.name, config.JOIN_REPORT.name}
+                       config.GEMEENTE.name, config.JOIN_REPORT.name, config.TRENDS.name}
     assert meta["stock"] == {"buurten": 3}
     assert meta["joins"]["KWB 2018"]["matched"] == 3
+    assert meta["trends"]["editions"]["KWB 2018"]["matched"] == 3  # the newest edition needs no later marker

@@ -51,3 +51,23 @@ def test_literal_markdown_neutralises_links_and_formatting():
     for raw in ["[click]", "](", "**", "<b>"]:
         assert raw not in text
     assert text.replace("\\", "") == "[click](javascript:alert(1)) **bold** <b>x</b>"
+
+
+def test_trend_table_has_a_column_per_year_described_and_keeps_missing_apart_from_unpublished():
+    rows = pd.DataFrame({
+        "indicator": ["gas_m3", "gas_m3", "woz_keur", "woz_keur", "pct_social_assistance"],
+        "year_described": [2016, 2019, 2015, 2018, 2024],
+        "value": [1234.0, None, 113.0, 128.0, 7.0],
+        "edition": ["KWB 2016", "KWB 2019", "KWB 2016", "KWB 2019", "85586NED 2024 Q1"],
+    })
+    with i18n.language("en"):
+        table = profile.trend_table(rows).set_index("Indicator")
+    assert list(table.columns) == ["Unit", "2015", "2016", "2018", "2019", "2024", "Source"]
+    assert table.loc["Gas use per dwelling", "2016"] == "1,234"
+    assert table.loc["Gas use per dwelling", "2019"] == "no data"  # published, not for this buurt
+    assert table.loc["Gas use per dwelling", "2015"] == ""  # not published for that year
+    assert table.loc["Average WOZ value", "2015"] == "113"  # the WOZ of KWB 2016 describes 1 January 2015
+    assert table.loc["Average WOZ value", "Source"] == "KWB 2016 – KWB 2019"
+    with i18n.language("nl"):
+        dutch = profile.trend_table(rows)
+    assert list(dutch.columns)[:2] == ["Indicator", "Eenheid"] and dutch.iloc[0]["2016"] == "1.234"

@@ -1,0 +1,34 @@
+"""End to end: the buurt's series in its profile and the map of the change between two years, offline."""
+
+import time
+
+import pytest
+
+from tests.support.browser import map_frame
+
+pytestmark = [pytest.mark.browser, pytest.mark.real_data]
+
+
+def _drawn_maps(page) -> list:
+    return [f for f in page.frames
+            if "streamlit_folium" in f.url and f.locator("path.leaflet-interactive").count() > 0]
+
+
+def test_profile_series_and_change_map_in_english(app_url, page):
+    page.goto(f"{app_url}/map_explorer?lang=en&indicator=gas_m3&buurt=BU09171000")
+    map_frame(page)
+    page.wait_for_function("() => document.body.innerText.includes('Over the years: Maria Gewanden')",
+                           timeout=60_000)
+    page.get_by_test_id("stVegaLiteChart").first.wait_for(timeout=60_000)  # the series of the map's indicator
+    page.get_by_text("Show the change between two years").click()
+    legend = page.locator(".bk-change-legend")
+    legend.wait_for(timeout=60_000)
+    assert "Change in Inhabitants, 2016 to 2020 (persons)" in legend.inner_text()
+    deadline = time.monotonic() + 60
+    while len(_drawn_maps(page)) < 2 and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+    maps = _drawn_maps(page)
+    assert len(maps) == 2  # the indicator's map and the change map
+    assert maps[1].locator("path.leaflet-interactive").count() == 57
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert all("tile.openstreetmap.org" in u for u in page.blocked), page.blocked

@@ -224,13 +224,15 @@ def choose_editions(raw: RawInputs) -> Editions:
         the latest benefits quarter.
     """
     buurt_codes = raw.buurt_codes
+    # Coverage counts the buurten of the polygons: a row under a code the boundaries no longer have shows nowhere.
+    of_polygons = raw.kwb_buurten[raw.kwb_buurten["regio_code"].isin(buurt_codes)]
     editions: dict[str, int | None] = {}
     columns: dict[str, dict] = {}
     for col in dictionary.COLUMNS:
         if not col.kwb:
             continue
         allowed = documented_editions(col.theme)
-        edition, filled = pick_edition(raw.kwb_buurten, col.kwb, editions=allowed)
+        edition, filled = pick_edition(of_polygons, col.kwb, editions=allowed)
         editions[col.name] = edition
         columns[col.name] = {
             "edition": f"KWB {edition}" if edition else "none",
@@ -254,5 +256,5 @@ def choose_editions(raw: RawInputs) -> Editions:
 
 def region_values(raw: RawInputs, codes: list[str], editions: Editions) -> pd.DataFrame:
     """KWB figures from each column's chosen edition and the latest benefits figures, one row per region code."""
-    ben, _ = benefits_values(raw.benefits)
+    ben = benefits_values(raw.benefits)[0]
     return kwb_values(raw.kwb, codes, editions.kwb).join(ben, how="left")

@@ -14,8 +14,11 @@ import pytest
 import shapely
 
 from geo import config
-from geo.build import pipeline
+from geo.build import inputs, pipeline
+from geo.build.stock import BASIS_ADDRESS
 from geo.catalog import dictionary
+from tests.support import stock_population
+from tests.support.stock_population import EXACT_ROWS
 
 GM = "GM9999"
 BUURTEN = {"BU99990001": "Dorp", "BU99990002": "Kerkbuurt", "BU99990101": "Veld"}
@@ -162,3 +165,40 @@ def test_bad_input_gets_one_line_in_dutch_by_default(tmp_path):
     out = io.StringIO()
     assert pipeline.main(["--gemeente", "GM0002", "--raw-dir", str(tmp_path), "--lang", "en"], stream=out) == 1
     assert out.getvalue().startswith("The build stopped: The raw data lacks pdok_buurten_<year>")
+
+
+def _address_dwellings():
+    """The exact-margins population of the stock tests, in GM9999's buurten, plus a dwelling of another gemeente."""
+    to_gm = {"BU09170001": "BU99990001", "BU09170002": "BU99990002", "BU09170003": "BU99990101"}
+    rows = [(*row[:-1], to_gm[row[-1]]) for row in EXACT_ROWS] + [(3, 1, 0, 0, "G", "aaa", 80.0, 150, "BU09280000")]
+    return stock_population.dwellings(rows).drop(columns="gemeentecode")
+
+
+def test_a_per_address_vivet_file_counts_the_labels_per_buurt(tmp_path):
+    folder = write_refreshed_raw(tmp_path / "raw")
+    (folder / "vivet_adres").mkdir()
+    _address_dwellings().to_csv(folder / "vivet_adres" / "vivet_gm9999.csv", index=False)
+    out = io.StringIO()
+    assert pipeline.main(["--gemeente", GM, "--raw-dir", str(tmp_path / "raw"), "--lang", "en"], stream=out) == 0
+    built = tmp_path / "processed" / GM
+    meta = json.loads((built / config.JOIN_REPORT.name).read_text(encoding="utf-8"))
+    assert meta["stock"]["stock_basis"] == BASIS_ADDRESS and meta["stock"]["source"].endswith("vivet_gm9999.csv")
+    assert meta["stock"]["address_rows_outside_buurten"] == 0  # Kerkrade's dwelling is filtered out on the code
+    stock = pd.read_parquet(built / config.STOCK.name).set_index("buurt_code")
+    assert stock["stock_dwellings"].to_dict() == {"BU99990001": 14.0, "BU99990002": 10.0, "BU99990101": 4.0}
+    assert (built / config.LABEL_FACTORS.name).exists() and "No VIVET" not in out.getvalue()
+
+
+def test_the_shared_parkstad_file_serves_only_the_municipalities_it_lists(tmp_path):
+    raw_dir = tmp_path / "raw"
+    folder = write_refreshed_raw(raw_dir)
+    shared = raw_dir / config.RAW_VIVET.parent.name / config.RAW_VIVET.name
+    shared.parent.mkdir(parents=True)
+    pd.DataFrame({"gemeentecode": ["GM0928", "GM0917"], "lb": ["A", "B"]}).to_csv(shared, index=False)
+    (raw_dir / "GM0928").mkdir()
+    assert inputs.vivet_source(config.raw_paths("GM0928", raw_dir), "GM0928") == (inputs.VIVET_SHARED, shared)
+    assert inputs.vivet_source(config.raw_paths(GM, raw_dir), GM) == (inputs.VIVET_NONE, None)
+    (folder / "vivet_adres").mkdir()
+    (folder / "vivet_adres" / "v.csv").write_text("BU_CODE\n")
+    assert inputs.vivet_source(config.raw_paths(GM, raw_dir), GM) == (inputs.VIVET_ADDRESS,
+                                                                       folder / "vivet_adres" / "v.csv")

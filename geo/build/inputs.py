@@ -213,6 +213,10 @@ def join_reports(raw: RawInputs) -> dict[str, dict]:
 def choose_editions(raw: RawInputs) -> Editions:
     """Per column the latest edition with enough buurten filled, and the year it describes.
 
+    Only editions whose reference year CBS documents for the column's theme are chosen
+    (:func:`~geo.build.kwb.documented_editions`); editions with values that were passed over for that reason
+    are listed per column as ``editions_not_used``. Coverage counts the buurten of the polygons.
+
     Parameters
     ----------
     raw : RawInputs

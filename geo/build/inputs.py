@@ -145,7 +145,7 @@ def read_inputs(paths: config.RawPaths | None = None) -> RawInputs:
     """
     paths = paths or config.raw_paths()
     for path, what in ((paths.buurten, "pdok_buurten_<year>"), (paths.kwb, "cbs_kwb"),
-                       (paths.benefits, "cbs_uitkeringen_85586NED"), (paths.gemeenten, "national table")):
+                       (paths.gemeenten, "national table")):
         if path is None or not path.exists():
             raise DataError(_("The raw data lacks {what} ({path}): run python -m geo.refresh {code} to fetch it.")
                             .format(what=what, path=path or paths.gemeente, code=paths.gemeente or "GM...."))
@@ -156,7 +156,9 @@ def read_inputs(paths: config.RawPaths | None = None) -> RawInputs:
     return RawInputs(
         polygons=read_buurt_polygons(paths.buurten),
         kwb=kwb,
-        benefits=read_benefits(paths.benefits),
+        # Without the benefits table (refreshed with --no-benefits) social assistance stays missing.
+        benefits=read_benefits(paths.benefits) if paths.benefits.exists() else pd.DataFrame(
+            columns=["WijkenEnBuurten", "jaar", "kwartaal", "Bijstandsuitkering_6", "Bijstandsuitkering_10"]),
         gemeenten=read_gemeenten(paths.gemeenten),
         boundary_wijk_names=read_wijk_names(paths.wijken) if paths.wijken else None,
         missing_columns=missing,
@@ -251,8 +253,8 @@ def choose_editions(raw: RawInputs) -> Editions:
     of_buurten = ben[ben.index.isin(buurt_codes)]
     for name in ["pct_social_assistance", "social_assistance_persons"]:
         columns[name] = {
-            "edition": f"85586NED {period}",
-            "year": period,
+            "edition": f"85586NED {period}" if period != "none" else "none",
+            "year": period if period != "none" else None,
             "coverage": f"{int(of_buurten[name].notna().sum())} of {len(buurt_codes)}",
         }
     return Editions(kwb=editions, benefits_period=period, columns=columns)

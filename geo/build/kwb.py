@@ -115,7 +115,10 @@ def kwb_values(kwb: pd.DataFrame, level_codes: list[str], editions: dict[str, in
 
 
 def benefits_values(benefits: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """Social-assistance figures of the latest quarter per region code."""
+    """Social-assistance figures of the latest quarter per region code (none, period ``"none"``, without rows)."""
+    if benefits.empty:
+        empty = pd.Series(dtype=float, index=pd.Index([], dtype=object))
+        return pd.DataFrame({"pct_social_assistance": empty, "social_assistance_persons": empty}), "none"
     latest = benefits.sort_values(["jaar", "kwartaal"]).iloc[-1]
     year, quarter = int(latest["jaar"]), int(latest["kwartaal"])
     rows = benefits[(benefits["jaar"] == year) & (benefits["kwartaal"] == quarter)].set_index("WijkenEnBuurten")

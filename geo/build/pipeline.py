@@ -253,6 +253,8 @@ def report_lines(meta: dict) -> list[str]:
     if unused:
         lines.append(_("KWB editions {editions} not used for some columns: CBS's notes on the year they describe "
                        "were not at hand (see geo/build/kwb.py).").format(editions=", ".join(map(str, unused))))
+    if meta["benefits_period"] == "none":
+        lines.append(_("No benefits table (CBS 85586NED): the social-assistance figures stay empty."))
     missing_columns = meta.get("gemeente", {}).get("missing_kwb_columns")
     if missing_columns:
         lines.append(_("The KWB table lacks {n} column(s); they stay empty: {columns}").format(

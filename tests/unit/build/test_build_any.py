@@ -202,3 +202,17 @@ def test_the_shared_parkstad_file_serves_only_the_municipalities_it_lists(tmp_pa
     (folder / "vivet_adres" / "v.csv").write_text("BU_CODE\n")
     assert inputs.vivet_source(config.raw_paths(GM, raw_dir), GM) == (inputs.VIVET_ADDRESS,
                                                                        folder / "vivet_adres" / "v.csv")
+
+
+def test_without_the_benefits_table_social_assistance_stays_missing(tmp_path):
+    folder = write_refreshed_raw(tmp_path / "raw")
+    (folder / "cbs_uitkeringen_85586NED" / "uitkeringen.csv").unlink()  # refreshed with --no-benefits
+    out = io.StringIO()
+    assert pipeline.main(["--gemeente", GM, "--raw-dir", str(tmp_path / "raw"), "--lang", "en"], stream=out) == 0
+    assert "No benefits table (CBS 85586NED): the social-assistance figures stay empty." in out.getvalue()
+    built = tmp_path / "processed" / GM
+    b = gpd.read_parquet(built / config.BUURTEN.name)
+    assert b["pct_social_assistance"].isna().all() and b["income_per_inhabitant_keur"].notna().all()
+    meta = json.loads((built / config.JOIN_REPORT.name).read_text(encoding="utf-8"))
+    assert meta["columns"]["pct_social_assistance"] == {"edition": "none", "year": None, "coverage": "0 of 3"}
+    assert not any(source.startswith("Benefits") for source in meta["joins"])

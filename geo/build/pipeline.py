@@ -270,7 +270,7 @@ def main(argv: list[str] | None = None, stream=None) -> int:
     """Build the shipped data, or ``--gemeente GM....`` from its refreshed raw folder; return the exit code."""
     p = argparse.ArgumentParser(prog="python -m geo.build", description="Derive data/processed from data/raw.")
     p.add_argument("--gemeente", help="CBS code of a refreshed municipality (data/raw/<GM> -> data/processed/<GM>)")
-    p.add_argument("--raw-dir", type=Path, default=config.RAW_DIR, help="raw-data folder (default: data/raw)")
+    p.add_argument("--raw-dir", type=Path, default=config.RAW_DIR, help="raw-data folder holding <GM>/ (with --gemeente; default: data/raw)")
     p.add_argument("--out-dir", type=Path, help="output folder (default: data/processed[/<GM>])")
     p.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the messages")
     args = p.parse_args(argv)

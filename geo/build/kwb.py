@@ -20,8 +20,10 @@ MIN_COVERAGE = 0.8  # an edition is usable for a column when >= 80% of the best 
 # * 2022-2024: CBS, "Toelichting Wijk- en Buurtkaart 2022, 2023 en 2024" (published 30-10-2024), chapter 5:
 #   population and housing "Peildatum: 1 januari van het desbetreffende jaar"; the WOZ value "wordt bepaald met
 #   de waardepeildatum van voorgaand jaar"; income from the IIVS "met het inkomen over het verslagjaar". For
-#   energy it states no year (only "gemiddeld jaarverbruik"), and KWB 2024 publishes electricity *levering*
-#   where 2016-2020 publish *verbruik*: energy columns after 2020 are not used.
+#   energy it states no year (only "gemiddeld jaarverbruik"). CBS's separate energy tables say "Gegevens
+#   beschikbaar: over 2021" (85359NED) and that "Gemiddeld elektriciteitsverbruik" was renamed "Gemiddelde
+#   elektriciteitslevering", but no note at hand says which year a KWB edition's energy columns describe:
+#   energy columns after 2020 are not used.
 # * 2021 and 2025: no CBS note on these editions was at hand: not used.
 NOTED_EDITIONS = (2016, 2017, 2018, 2019, 2020)
 TOELICHTING_2022_2024 = (2022, 2023, 2024)

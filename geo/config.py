@@ -6,6 +6,7 @@ one-line change here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +31,109 @@ RAW_WIJKEN_NL = RAW_DIR / "geoinzicht_wijken_2024_nl" / "wijken_2024.geojson"
 # Optional exact path: the PBL VIVET per-gemeente file with BU_CODE per dwelling.
 # When a file matching this pattern is present in data/raw/, labels are aggregated per address.
 RAW_VIVET_ADDRESS_GLOB = "vivet_adres*/*.csv"
+
+
+@dataclass(frozen=True)
+class RawPaths:
+    """Where the build reads one municipality's raw files (see :func:`raw_paths`).
+
+    Attributes
+    ----------
+    gemeente : str or None
+        CBS municipality code, or None for the shipped Heerlen data.
+    buurten, wijken : Path or None
+        Buurt polygons (``CBS-buurtcode``, ``buurtnaam``) and wijk polygons of the newest boundaries year present
+        (None when absent); ``boundaries_year`` is that year.
+    kwb, kwb_columns, benefits : Path
+        The KWB table (one row per region per edition), its column dictionary and the 85586NED benefits table.
+    vivet : Path
+        The shipped Parkstad VIVET file (the build uses it only when it lists dwellings of the municipality);
+        like ``gemeenten`` taken from ``raw_dir`` when a copy is there, else from ``data/raw``.
+    vivet_address_root : Path
+        Folder searched for ``RAW_VIVET_ADDRESS_GLOB`` (the per-address VIVET file).
+    gemeenten : Path
+        The national municipality table of the comparison.
+    """
+
+    gemeente: str | None
+    buurten: Path | None
+    wijken: Path | None
+    boundaries_year: int | None
+    kwb: Path
+    kwb_columns: Path
+    benefits: Path
+    vivet: Path
+    vivet_address_root: Path
+    gemeenten: Path
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The raw files whose checksums the build records (the ones present)."""
+        candidates = (self.buurten, self.kwb, self.benefits, self.gemeenten)
+        return tuple(p for p in candidates if p is not None and p.exists())
+
+
+def boundaries_years(folder: Path, layer: str = "buurten") -> list[int]:
+    """Years of the refreshed PDOK boundaries in ``folder`` (``pdok_<layer>_<year>/<layer>_<year>.geojson``), sorted."""
+    years = []
+    for path in Path(folder).glob(f"pdok_{layer}_*/{layer}_*.geojson"):
+        suffix = path.parent.name.removeprefix(f"pdok_{layer}_")
+        if suffix.isdigit() and path.name == f"{layer}_{suffix}.geojson":
+            years.append(int(suffix))
+    return sorted(years)
+
+
+def raw_paths(gemeente: str | None = None, raw_dir: Path = RAW_DIR) -> RawPaths:
+    """The raw files of one municipality as ``python -m geo.refresh`` writes them, or the shipped Heerlen files.
+
+    Parameters
+    ----------
+    gemeente : str, optional
+        CBS code (``GM0928``): files under ``<raw_dir>/<gemeente>/`` (boundaries of the newest year present).
+        None: the shipped Heerlen files (the constants above).
+    raw_dir : Path
+        The raw-data folder (``data/raw``).
+
+    Examples
+    --------
+    >>> raw_paths("GM0928", Path("raw")).kwb.as_posix()
+    'raw/GM0928/cbs_kwb/kwb_wijken_buurten.csv'
+    >>> raw_paths().kwb == RAW_KWB
+    True
+    """
+    if gemeente is None:
+        return RawPaths(None, RAW_BUURTEN, None, 2023, RAW_KWB, RAW_KWB_COLUMNS, RAW_BENEFITS, RAW_VIVET, RAW_DIR,
+                        RAW_GEMEENTEN)
+    folder = Path(raw_dir) / gemeente
+    years = boundaries_years(folder)
+    year = years[-1] if years else None
+    buurten = folder / f"pdok_buurten_{year}" / f"buurten_{year}.geojson" if year else None
+    wijken = folder / f"pdok_wijken_{year}" / f"wijken_{year}.geojson" if year else None
+    return RawPaths(
+        gemeente=gemeente, buurten=buurten, wijken=wijken if wijken and wijken.exists() else None,
+        boundaries_year=year, kwb=folder / "cbs_kwb" / "kwb_wijken_buurten.csv",
+        kwb_columns=folder / "cbs_kwb" / "kwb_columns.csv",
+        benefits=folder / "cbs_uitkeringen_85586NED" / "uitkeringen.csv",
+        vivet=_shared(raw_dir, RAW_VIVET), vivet_address_root=folder, gemeenten=_shared(raw_dir, RAW_GEMEENTEN),
+    )
+
+
+def _shared(raw_dir: Path, shipped: Path) -> Path:
+    """A shipped file shared by all municipalities: its copy under ``raw_dir`` if there is one, else the shipped one."""
+    copy = Path(raw_dir) / shipped.parent.name / shipped.name
+    return copy if copy.exists() else shipped
+
+
+def processed_dir(gemeente: str | None = None, processed_root: Path = PROCESSED_DIR) -> Path:
+    """Where the build writes a municipality's processed files: ``data/processed/<GM>/`` (default: ``data/processed``).
+
+    Examples
+    --------
+    >>> processed_dir("GM0928", Path("p")).as_posix(), processed_dir(None, Path("p")).as_posix()
+    ('p/GM0928', 'p')
+    """
+    return Path(processed_root) / gemeente if gemeente else Path(processed_root)
+
 
 # Processed outputs, rebuilt by `make data` (python -m geo.build).
 BUURTEN = PROCESSED_DIR / "buurten.parquet"  # full-resolution polygons + indicators

@@ -1,5 +1,9 @@
 """The build: raw open data in, processed GeoParquet out (``make data``, ``python -m geo.build``).
 
+Without options it builds the shipped Heerlen data into ``data/processed``; with ``--gemeente GM0928``
+(``make data GM=GM0928``) the municipality's refreshed folders ``data/raw/GM0928/`` into
+``data/processed/GM0928/`` (paths: :func:`geo.config.raw_paths`, :func:`geo.config.processed_dir`).
+
 Stages, in the order :func:`~geo.build.pipeline.build` runs them:
 
 * :mod:`~geo.build.inputs` – read and check the raw tables, report the joins per

@@ -1,4 +1,4 @@
-"""``python -m geo.build``: rebuild ``data/processed`` from ``data/raw``."""
+"""``python -m geo.build [--gemeente GM....]``: rebuild ``data/processed[/<GM>]`` from ``data/raw[/<GM>]``."""
 
 import sys
 

@@ -14,6 +14,38 @@ from geo.catalog import dictionary
 
 MIN_COVERAGE = 0.8  # an edition is usable for a column when >= 80% of the best edition's buurten have a value
 
+# The KWB editions for which CBS documents, per theme, the year a figure describes as :func:`reference_year`
+# computes it. An edition outside this list is not used for a column of that theme (the build says so).
+# * 2016-2020: CBS's table notes, quoted in data/raw/cbs_kwb_heerlen_2016_2020/SOURCE.md.
+# * 2022-2024: CBS, "Toelichting Wijk- en Buurtkaart 2022, 2023 en 2024" (published 30-10-2024), chapter 5:
+#   population and housing "Peildatum: 1 januari van het desbetreffende jaar"; the WOZ value "wordt bepaald met
+#   de waardepeildatum van voorgaand jaar"; income from the IIVS "met het inkomen over het verslagjaar". For
+#   energy it states no year (only "gemiddeld jaarverbruik"). CBS's separate energy tables say "Gegevens
+#   beschikbaar: over 2021" (85359NED) and that "Gemiddeld elektriciteitsverbruik" was renamed "Gemiddelde
+#   elektriciteitslevering", but no note at hand says which year a KWB edition's energy columns describe:
+#   energy columns after 2020 are not used.
+# * 2021 and 2025: no CBS note on these editions was at hand: not used.
+NOTED_EDITIONS = (2016, 2017, 2018, 2019, 2020)
+TOELICHTING_2022_2024 = (2022, 2023, 2024)
+DOCUMENTED_EDITIONS: dict[str, tuple[int, ...]] = {
+    "population": NOTED_EDITIONS + TOELICHTING_2022_2024,
+    "housing": NOTED_EDITIONS + TOELICHTING_2022_2024,
+    "woz": NOTED_EDITIONS + TOELICHTING_2022_2024,
+    "income": NOTED_EDITIONS + TOELICHTING_2022_2024,
+    "energy": NOTED_EDITIONS,
+}
+
+
+def documented_editions(theme: str) -> tuple[int, ...]:
+    """The KWB editions whose reference year CBS documents for ``theme`` (see :data:`DOCUMENTED_EDITIONS`).
+
+    Examples
+    --------
+    >>> 2024 in documented_editions("income"), 2024 in documented_editions("energy"), 2025 in documented_editions("woz")
+    (True, False, False)
+    """
+    return DOCUMENTED_EDITIONS.get(theme, NOTED_EDITIONS)
+
 
 def reference_year(theme: str, edition: int) -> int:
     """The year a KWB figure describes, given its theme and the edition it was published in.
@@ -31,7 +63,8 @@ def reference_year(theme: str, edition: int) -> int:
     return edition - 1 if theme == "woz" else edition
 
 
-def pick_edition(kwb_buurten: pd.DataFrame, column: str, min_coverage: float = MIN_COVERAGE) -> tuple[int | None, int]:
+def pick_edition(kwb_buurten: pd.DataFrame, column: str, min_coverage: float = MIN_COVERAGE,
+                 editions=None) -> tuple[int | None, int]:
     """Choose the latest KWB edition in which ``column`` is filled for enough buurten.
 
     Parameters
@@ -42,6 +75,8 @@ def pick_edition(kwb_buurten: pd.DataFrame, column: str, min_coverage: float = M
         The KWB column.
     min_coverage : float
         Fraction of the best edition's count of filled buurten an edition needs.
+    editions : iterable of int, optional
+        Only these editions may be chosen (e.g. :func:`documented_editions`); default all.
 
     Returns
     -------
@@ -49,7 +84,9 @@ def pick_edition(kwb_buurten: pd.DataFrame, column: str, min_coverage: float = M
         The chosen edition (None when no edition has values) and its count of filled buurten.
     """
     counts = kwb_buurten.groupby("jaar")[column].count()
-    if counts.max() == 0:
+    if editions is not None:
+        counts = counts[counts.index.isin(list(editions))]
+    if counts.empty or counts.max() == 0:
         return None, 0
     usable = counts[counts >= min_coverage * counts.max()]
     edition = int(usable.index.max())
@@ -80,7 +117,10 @@ def kwb_values(kwb: pd.DataFrame, level_codes: list[str], editions: dict[str, in
 
 
 def benefits_values(benefits: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """Social-assistance figures of the latest quarter per region code."""
+    """Social-assistance figures of the latest quarter per region code (none, period ``"none"``, without rows)."""
+    if benefits.empty:
+        empty = pd.Series(dtype=float, index=pd.Index([], dtype=object))
+        return pd.DataFrame({"pct_social_assistance": empty, "social_assistance_persons": empty}), "none"
     latest = benefits.sort_values(["jaar", "kwartaal"]).iloc[-1]
     year, quarter = int(latest["jaar"]), int(latest["kwartaal"])
     rows = benefits[(benefits["jaar"] == year) & (benefits["kwartaal"] == quarter)].set_index("WijkenEnBuurten")
@@ -93,11 +133,13 @@ def benefits_values(benefits: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     return out, f"{year} Q{quarter}"
 
 
-def national_comparison(gemeenten: pd.DataFrame) -> pd.DataFrame:
-    """Heerlen and the Netherlands from the KWB 2022 edition (one municipality table).
+def national_comparison(gemeenten: pd.DataFrame, code: str = config.GEMEENTE_CODE) -> pd.DataFrame:
+    """The municipality ``code`` and the Netherlands from the KWB 2022 edition (one municipality table).
 
     National values are totals or weighted means over all municipalities:
-    household shares weighted by households, per-dwelling use by dwellings.
+    household shares weighted by households, per-dwelling use by dwellings. A municipality the table does not
+    list (e.g. formed after 2022) gets missing values, never another one's. The column names
+    (``heerlen_2022``) are the ones the app reads; they hold the values of ``code``.
     """
     g = gemeenten.copy()
     for col in ["huishoudens", "woningvoorraad", "pct_rond_sociaal_min", "gem_aardgas", "gem_elektriciteit", "koopwoningen", "huurwoningen", "aantal_inwoners"]:
@@ -107,7 +149,8 @@ def national_comparison(gemeenten: pd.DataFrame) -> pd.DataFrame:
         ok = g[value].notna() & g[weight].notna()
         return float((g.loc[ok, value] * g.loc[ok, weight]).sum() / g.loc[ok, weight].sum())
 
-    heerlen = g[g["gemeentecode"] == config.GEMEENTE_CODE].iloc[0]
+    own = g[g["gemeentecode"] == code]
+    heerlen = own.iloc[0] if len(own) else pd.Series(np.nan, index=g.columns)
     rows = [
         ("inhabitants", float(heerlen["aantal_inwoners"]), float(g["aantal_inwoners"].sum())),
         ("households", float(heerlen["huishoudens"]), float(g["huishoudens"].sum())),

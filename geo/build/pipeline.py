@@ -12,12 +12,18 @@ the label factors and households of the targeting models
 (:mod:`geo.build.targeting_inputs`); every figure over all editions by the year it describes
 (:mod:`geo.build.trends`); the metadata file (:func:`metadata`).
 
-Run: ``python -m geo.build``.
+Run: ``python -m geo.build`` (the shipped Heerlen data into ``data/processed``) or
+``python -m geo.build --gemeente GM0928`` (a refreshed municipality, ``data/raw/GM0928`` into
+``data/processed/GM0928``; paths from :func:`geo.config.raw_paths` and :func:`geo.config.processed_dir`).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
+import sys
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -26,6 +32,9 @@ from geo import config
 from geo.build import national, stock, targeting_inputs, trends
 from geo.build.inputs import (
     RAW_FILES,
+    VIVET_ADDRESS,
+    VIVET_NONE,
+    VIVET_SHARED,
     Editions,
     RawInputs,
     choose_editions,
@@ -33,10 +42,15 @@ from geo.build.inputs import (
     read_inputs,
     region_values,
     sha256,
+    vivet_source,
 )
 from geo.build.kwb import national_comparison
 from geo.build.shapes import simplify_coverage
 from geo.catalog import dictionary
+from geo.errors import DataError
+from geo.i18n import _, language
+
+GM_CODE = re.compile(r"^GM\d{4}$")
 
 
 def buurt_table(raw: RawInputs, editions: Editions, out_dir) -> gpd.GeoDataFrame:
@@ -108,14 +122,22 @@ def wijk_and_gemeente_tables(raw: RawInputs, editions: Editions, buurten: pd.Dat
     wijken.insert(0, "wijk_name", wijken.index.map(raw.wijk_names))
     wijken.reset_index().rename(columns={"code": "wijk_code"}).to_parquet(out_dir / config.WIJKEN.name)
 
-    gemeente = region_values(raw, [config.GEMEENTE_CODE], editions).iloc[0]
+    # The column names ("heerlen", "heerlen_2022") are the ones the app reads; they hold this municipality's values.
+    gemeente = region_values(raw, [raw.gemeente_code], editions).iloc[0]
     table = pd.DataFrame({"column": gemeente.index, "heerlen": gemeente.to_numpy(dtype=float)})
-    table = table.merge(national_comparison(raw.gemeenten), on="column", how="left")
+    table = table.merge(national_comparison(raw.gemeenten, raw.gemeente_code), on="column", how="left")
     table.to_parquet(out_dir / config.GEMEENTE.name)
 
 
+def _relative(path, root) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:  # a raw folder outside the project (a test's tmp_path)
+        return str(path)
+
+
 def metadata(joins: dict, editions: Editions, buurten: pd.DataFrame, stock_summary: dict,
-             raw_files=None, root=config.ROOT) -> dict:
+             raw_files=None, root=config.ROOT, gemeente: dict | None = None) -> dict:
     """Collect what the build did, for the Data & method page: editions, joins, suppressed buurten, checksums.
 
     Parameters
@@ -131,13 +153,16 @@ def metadata(joins: dict, editions: Editions, buurten: pd.DataFrame, stock_summa
     raw_files : sequence of Path, optional
         Raw files to checksum, keyed by their path relative to ``root`` (default :data:`RAW_FILES`).
     root : Path
+    gemeente : dict, optional
+        The municipality built (``code``, ``name``, ``boundaries_year``, ``missing_kwb_columns``), taken from
+        the data; recorded under ``"gemeente"`` when given.
 
     Returns
     -------
     dict
         The content of ``config.JOIN_REPORT``.
     """
-    return {
+    return ({"gemeente": gemeente} if gemeente else {}) | {
         "columns": editions.columns,
         "joins": joins,
         "benefits_period": editions.benefits_period,
@@ -146,7 +171,7 @@ def metadata(joins: dict, editions: Editions, buurten: pd.DataFrame, stock_summa
             name: sorted(buurten.loc[buurten[name].isna(), "buurt_name"].tolist())
             for name in [*dictionary.kwb_columns(), "pct_social_assistance"]
         },
-        "raw_checksums": {str(p.relative_to(root)): sha256(p) for p in (RAW_FILES if raw_files is None else raw_files)},
+        "raw_checksums": {_relative(p, root): sha256(p) for p in (RAW_FILES if raw_files is None else raw_files)},
         "simplify_tolerance_m": config.SIMPLIFY_TOLERANCE_M,
         "coord_decimals": config.COORD_DECIMALS,
         "stock": stock_summary,
@@ -159,43 +184,122 @@ def write_metadata(meta: dict, out_dir) -> dict:
     return meta
 
 
-def build(out_dir=config.PROCESSED_DIR) -> dict:
+def stock_stage(raw: RawInputs, buurten: gpd.GeoDataFrame, paths: config.RawPaths, out_dir) -> dict:
+    """The housing stock and the targeting inputs from the VIVET source the municipality has (or none).
+
+    Per-address file: labels counted per buurt; the shared Parkstad file: estimated for a municipality it
+    lists; neither: no stock files and no label factors, and the summary says so (``stock_basis`` None).
+
+    Returns
+    -------
+    dict
+        The stock summary for the metadata.
+    """
+    code = raw.gemeente_code
+    kind, path = vivet_source(paths, code)
+    if kind == VIVET_NONE:
+        targeting_inputs.write_targeting_inputs(out_dir, paths.kwb, None, code)
+        return {"stock_basis": None, "source": None,
+                "note": "no VIVET dwellings for this municipality: no stock estimate and no label factors "
+                        "(energy labels per buurt, retrofit targeting); add data/raw/<GM>/vivet_adres/ to get them"}
+    summary = stock.build_stock(buurten, out_dir, paths.vivet_address_root,
+                                path if kind == VIVET_SHARED else paths.vivet, gemeente=code)
+    targeting_inputs.write_targeting_inputs(out_dir, paths.kwb, paths.vivet if kind == VIVET_SHARED else None, code,
+                                            address_path=path if kind == VIVET_ADDRESS else None)
+    return summary
+
+
+def build(out_dir=config.PROCESSED_DIR, paths: config.RawPaths | None = None) -> dict:
     """Derive every processed file, stage by stage; return the metadata that was written.
 
     Parameters
     ----------
     out_dir : Path
         Folder for the processed files (created when missing).
+    paths : RawPaths, optional
+        The raw files (:func:`geo.config.raw_paths`); default the shipped Heerlen files.
 
     Returns
     -------
     dict
         The metadata written to ``config.JOIN_REPORT``.
     """
+    paths = paths or config.raw_paths()
     out_dir.mkdir(parents=True, exist_ok=True)
-    raw = read_inputs()
+    raw = read_inputs(paths)
     joins = join_reports(raw)
     editions = choose_editions(raw)
     buurten = buurt_table(raw, editions, out_dir)
     map_shapes(buurten, raw.wijk_names, out_dir)
     wijk_and_gemeente_tables(raw, editions, buurten, out_dir)
-    stock_summary = stock.build_stock(buurten, out_dir)
-    targeting_inputs.write_targeting_inputs(out_dir)
-    trend_report = trends.build_trends(raw.kwb, raw.benefits, raw.buurt_codes, out_dir)
-    meta = {**metadata(joins, editions, buurten, stock_summary), "trends": trend_report}
+    stock_summary = stock_stage(raw, buurten, paths, out_dir)
+    gemeente = {"code": raw.gemeente_code, "name": raw.gemeente_name, "boundaries_year": paths.boundaries_year,
+                "missing_kwb_columns": list(raw.missing_columns)}
+    meta = metadata(joins, editions, buurten, stock_summary, raw_files=paths.files, gemeente=gemeente)
+    meta["trends"] = trends.build_trends(raw.kwb, raw.benefits, raw.buurt_codes, out_dir)
     meta["national"] = national.build_national(out_dir)  # every municipality, for the context page
     return write_metadata(meta, out_dir)
 
 
-def main() -> int:
-    """Build into ``data/processed`` and print the matches per source year; return the exit code."""
-    meta = build()
+def report_lines(meta: dict) -> list[str]:
+    """What the build tells the user: matches per source year, editions not used, the stock estimate."""
+    lines = []
     for source, rep in meta["joins"].items():
         if source.startswith("KWB") or source.endswith(("2013", "2024")):
-            missing = len(rep["polygons_without_statistics"])
-            print(f"{source}: {rep['matched']} buurten matched, {missing} without statistics")
-    nat = meta["national"]
-    print(f"municipalities: {nat['municipalities']}, invalid geometries repaired: "
-          f"{nat['invalid_geometries_repaired']} ({', '.join(nat['repaired'])})")
-    print(f"processed data written to {config.PROCESSED_DIR}")
+            missing = rep["polygons_without_statistics"]
+            line = _("{source}: {matched} buurten matched, {missing} without statistics").format(
+                source=source, matched=rep["matched"], missing=len(missing))
+            if missing:
+                line += " (" + ", ".join(missing[:8]) + (", …" if len(missing) > 8 else "") + ")"
+            lines.append(line)
+    unused = sorted({e for col in meta["columns"].values() for e in col.get("editions_not_used", [])})
+    if unused:
+        lines.append(_("KWB editions {editions} not used for some columns: CBS's notes on the year they describe "
+                       "were not at hand (see geo/build/kwb.py).").format(editions=", ".join(map(str, unused))))
+    if meta["benefits_period"] == "none":
+        lines.append(_("No benefits table (CBS 85586NED): the social-assistance figures stay empty."))
+    missing_columns = meta.get("gemeente", {}).get("missing_kwb_columns")
+    if missing_columns:
+        lines.append(_("The KWB table lacks {n} column(s); they stay empty: {columns}").format(
+            n=len(missing_columns), columns=", ".join(missing_columns)))
+    if meta["stock"].get("stock_basis") is None:
+        lines.append(_("No VIVET dwellings for this municipality: built without the stock estimate and label "
+                       "factors (energy labels per buurt). Add the PBL VIVET file with python -m geo.refresh "
+                       "GM.... --vivet-file FILE to get them."))
+    nat = meta.get("national")
+    if nat:
+        lines.append(_("Municipalities: {n}, invalid outlines repaired: {repaired} ({codes})").format(
+            n=nat["municipalities"], repaired=nat["invalid_geometries_repaired"], codes=", ".join(nat["repaired"])))
+    return lines
+
+
+def main(argv: list[str] | None = None, stream=None) -> int:
+    """Build the shipped data, or ``--gemeente GM....`` from its refreshed raw folder; return the exit code."""
+    p = argparse.ArgumentParser(prog="python -m geo.build", description="Derive data/processed from data/raw.")
+    p.add_argument("--gemeente", help="CBS code of a refreshed municipality (data/raw/<GM> -> data/processed/<GM>)")
+    p.add_argument("--raw-dir", type=Path, default=config.RAW_DIR, help="raw-data folder holding <GM>/ (with --gemeente; default: data/raw)")
+    p.add_argument("--out-dir", type=Path, help="output folder (default: data/processed[/<GM>])")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the messages")
+    args = p.parse_args(argv)
+    out = stream or sys.stdout
+    with language(args.lang):
+        code = args.gemeente.strip().upper() if args.gemeente else None
+        if code is not None and not GM_CODE.match(code):
+            print(_("'{code}' is not a CBS municipality code (GM followed by four digits, e.g. GM0917).").format(
+                code=args.gemeente), file=out)
+            return 4
+        if code is not None and not (args.raw_dir / code).is_dir():
+            print(_("No raw data for {code} in {folder}: run make refresh GM={code} first.").format(
+                code=code, folder=args.raw_dir), file=out)
+            return 4
+        out_dir = args.out_dir or config.processed_dir(code)
+        try:
+            meta = build(out_dir, config.raw_paths(code, args.raw_dir))
+        except DataError as err:
+            print(_("The build stopped: {reason}").format(reason=str(err)), file=out)
+            return 1
+        for line in report_lines(meta):
+            print(line, file=out)
+        print(_("{name} ({code}): processed data written to {folder}").format(
+            name=meta["gemeente"]["name"], code=meta["gemeente"]["code"], folder=out_dir), file=out)
     return 0

@@ -191,9 +191,22 @@ def gemeente_households(kwb: pd.DataFrame, code: str = config.GEMEENTE_CODE) -> 
 
 
 def write_targeting_inputs(out_dir: Path = config.PROCESSED_DIR, kwb_path: Path = config.RAW_KWB,
-                           vivet_path: Path = config.RAW_VIVET) -> None:
-    """Write the label factors and the municipality's households to ``out_dir``."""
-    factors = label_factors(vivet_labelled(vivet.read_vivet(vivet_path)))
-    factors.to_parquet(Path(out_dir) / config.LABEL_FACTORS.name, index=False)
-    kwb = raw.read_kwb(kwb_path, columns=list(HOUSEHOLD_COLUMNS))
-    gemeente_households(kwb).to_parquet(Path(out_dir) / config.GEMEENTE_HOUSEHOLDS.name, index=False)
+                           vivet_path: Path | None = config.RAW_VIVET, gemeente: str = config.GEMEENTE_CODE,
+                           address_path: Path | None = None) -> bool:
+    """Write the label factors and the municipality's households to ``out_dir``; return whether factors were written.
+
+    The label factors come from the VIVET dwellings of ``gemeente`` in ``vivet_path`` or, when that is None,
+    in the per-address file ``address_path``; with neither there are no label factors (the households are
+    written all the same). A KWB column of :data:`HOUSEHOLD_COLUMNS` the table lacks stays missing.
+    """
+    wrote = False
+    if vivet_path is not None or address_path is not None:
+        dwellings = (vivet.read_vivet(vivet_path, gemeente) if vivet_path is not None
+                     else vivet.read_vivet_address(address_path, gemeente).assign(gemeentecode=gemeente))
+        factors = label_factors(vivet_labelled(dwellings, gemeente))
+        factors.to_parquet(Path(out_dir) / config.LABEL_FACTORS.name, index=False)
+        wrote = True
+    kwb = raw.read_kwb(kwb_path)
+    kwb = kwb.assign(**{c: np.nan for c in HOUSEHOLD_COLUMNS if c not in kwb.columns})
+    gemeente_households(kwb, gemeente).to_parquet(Path(out_dir) / config.GEMEENTE_HOUSEHOLDS.name, index=False)
+    return wrote

@@ -115,6 +115,8 @@ def benefits_trends(benefits: pd.DataFrame, map_codes: list[str]) -> tuple[pd.Da
     (DataFrame, dict)
         The long table (columns :data:`COLUMNS`) and per year ``matched`` and ``absent`` codes of the map.
     """
+    if benefits.empty:  # a municipality built without the benefits table (CBS 85586NED): no series, no error
+        return pd.DataFrame(columns=COLUMNS), {}
     quarter = int(benefits.sort_values(["jaar", "kwartaal"]).iloc[-1]["kwartaal"])
     rows = benefits[benefits["kwartaal"] == quarter]
     frames, matches = [], {}

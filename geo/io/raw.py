@@ -64,6 +64,15 @@ def read_buurt_polygons(path: Path = config.RAW_BUURTEN) -> gpd.GeoDataFrame:
     return gdf[["buurt_code", "buurt_name", "geometry"]].sort_values("buurt_code").reset_index(drop=True)
 
 
+def read_wijk_names(path: Path) -> pd.Series:
+    """Wijk name per wijk code from refreshed PDOK wijk boundaries (``wijkcode``/``CBS-wijkcode``, ``wijknaam``)."""
+    gdf = gpd.read_file(path)
+    code = "wijkcode" if "wijkcode" in gdf.columns else "CBS-wijkcode"
+    if code not in gdf.columns or "wijknaam" not in gdf.columns:
+        raise DataError(f"The wijk boundaries {Path(path).name} lack the columns 'wijkcode' and 'wijknaam'.")
+    return pd.Series(gdf["wijknaam"].astype(str).to_numpy(), index=gdf[code].astype(str).to_numpy(), name="wijk_name")
+
+
 def read_kwb(path: Path = config.RAW_KWB, columns: list[str] | None = None) -> pd.DataFrame:
     """Read the CBS KWB table (one row per region per edition), checked and with numeric columns as floats."""
     df = pd.read_csv(path, dtype={"regio_code": str, "wijk_code": str, "regio_naam": str, "regio_type": str})

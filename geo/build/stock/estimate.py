@@ -140,12 +140,13 @@ def estimate_stock(dwellings: pd.DataFrame, buurten: pd.DataFrame, n_boot: int =
     return {"stock": stock, "cells": cells, "reference_cells": cells_table(gemeente[None], mix, ["GM"]), "outside": outside}
 
 
-def build_stock(buurten: pd.DataFrame, out_dir: Path = config.PROCESSED_DIR, raw_dir: Path = config.RAW_DIR, vivet_path: Path = config.RAW_VIVET, n_boot: int = 200, seed: int = 917) -> dict:
+def build_stock(buurten: pd.DataFrame, out_dir: Path = config.PROCESSED_DIR, raw_dir: Path = config.RAW_DIR, vivet_path: Path = config.RAW_VIVET, n_boot: int = 200, seed: int = 917, gemeente: str = config.GEMEENTE_CODE) -> dict:
     """Estimate (or count) the stock per buurt, check it, write the four stock files.
 
     Writes ``config.STOCK`` (per buurt, with ``estimate_quality``),
     ``config.STOCK_CELLS``, ``config.STOCK_VALIDATION`` (gas check per buurt)
     and ``config.STOCK_CHECKS`` (totals and gas by type/tenure) under ``out_dir``.
+    The per-address file is looked for under ``raw_dir``; else the dwellings of ``gemeente`` in ``vivet_path``.
 
     Returns
     -------
@@ -153,7 +154,7 @@ def build_stock(buurten: pd.DataFrame, out_dir: Path = config.PROCESSED_DIR, raw
         JSON-serialisable summary for the build metadata.
     """
     address = find_address_file(raw_dir)
-    dwellings = read_vivet_address(address) if address else read_vivet(vivet_path)
+    dwellings = read_vivet_address(address, gemeente) if address else read_vivet(vivet_path, gemeente)
     table = pd.DataFrame(buurten.drop(columns="geometry", errors="ignore"))
     res = estimate_stock(dwellings, table, n_boot=n_boot, seed=seed)
     validation = sv.gas_check(res["stock"], table)

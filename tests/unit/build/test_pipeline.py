@@ -79,16 +79,15 @@ def test_metadata_lists_suppressed_buurten_and_raw_checksums(raw, tmp_path):
 
 
 def test_build_runs_the_stages_in_order_and_writes_every_table(raw, tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "read_inputs", lambda: raw)
-    monkeypatch.setattr(pipeline.stock, "build_stock", lambda buurten, out_dir: {"buurten": len(buurten)})
-    targeting_inputs_written_to = []  # the stage reads raw VIVET itself: tested in test_targeting_inputs.py
-    monkeypatch.setattr(pipeline.targeting_inputs, "write_targeting_inputs", targeting_inputs_written_to.append)
-    monkeypatch.setattr(pipeline, "RAW_FILES", ())
+    monkeypatch.setattr(pipeline, "read_inputs", lambda paths: raw)
+    stages = []  # the stock stage reads raw VIVET itself: tested in test_stock_stage_* and stock/
+    monkeypatch.setattr(pipeline, "stock_stage", lambda raw, buurten, paths, out_dir: stages.append(out_dir)
+                        or {"buurten": len(buurten)})
     national_written_to = []  # the stage reads the national raw file itself: tested in test_national.py
     monkeypatch.setattr(pipeline.national, "build_national",
                         lambda out_dir: national_written_to.append(out_dir) or {"invalid_geometries_repaired": 7})
-    meta = pipeline.build(tmp_path / "processed")
-    assert targeting_inputs_written_to == [tmp_path / "processed"] == national_written_to
+    meta = pipeline.build(tmp_path / "processed", config.RawPaths(None, None, None, None, *[tmp_path / "absent"] * 6))
+    assert stages == [tmp_path / "processed"] == national_written_to
     assert meta["national"] == {"invalid_geometries_repaired": 7}
     written = {p.name for p in (tmp_path / "processed").iterdir()}
     assert written == {config.BUURTEN.name, config.BUURTEN_MAP.name, config.WIJKEN_MAP.name, config.WIJKEN.name,
@@ -96,3 +95,4 @@ def test_build_runs_the_stages_in_order_and_writes_every_table(raw, tmp_path, mo
     assert meta["stock"] == {"buurten": 3}
     assert meta["joins"]["KWB 2018"]["matched"] == 3
     assert meta["trends"]["editions"]["KWB 2018"]["matched"] == 3  # the newest edition needs no later marker
+    assert meta["gemeente"] == {"code": "GM0917", "name": "Heerlen", "boundaries_year": None, "missing_kwb_columns": []}

@@ -112,3 +112,9 @@ def test_the_report_counts_per_edition_how_many_buurten_matched(built):
     assert (kwb_2017["matched"], kwb_2017["of"]) == (1, 3)
     assert kwb_2017["absent"] == ["BU09170003"] and kwb_2017["changed"] == ["BU09170002"]
     assert report["editions"]["KWB 2018"]["matched"] == 3
+
+
+def test_without_a_benefits_table_there_is_no_benefits_series_and_no_error():
+    empty = pd.DataFrame(columns=["WijkenEnBuurten", "jaar", "kwartaal"])
+    table, matches = trends.benefits_trends(empty, ["BU09170001"])
+    assert table.empty and matches == {}

@@ -3,19 +3,14 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import config
+from tests.support.apptest import open_app
 
 pytestmark = pytest.mark.real_data
 OVERVIEW, CONTEXT = "pages/overview.py", "pages/context.py"
 
 
 def open_context(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=180)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(CONTEXT)
-    at.run()
+    at = open_app(CONTEXT, query)
     assert not at.exception, [e.value for e in at.exception]
     return at
 

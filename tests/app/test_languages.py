@@ -10,8 +10,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import config, i18n
+from geo import i18n
 from geo.catalog import dictionary
+from tests.support.apptest import open_app
 
 pytestmark = pytest.mark.real_data
 PAGES = ["pages/overview.py", "pages/map_explorer.py", "pages/energy_poverty_index.py", "pages/retrofit.py",
@@ -20,13 +21,7 @@ INTERNAL_NAMES = {name for name in dictionary.BY_NAME if "_" in name}
 
 
 def _open(page: str, lang: str) -> AppTest:
-    at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=180)
-    at.query_params["lang"] = lang
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page)
-        at.run()
-    return at
+    return open_app(page, {"lang": lang})
 
 
 def _visible_text(at: AppTest) -> str:

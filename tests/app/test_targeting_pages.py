@@ -14,19 +14,14 @@ from streamlit.testing.v1 import AppTest
 from geo import config, i18n
 from geo.catalog.sources import COST_PER_STEP_EUR
 from geo.params import PACKAGES
+from tests.support.apptest import open_app
 
 RETROFIT, NEWBUILD = "pages/retrofit.py", "pages/newbuild.py"
 EMPTY_EDITS = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
 
 
 def open_page(page: str, state: dict | None = None, lang: str = "en") -> AppTest:
-    at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    for k, v in (state or {}).items():
-        at.session_state[k] = v
-    at.switch_page(page)
-    at.run()
+    at = open_app(page, {"lang": lang}, state)
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -5,21 +5,16 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import config, i18n
+from geo import i18n
 from geo.catalog import dictionary
+from tests.support.apptest import open_app
 
 pytestmark = pytest.mark.real_data
 MAP = "pages/map_explorer.py"
 
 
 def open_page(page: str, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=120)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(page)
-    at.run()
-    return at
+    return open_app(page, query)
 
 
 def series_table(at):

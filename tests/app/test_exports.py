@@ -23,23 +23,15 @@ def _table_script(lang: str):
     import pandas as pd
     import streamlit as st
 
+    from tests.support.downloads import captured_downloads
     from ui import language, tables
 
     st.session_state[language.KEY] = lang  # as the app's language switch does
-    captured, original = {}, st.download_button
-
-    def capture(label, data, **kwargs):
-        captured[kwargs["file_name"]] = data
-        return original(label, data, **kwargs)
-
-    st.download_button = capture
-    try:
+    with captured_downloads() as captured:
         df = pd.DataFrame({"buurt_name": ["Heerlerbaan", "=cmd|' /C calc'!A0"], "cost_eur": [1234.5, None],
                            "hidden": [1, 2]})
         tables.show(df, {"buurt_name": "Buurt", "cost_eur": ("Cost (EUR)", "%.0f")}, download="Test table",
                     download_settings={"Budget (EUR)": 1e6})
-    finally:
-        st.download_button = original
     st.session_state["captured"] = captured
 
 
@@ -87,20 +79,12 @@ def test_in_english_the_csv_uses_commas_and_points():
 def _layer_script(lang: str):
     import streamlit as st
 
+    from tests.support.downloads import captured_downloads
     from ui import exports, language
 
     st.session_state[language.KEY] = lang
-    captured, original = {}, st.download_button
-
-    def capture(label, data, **kwargs):
-        captured[kwargs["file_name"]] = data
-        return original(label, data, **kwargs)
-
-    st.download_button = capture
-    try:
+    with captured_downloads() as captured:
         exports.offer_layer("gas_m3")
-    finally:
-        st.download_button = original
     st.session_state["captured"] = captured
 
 

@@ -24,20 +24,12 @@ def _shown(download):
     import pandas as pd
     import streamlit as st
 
+    from tests.support.downloads import captured_downloads
     from ui import tables
 
-    captured, original = {}, st.download_button
-
-    def capture(label, data, **kwargs):
-        captured[kwargs["file_name"]] = data
-        return original(label, data, **kwargs)
-
-    st.download_button = capture
-    try:
+    with captured_downloads() as captured:
         df = pd.DataFrame({"buurt_name": ["A"], "gas_m3": [1.5], "extra": [2], "secret": [3]})
         tables.show(df, column_config={"extra": "Own label", "secret": None}, download=download)
-    finally:
-        st.download_button = original
     st.session_state["captured"] = captured
 
 

@@ -31,6 +31,13 @@ def explorer():
     """The map with its controls and the profile of the chosen buurt; reruns alone when a control changes."""
     # The indicator gets most of the width: its full label and unit must fit (no cut-off text).
     c1, c2 = st.columns([3, 1.3])
+    c5, c3, c4 = st.columns([1.3, 1.3, 1.7])
+    levels = {lv: _(text) for lv, text in mapview.LEVELS.items()}
+    level = c5.radio(_("Map by"), list(levels), format_func=levels.get, horizontal=True,
+                     help=_("Wijk: the figures CBS publishes per wijk; estimates and derived figures such as the "
+                            "energy-poverty index exist per buurt only."), **settings.widget_kwargs("map.level"))
+    replaced = mapview.indicator_for_level(level)  # before the picker: a buurt-only indicator gives way at wijk level
+    options = mapview.indicators_for(level)
     # Option texts translated now, looked up later (a format_func may run outside this session's language).
     titles = {c: mapview.indicator_title(c) for c in options}
     schemes = {s: _(text) for s, text in classify.SCHEMES.items()}
@@ -40,15 +47,17 @@ def explorer():
         _("Classification"), list(schemes), format_func=schemes.get, **settings.widget_kwargs("map.scheme"),
         help=_(classify.SCHEMES_HELP),
     )
-    c3, c4 = st.columns([1.3, 3])
     k = c3.slider(_("Classes"), 3, 7, **settings.widget_kwargs("map.k"))
     tiles = c4.toggle(
         _("Background map"), **settings.widget_kwargs("map.tiles"),
         help=_("OpenStreetMap tiles need internet; the buurten show without them."),
     )
+    if replaced:
+        st.info(_("{indicator} has no wijk figure; the wijk map shows {shown}.").format(
+            indicator=mapview.indicator_title(replaced), shown=titles[indicator]))
     st.caption(mapview.indicator_meaning(indicator))
 
-    clicked = mapview.show_map(indicator, scheme, k, tiles)
+    clicked = mapview.show_map(indicator, scheme, k, tiles, level=level)
     exports.offer_layer(indicator)
     if dictionary.BY_NAME[indicator].source == "vivet" and "estimate_quality" in table:
         weak = sorted(table.loc[table["estimate_quality"] == "weak", "buurt_name"])

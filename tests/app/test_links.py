@@ -15,8 +15,8 @@ PLANNED = "BU09171000"  # Maria Gewanden
 EVERYTHING = {
     "lang": "en", "price_year": "2022", "gas": "1.2", "electricity": "0.3", "quote": "8", "normalisation": "rank",
     "missing": "median", "w.lihelek": "0.5", "w.heq": "2", "w.low_income": "1.25", "spread": "0.3",
-    "indicator": "gas_m3", "scheme": "equal_interval", "classes": "4", "tiles": "0", "buurt": "BU09171000", "level": "wijk",
-    "area": "WK091710", "buurten": "BU09171000,BU09171001",
+    "indicator": "gas_m3", "scheme": "equal_interval", "classes": "4", "tiles": "0", "buurt": "BU09171000",
+    "level": "wijk", "area": "WK091710", "buurten": "BU09171000,BU09171001",
     "target": "A", "co2_gas": "1.8", "co2_electricity": "0.3", "lifetime": "25", "package": "hybrid",
     "hybrid_share": "70", "cop_hybrid": "4", "cop_electric": "3.5", "hybrid_cost": "7000", "heat_pump_cost": "15000",
     "discount": "3", "costs": "apartment:4000", "limit": "dwellings", "budget": "30", "dwellings": "800",

@@ -92,7 +92,7 @@ def test_a_link_with_every_setting_restores_the_view_on_every_page():
     assert "Gas use per dwelling" in legend(at)
     assert at.selectbox(key="w.map.scheme").value == "equal_interval"
     assert at.slider(key="w.map.k").value == 4
-    assert at.toggle(key="w.map.tiles").value is False
+    assert at.toggle(key="w.map.tiles").value is False and at.radio(key="w.map.level").value == "wijk"
     assert any(s.value == "Profile: Maria Gewanden" for s in at.subheader)
 
     go(at, INDEX)

@@ -26,8 +26,8 @@ names = table["buurt_name"].to_dict()
 
 
 
-def map_controls(replaced: str | None) -> str:
-    """The map's controls, bound to the settings; return the indicator shown."""
+def map_controls(replaced: str | None) -> None:
+    """The map's controls, bound to the settings (whose values the map has just been drawn with)."""
     # The indicator gets most of the width: its full label and unit must fit (no cut-off text).
     c1, c2 = st.columns([3, 1.3])
     c5, c3, c4 = st.columns([1.3, 1.3, 1.7])
@@ -49,7 +49,6 @@ def map_controls(replaced: str | None) -> str:
         st.info(_("{indicator} has no wijk figure; the wijk map shows {shown}.").format(
             indicator=mapview.indicator_title(replaced), shown=titles[indicator]))
     st.caption(mapview.indicator_meaning(indicator))
-    return indicator
 
 
 @st.fragment
@@ -59,12 +58,12 @@ def explorer():
     # and the browser repaints the map as soon as its element arrives, not after every control (make bench).
     # The values come from the settings, which a control's change has updated before the rerun.
     controls = st.container()
-    replaced = mapview.indicator_for_level(st.session_state["map.level"])  # a buurt-only indicator gives way
-    clicked = mapview.show_map(st.session_state["map.indicator"], st.session_state["map.scheme"],
-                               st.session_state["map.k"], st.session_state["map.tiles"],
-                               level=st.session_state["map.level"])
+    level = st.session_state["map.level"]
+    replaced = mapview.indicator_for_level(level)  # a buurt-only indicator gives way at wijk level
+    indicator, scheme, k, tiles = (st.session_state[f"map.{name}"] for name in ("indicator", "scheme", "k", "tiles"))
+    clicked = mapview.show_map(indicator, scheme, k, tiles, level=level)
     with controls:
-        indicator = map_controls(replaced)
+        map_controls(replaced)
     exports.offer_layer(indicator)
     if dictionary.BY_NAME[indicator].source == "vivet" and "estimate_quality" in table:
         weak = sorted(table.loc[table["estimate_quality"] == "weak", "buurt_name"])

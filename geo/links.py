@@ -159,6 +159,7 @@ def _registry() -> tuple[Param, ...]:
         Param("classes", "map.k", "int", 5, 3, 7, init=True),
         Param("tiles", "map.tiles", "bool", True, init=True),
         Param("buurt", "map.pick", "buurt", None, init=True),
+        Param("level", "map.level", "choice", "buurt", choices=("buurt", "wijk"), init=True),
         # overview: the briefing's area
         Param("area", "ov.area", "area", GEMEENTE),
         Param("buurten", "ov.buurten", "buurten", []),

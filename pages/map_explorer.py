@@ -26,29 +26,44 @@ names = table["buurt_name"].to_dict()
 
 
 
+def map_controls(replaced: str | None) -> None:
+    """The map's controls, bound to the settings (whose values the map has just been drawn with)."""
+    # The indicator gets most of the width: its full label and unit must fit (no cut-off text).
+    c1, c2 = st.columns([3, 1.3])
+    c5, c3, c4 = st.columns([1.3, 1.3, 1.7])
+    levels = {lv: _(text) for lv, text in mapview.LEVELS.items()}
+    level = c5.radio(_("Map by"), list(levels), format_func=levels.get, horizontal=True,
+                     help=_("Wijk: the figures CBS publishes per wijk; estimates and derived figures such as the "
+                            "energy-poverty index exist per buurt only."), **settings.widget_kwargs("map.level"))
+    # Option texts translated now, looked up later (a format_func may run outside this session's language).
+    titles = {c: mapview.indicator_title(c) for c in mapview.indicators_for(level)}
+    schemes = {s: _(text) for s, text in classify.SCHEMES.items()}
+    indicator = c1.selectbox(_("Indicator"), list(titles), format_func=titles.get,
+                             **settings.widget_kwargs("map.indicator"))
+    c2.selectbox(_("Classification"), list(schemes), format_func=schemes.get, help=_(classify.SCHEMES_HELP),
+                 **settings.widget_kwargs("map.scheme"))
+    c3.slider(_("Classes"), 3, 7, **settings.widget_kwargs("map.k"))
+    c4.toggle(_("Background map"), help=_("OpenStreetMap tiles need internet; the buurten show without them."),
+              **settings.widget_kwargs("map.tiles"))
+    if replaced:
+        st.info(_("{indicator} has no wijk figure; the wijk map shows {shown}.").format(
+            indicator=mapview.indicator_title(replaced), shown=titles[indicator]))
+    st.caption(mapview.indicator_meaning(indicator))
+
+
 @st.fragment
 def explorer():
     """The map with its controls and the profile of the chosen buurt; reruns alone when a control changes."""
-    # The indicator gets most of the width: its full label and unit must fit (no cut-off text).
-    c1, c2 = st.columns([3, 1.3])
-    # Option texts translated now, looked up later (a format_func may run outside this session's language).
-    titles = {c: mapview.indicator_title(c) for c in options}
-    schemes = {s: _(text) for s, text in classify.SCHEMES.items()}
-    indicator = c1.selectbox(_("Indicator"), options, format_func=titles.get,
-                             **settings.widget_kwargs("map.indicator"))
-    scheme = c2.selectbox(
-        _("Classification"), list(schemes), format_func=schemes.get, **settings.widget_kwargs("map.scheme"),
-        help=_(classify.SCHEMES_HELP),
-    )
-    c3, c4 = st.columns([1.3, 3])
-    k = c3.slider(_("Classes"), 3, 7, **settings.widget_kwargs("map.k"))
-    tiles = c4.toggle(
-        _("Background map"), **settings.widget_kwargs("map.tiles"),
-        help=_("OpenStreetMap tiles need internet; the buurten show without them."),
-    )
-    st.caption(mapview.indicator_meaning(indicator))
-
-    clicked = mapview.show_map(indicator, scheme, k, tiles)
+    # The controls' place comes first, the controls themselves after the map: a change reruns this fragment,
+    # and the browser repaints the map as soon as its element arrives, not after every control (make bench).
+    # The values come from the settings, which a control's change has updated before the rerun.
+    controls = st.container()
+    level = st.session_state["map.level"]
+    replaced = mapview.indicator_for_level(level)  # a buurt-only indicator gives way at wijk level
+    indicator, scheme, k, tiles = (st.session_state[f"map.{name}"] for name in ("indicator", "scheme", "k", "tiles"))
+    clicked = mapview.show_map(indicator, scheme, k, tiles, level=level)
+    with controls:
+        map_controls(replaced)
     exports.offer_layer(indicator)
     if dictionary.BY_NAME[indicator].source == "vivet" and "estimate_quality" in table:
         weak = sorted(table.loc[table["estimate_quality"] == "weak", "buurt_name"])

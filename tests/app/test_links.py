@@ -16,7 +16,7 @@ EVERYTHING = {
     "lang": "en", "price_year": "2022", "gas": "1.2", "electricity": "0.3", "quote": "8", "normalisation": "rank",
     "missing": "median", "w.lihelek": "0.5", "w.heq": "2", "w.low_income": "1.25", "spread": "0.3",
     "indicator": "gas_m3", "scheme": "equal_interval", "classes": "4", "tiles": "0", "buurt": "BU09171000",
-    "area": "WK091710", "buurten": "BU09171000,BU09171001", "briefing_map": "gas_m3",
+    "level": "wijk", "area": "WK091710", "buurten": "BU09171000,BU09171001", "briefing_map": "gas_m3",
     "target": "A", "co2_gas": "1.8", "co2_electricity": "0.3", "lifetime": "25", "package": "hybrid",
     "hybrid_share": "70", "cop_hybrid": "4", "cop_electric": "3.5", "hybrid_cost": "7000", "heat_pump_cost": "15000",
     "discount": "3", "costs": "apartment:4000", "limit": "dwellings", "budget": "30", "dwellings": "800",
@@ -93,7 +93,7 @@ def test_a_link_with_every_setting_restores_the_view_on_every_page():
     assert "Gas use per dwelling" in legend(at)
     assert at.selectbox(key="w.map.scheme").value == "equal_interval"
     assert at.slider(key="w.map.k").value == 4
-    assert at.toggle(key="w.map.tiles").value is False
+    assert at.toggle(key="w.map.tiles").value is False and at.radio(key="w.map.level").value == "wijk"
     assert any(s.value == "Profile: Maria Gewanden" for s in at.subheader)
 
     go(at, INDEX)

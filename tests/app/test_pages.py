@@ -1,6 +1,7 @@
 """Every page under Streamlit's AppTest: it runs, and changing a widget changes what the page shows."""
 
 import io
+import json
 import re
 
 import pypdf
@@ -150,6 +151,44 @@ def test_switching_the_language_redraws_the_legend_and_the_map():
     legend = _legend(at)
     assert "no data" in legend and "geen gegevens" not in legend, legend  # the cached legend keys on the language
     assert re.search(r"\d,\d{3} - ", legend), legend
+
+
+def _map_codes(at: AppTest) -> list[str]:
+    """Codes of the areas the map draws, from the layer the map widget receives."""
+    args = json.loads(at.get("component_instance")[0].proto.json_args)
+    return re.findall(r'"code":"((?:BU|WK)\d+)"', args["feature_group"])
+
+
+def test_map_wijk_level_draws_the_23_wijken_offers_only_wijk_figures_and_a_wijk_profile():
+    at = open_page(PAGES[1], {"lang": "en"})
+    assert len(_map_codes(at)) == 57
+    at.radio(key="w.map.level").set_value("wijk").run()
+    assert not at.exception
+    # The index exists per buurt only: the wijk map says so and shows a CBS figure instead.
+    assert any("Energy-poverty index (0-100) has no wijk figure" in i.value for i in at.info)
+    box = at.selectbox(key="w.map.indicator")
+    assert box.value == "pct_low_income"
+    assert "Gas use per dwelling (m³ per dwelling per year)" in box.options
+    assert not any(o.startswith(("Energy-poverty index", "Estimated energy quote")) for o in box.options)
+    codes = _map_codes(at)
+    assert len(codes) == 23 and all(c.startswith("WK0917") for c in codes)
+    assert "Households with a low income" in _legend(at)
+    assert any("exist per buurt only" in c.value for c in at.caption)
+    at.selectbox(key="buurt_map.wijk").set_value("WK091710").run()
+    assert any(s.value == "Wijk profile: Wijk 10 Maria Gewanden en Terschuren" for s in at.subheader)
+    profile = at.dataframe[0].value.set_index("indicator")
+    assert profile.loc["Gas use per dwelling", "buurt"] == "1,340"  # the wijk's own CBS figure
+    assert profile.loc["Gas use per dwelling", "year"] == "2019"
+    at.radio(key="w.map.level").set_value("buurt").run()
+    assert len(_map_codes(at)) == 57 and at.selectbox(key="w.map.indicator").value == "pct_low_income"
+
+
+def test_map_wijk_level_from_a_link_in_dutch():
+    at = open_page(PAGES[1], {"level": "wijk", "indicator": "gas_m3"})
+    assert not at.exception
+    assert at.radio(key="w.map.level").label == "Kaart per" and at.radio(key="w.map.level").value == "wijk"
+    assert len(_map_codes(at)) == 23 and "Aardgasverbruik per woning" in _legend(at)
+    assert not at.info  # gas use has a wijk figure: nothing was replaced
 
 
 def test_map_says_where_the_label_estimate_is_weak():

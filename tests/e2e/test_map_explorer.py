@@ -82,6 +82,60 @@ def test_choosing_another_indicator_changes_the_colours(app_url, page):
     assert len(after) == 57 and after != before
 
 
+def _pick(page, label: str, option: str) -> None:
+    box = page.get_by_test_id("stSelectbox").filter(has_text=label).first
+    box.locator("input").click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def _wait_for_new_fills(page, before: list[str], count: int) -> list[str]:
+    after = before
+    for _ in range(160):
+        after = fills(map_frame(page))
+        if after != before and len(after) == count:
+            break
+        page.wait_for_timeout(250)
+    return after
+
+
+def test_an_indicator_change_recolours_the_map_without_reloading_it(app_url, page):
+    page.goto(f"{app_url}/map_explorer?tiles=0")
+    frame = map_frame(page)
+    # A marker on the map's window and a zoom level the user chose: a reloaded map would lose both.
+    frame.evaluate("() => { window.__kept = 'yes'; window.map.setZoom(window.map.getZoom() + 1, {animate: false}); }")
+    zoom, centre = frame.evaluate("() => [window.map.getZoom(), window.map.getCenter()]")
+    before = fills(frame)
+    _pick(page, "Indicator", _title("gas_m3", "nl"))
+    page.locator(".bk-legend").get_by_text(_title("gas_m3", "nl")).wait_for(timeout=30_000)
+    after = _wait_for_new_fills(page, before, 57)
+    assert len(after) == 57 and after != before  # recoloured
+    frame = map_frame(page)
+    assert frame.evaluate("() => window.__kept") == "yes"  # the same map, not a reloaded one
+    assert frame.evaluate("() => [window.map.getZoom(), window.map.getCenter()]") == [zoom, centre]
+    assert len([f for f in page.frames if "streamlit_folium" in f.url]) == 1
+
+
+def test_wijk_level_draws_the_23_heerlen_wijken_with_a_legend_in_place(app_url, page):
+    page.goto(f"{app_url}/map_explorer?tiles=0&indicator=gas_m3")
+    frame = map_frame(page)
+    frame.evaluate("() => { window.__kept = 'yes'; }")
+    before = fills(frame)
+    page.get_by_test_id("stRadio").get_by_text("Wijk", exact=True).click()
+    after = _wait_for_new_fills(page, before, 23)
+    assert len(after) == 23  # one clickable polygon per wijk
+    assert map_frame(page).evaluate("() => window.__kept") == "yes"  # the level changed in the same map
+    legend = page.locator(".bk-legend")
+    assert _title("gas_m3", "nl") in legend.inner_text()
+    assert any(row[:1].isdigit() for row in legend.inner_text().splitlines())  # class ranges
+    # Clicking a wijk shows its profile.
+    polygons = map_frame(page).locator("path.leaflet-interactive")
+    boxes = [polygons.nth(i).bounding_box() for i in range(polygons.count())]
+    biggest = max(range(len(boxes)), key=lambda i: boxes[i]["width"] * boxes[i]["height"])
+    polygons.nth(biggest).click(force=True)
+    page.wait_for_function("() => document.body.innerText.includes('Wijkprofiel: ')", timeout=30_000)
+
+
 def test_clicking_a_buurt_shows_its_profile(app_url, page):
     page.goto(f"{app_url}/map_explorer")
     frame = map_frame(page)

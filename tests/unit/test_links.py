@@ -135,6 +135,13 @@ def test_encode_leaves_out_what_the_link_could_not_carry():
     assert encode(state, CTX) == {"plan": "BU09170001:40"}
 
 
+def test_the_map_level_is_buurt_or_wijk():
+    assert parse({"level": ["wijk"]}, CTX) == ({"map.level": "wijk"}, [])
+    values, ignored = parse({"level": ["gemeente"]}, CTX)
+    assert values == {} and [i.name for i in ignored] == ["level"]
+    assert encode({"map.level": "buurt"}, CTX) == {} and encode({"map.level": "wijk"}, CTX) == {"level": "wijk"}
+
+
 def test_numbers_are_written_short_and_read_back_exactly():
     query = encode({"cfg.gas_price": 1.37, "rf.budget": 35.0, "nb.sc.migration.rate": 0.125}, CTX)
     assert query == {"gas": "1.37", "budget": "35", "migration.rate": "0.125"}
@@ -142,7 +149,7 @@ def test_numbers_are_written_short_and_read_back_exactly():
 
 def test_defaults_to_initialise_are_the_maps_settings():
     assert set(links.defaults(CTX, only_init=True)) == {"map.indicator", "map.scheme", "map.k", "map.tiles",
-                                                         "map.pick", "ov.indicator"}
+                                                         "map.pick", "map.level", "ov.indicator"}
     everything = links.defaults(CTX)
     assert everything["nb.vacancy"] == 4.5 and everything["cfg.lang"] == "nl"
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+import streamlit_folium
 
 from geo.map import render
 
@@ -62,3 +63,51 @@ def test_highlighted_buurten_get_a_thick_outline(three_buurten):
     assert styles[0]["fillOpacity"] < styles[1]["fillOpacity"]
     plain = _collection(three_buurten)
     assert {render._buurt_style(f)["fillOpacity"] for f in plain["features"]} == {0.75}
+
+
+def _sent(monkeypatch, m, layer) -> dict:
+    """The arguments st_folium sends to its front end for map ``m`` with ``layer`` swapped in dynamically."""
+    sent = {}
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: sent.update(kwargs) or {})
+    streamlit_folium.st_folium(m, key="k", feature_group_to_add=layer, returned_objects=["last_active_drawing"],
+                               render=False)
+    return sent
+
+
+def test_another_indicator_swaps_only_the_layer_and_keeps_the_map_mounted(three_buurten, monkeypatch):
+    bounds = render.bounds_of(three_buurten)
+    wijk = {"type": "FeatureCollection", "features": []}
+    red = render.feature_collection(three_buurten, "buurt_code", "buurt_name", ["1", "2", "3"], ["#ff0000"] * 3)
+    blue = render.feature_collection(three_buurten, "buurt_code", "buurt_name", ["7", "8", "9"], ["#0000ff"] * 3)
+    first = _sent(monkeypatch, render.base_map(wijk, bounds, tiles=False), render.choropleth_layer(red, "Gas"))
+    second = _sent(monkeypatch, render.base_map(wijk, bounds, tiles=False), render.choropleth_layer(blue, "Rent"))
+    # The widget's key is a hash of the map's script: the same key keeps the Leaflet map (zoom, pan) in the page.
+    assert first["key"] == second["key"] and first["script"] == second["script"]
+    assert "#ff0000" in first["feature_group"] and "#0000ff" in second["feature_group"]
+    assert "#ff0000" not in second["feature_group"] and "Rent" in second["feature_group"]
+    # The front end removes the previous layer before it adds this one.
+    assert "window.feature_group.push" in second["feature_group"]
+
+
+def test_layer_text_is_data_not_template_code(three_buurten):
+    fc = _collection(three_buurten, names=["{{ 7 * 7 }}", "{% if true %}x{% endif %}", "Zuid"])
+    m = render.base_map(None, render.bounds_of(three_buurten), tiles=False)
+    render.choropleth_layer(fc, "Gas", "Wijk").add_to(m)
+    html = m.get_root().render()
+    assert '"name":"{{ 7 * 7 }}"' in html and '"name":"49"' not in html and "{% if true %}" in html
+
+
+def test_wijk_outlines_lie_above_the_choropleth_and_let_clicks_through(three_buurten):
+    wijk = {"type": "FeatureCollection", "features": []}
+    html = render.build_map(_collection(three_buurten), wijk, render.bounds_of(three_buurten), "x",
+                            tiles=False).get_root().render()
+    assert re.search(r'createPane\(\s*"' + render.OUTLINE_PANE + r'"\)', html)
+    assert f".style.zIndex = {render.OUTLINE_Z_INDEX}" in html and render.OUTLINE_Z_INDEX > 400  # overlay pane: 400
+    assert "pointerEvents = 'none'" in html and "interactive: false" in html
+
+
+def test_tooltip_names_the_area_and_the_indicator_escaped(three_buurten):
+    m = render.base_map(None, render.bounds_of(three_buurten), tiles=False)
+    render.choropleth_layer(_collection(three_buurten), "Gas <m3>", "Wijk & co").add_to(m)
+    html = m.get_root().render()
+    assert "Gas \\u0026lt;m3\\u0026gt;" in html and "Wijk \\u0026amp; co" in html

@@ -47,7 +47,7 @@ def map_reruns(repeats: int = 6) -> tuple[list[float], list[float]]:
     o, b = [], []
     for indicator in (MAP_CYCLE * 3)[:repeats]:
         if indicator in options:
-            ours.selectbox(key="map.indicator").set_value(indicator)
+            ours.selectbox(key="w.map.indicator").set_value(indicator)
             o.append(_timed(ours))
         base.selectbox(key="map.indicator").set_value(indicator)
         b.append(_timed(base))

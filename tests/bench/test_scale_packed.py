@@ -1,0 +1,25 @@
+"""Packed pages of the scale benchmark: the page carries the decoder and escaped data; a change sends classes only."""
+
+import json
+
+import geopandas as gpd
+import shapely
+
+from bench import scale
+from geo import config
+from geo.map import strategy as ms
+
+
+def test_packed_page_and_change():
+    x0, y0 = 196_000, 321_000
+    squares = [shapely.box(x0 + i * 1000, y0, x0 + (i + 1) * 1000, y0 + 1000) for i in range(4)]
+    gdf = gpd.GeoDataFrame({"name": ["A</script>", "B", "C", "D"], "ind_a": [1.0, 2.0, 3.0, None],
+                            "ind_b": [4.0, 3.0, 2.0, 1.0]}, geometry=squares, crs=config.CRS_METRIC).to_crs(
+        config.CRS_WGS84)
+    strategy = ms.choose(4, 20, "buurt", packed=True)
+    page = scale.packed_page(gdf, strategy)
+    assert "function bkDecode" in page and "bkRecolour" in page
+    assert "</script>\"" not in page and "A&lt;/script&gt;" in page  # names escaped: the page cannot be broken
+    change = json.loads(json.dumps(scale._classes(gdf, "ind_a")))
+    assert change["classes"][3] == -1 and len(change["texts"]) == 4  # no data stays no data
+    assert scale.packed_change(gdf, "ind_b") < 400  # bytes: classes and texts, no geometry

@@ -3,9 +3,11 @@
 Each client speaks Streamlit's own protocol (protobuf ``BackMsg``/``ForwardMsg`` over
 ``/_stcore/stream``, as the browser does): it opens the Map explorer, then picks
 another indicator, waits for the rerun to finish (``script_finished``), pauses as a
-user reading the map would (``--think``, default 1-3 s), and picks again. A rerun is
+user reading the map would (``--think``, default 2-6 s), and picks again. The
+indicator box sits in the explorer's ``st.fragment``, so a change reruns that
+fragment only, as in the browser (``--full`` sends whole-page reruns instead). A rerun is
 timed from sending the change to the end of the script run, with every element it
-sent received. First one session alone (its median rerun is the reference), then
+sent received. Users arrive spread over the first 10 s. First one session alone (its median rerun is the reference), then
 ``--sessions`` at once for ``--seconds``; the server's resident memory is sampled
 every half second from /proc. Bounded: a fixed number of clients, a deadline, and a
 timeout on every wait; the server is started here and always stopped.
@@ -37,12 +39,13 @@ from tests.support.server import free_port, server_options
 
 SESSIONS = 20
 SECONDS = 60.0
-THINK_S = (1.0, 3.0)
+THINK_S = (2.0, 6.0)
 PAGE = "map_explorer"
 WIDGET_KEY = "w.map.indicator"
 BUDGET_P95_RATIO = 3.0
 BUDGET_RSS_MB = 1024.0
 BUDGET_RSS_GROWTH = 0.10  # "flat": the last third's peak within 10% of the middle third's
+ARRIVAL_S = 10.0  # users arrive spread over the first seconds, not all in the same instant
 WAIT_S = 60.0  # longest wait for one rerun before the client gives up (counted as an error)
 
 
@@ -109,11 +112,14 @@ class Sampler:
         self._thread.join(timeout=5)
 
 
-def _rerun_msg(page: str, widget_id: str | None = None, value: str | None = None) -> bytes:
+def _rerun_msg(page: str, widget_id: str | None = None, value: str | None = None, fragment_id: str = "",
+               page_hash: str = "") -> bytes:
     msg = BackMsg()
     state = msg.rerun_script
     state.query_string = ""
     state.page_name = page
+    state.page_script_hash = page_hash
+    state.fragment_id = fragment_id
     if widget_id is not None:
         w = state.widget_states.widgets.add()
         w.id = widget_id
@@ -124,9 +130,12 @@ def _rerun_msg(page: str, widget_id: str | None = None, value: str | None = None
 class Client:
     """One user: a websocket session of the app."""
 
-    def __init__(self, ws):
+    def __init__(self, ws, fragments: bool = True):
         self.ws = ws
+        self.fragments = fragments
         self.widget_id: str | None = None
+        self.fragment_id = ""
+        self.page_hash = ""
         self.options: list[str] = []
         self.errors: list[str] = []
         self.received = 0
@@ -139,11 +148,14 @@ class Client:
             msg = ForwardMsg()
             msg.ParseFromString(raw)
             kind = msg.WhichOneof("type")
-            if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            if kind == "new_session":
+                self.page_hash = msg.new_session.page_script_hash
+            elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 which = element.WhichOneof("type")
                 if which == "selectbox" and element.selectbox.id.endswith(WIDGET_KEY):
                     self.widget_id, self.options = element.selectbox.id, list(element.selectbox.options)
+                    self.fragment_id = msg.delta.fragment_id
                 elif which == "exception":
                     self.errors.append(element.exception.message[:200])
             elif kind == "script_finished":
@@ -164,18 +176,21 @@ class Client:
     async def choose(self, page: str, value: str) -> float:
         """Pick ``value`` (its text as shown) in the indicator box; ms until the rerun finished."""
         t0 = time.perf_counter()
-        await self.ws.send(_rerun_msg(page, self.widget_id, value))
+        fragment = self.fragment_id if self.fragments else ""
+        await self.ws.send(_rerun_msg(page, self.widget_id, value, fragment, self.page_hash))
         await self.run_until_finished()
         return (time.perf_counter() - t0) * 1000
 
 
-async def _user(url: str, seconds: float, think: tuple[float, float], seed: int, out: dict) -> None:
+async def _user(url: str, seconds: float, think: tuple[float, float], seed: int, out: dict,
+                fragments: bool = True, arrival: float = 0.0) -> None:
     rng = random.Random(seed)
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    await asyncio.sleep(rng.uniform(0, arrival))
     try:
         async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=WAIT_S,
                                       ping_interval=None) as ws:
-            client = Client(ws)
+            client = Client(ws, fragments)
             out["open_ms"].append(await client.open(PAGE))
             if client.widget_id is None:
                 out["errors"] += client.errors
@@ -194,10 +209,11 @@ async def _user(url: str, seconds: float, think: tuple[float, float], seed: int,
         out["errors"].append(f"{type(e).__name__}: {e}"[:200])
 
 
-async def _crowd(url: str, sessions: int, seconds: float, think: tuple[float, float]) -> dict:
+async def _crowd(url: str, sessions: int, seconds: float, think: tuple[float, float], fragments: bool = True) -> dict:
     out = {"open_ms": [], "rerun_ms": [], "errors": [], "received_kb": 0.0}
-    await asyncio.wait_for(asyncio.gather(*(_user(url, seconds, think, i, out) for i in range(sessions))),
-                           seconds + 4 * WAIT_S)
+    arrival = ARRIVAL_S if sessions > 1 else 0.0
+    users = (_user(url, seconds, think, i, out, fragments, arrival) for i in range(sessions))
+    await asyncio.wait_for(asyncio.gather(*users), seconds + arrival + 4 * WAIT_S)
     return out
 
 
@@ -206,19 +222,19 @@ def _p95(values: list[float]) -> float:
 
 
 def figures(sessions: int = SESSIONS, seconds: float = SECONDS, think: tuple[float, float] = THINK_S,
-            single_seconds: float = 15.0, log=print) -> dict:
+            single_seconds: float = 15.0, fragments: bool = True, log=print) -> dict:
     """Single-session reference, then ``sessions`` users at once; reruns, errors and server memory."""
     load_before = os.getloadavg()
     with app_server() as (url, pid):
         # Warm the server's caches with one session (as any running app has them), then measure one user alone.
-        asyncio.run(_crowd(url, 1, 3.0, (0.2, 0.4)))
-        single = asyncio.run(_crowd(url, 1, single_seconds, (0.2, 0.4)))
+        asyncio.run(_crowd(url, 1, 3.0, (0.2, 0.4), fragments))
+        single = asyncio.run(_crowd(url, 1, single_seconds, (0.2, 0.4), fragments))
         rss_first = rss_mb(pid)
         log(f"  concurrency: one session, {len(single['rerun_ms'])} reruns, median "
             f"{statistics.median(single['rerun_ms']):.0f} ms; server RSS {rss_first:.0f} MB")
         with Sampler(pid) as sampler:
             t0 = time.monotonic()
-            crowd = asyncio.run(_crowd(url, sessions, seconds, think))
+            crowd = asyncio.run(_crowd(url, sessions, seconds, think, fragments))
             elapsed = time.monotonic() - t0
         rss_end = rss_mb(pid)
     samples = sampler.samples
@@ -227,7 +243,7 @@ def figures(sessions: int = SESSIONS, seconds: float = SECONDS, think: tuple[flo
     last = [r for t, r in samples if t - samples[0][0] >= 2 * span / 3] or [rss_end]
     reruns = crowd["rerun_ms"]
     return {
-        "sessions": sessions, "seconds": seconds, "think": think, "elapsed_s": elapsed,
+        "sessions": sessions, "seconds": seconds, "think": think, "elapsed_s": elapsed, "fragments": fragments,
         "single_median_ms": statistics.median(single["rerun_ms"]) if single["rerun_ms"] else float("nan"),
         "single_n": len(single["rerun_ms"]),
         "reruns": len(reruns),
@@ -250,7 +266,8 @@ def budget_rows(f: dict) -> list[tuple[str, str, bool]]:
     growth = f["rss_last_peak_mb"] / f["rss_middle_peak_mb"] - 1
     lo, hi = f["think"]
     who = (f"{f['sessions']} concurrent sessions switching the map's indicator for {f['seconds']:g} s "
-           f"(websocket clients, {lo:g}-{hi:g} s between changes)")
+           f"(websocket clients, {lo:g}-{hi:g} s between changes, "
+           f"{'fragment' if f.get('fragments', True) else 'whole-page'} reruns)")
     return [
         (f"{who}: no errors", f"{len(f['errors'])} errors in {f['reruns']:,} reruns", not f["errors"]),
         (f"... p95 rerun <= {BUDGET_P95_RATIO:g}x the single-session median",
@@ -269,8 +286,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sessions", type=int, default=SESSIONS)
     parser.add_argument("--seconds", type=float, default=SECONDS)
     parser.add_argument("--think", type=float, nargs=2, default=THINK_S, metavar=("MIN", "MAX"))
+    parser.add_argument("--full", action="store_true", help="whole-page reruns instead of the fragment's")
     args = parser.parse_args(argv)
-    f = figures(args.sessions, args.seconds, tuple(args.think))
+    f = figures(args.sessions, args.seconds, tuple(args.think), fragments=not args.full)
     print(f"load average before {', '.join(f'{x:.1f}' for x in f['load_before'])}, after "
           f"{', '.join(f'{x:.1f}' for x in f['load_after'])} (2 cores, shared)")
     print(f"reruns {f['reruns']}, open median {f['open_median_ms']:.0f} ms, received {f['received_mb']:.1f} MB")

@@ -25,10 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 
+import pandas as pd
 import streamlit_folium
+from babel import Locale
+from babel.numbers import parse_pattern
 
 from bench import browser, datasets, serve, strategy_variants, topology
 from bench.timing import median, median_ms
+from geo import i18n
+from geo.i18n.translate import LOCALES
 from geo.map import classify, packed, render
 from geo.map import strategy as map_strategy
 
@@ -95,12 +100,24 @@ def page_html(shapes, indicator: str, strategy: map_strategy.MapStrategy) -> str
     return _map(shapes, indicator, strategy).get_root().render()
 
 
+def texts(values, decimals: int = 1) -> list[str]:
+    """Tooltip texts of many values: what :func:`geo.map.classify.format_value` gives, the pattern parsed once.
+
+    ``geo.i18n.number`` lets babel parse its number pattern for every value (~25 us each: 90 ms for the 3,475
+    wijken); parsing it once and applying it gives the same text in a third of the time.
+    """
+    pattern = parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+    locale = Locale.parse(LOCALES[i18n.current()])
+    missing = classify.format_value(None)
+    return [missing if pd.isna(v) else pattern.apply(float(v), locale) for v in values]
+
+
 def _classes(shapes, indicator: str) -> dict:
     """What an indicator change sends to a packed page: class per area (-1 = no data), palette, tooltip texts."""
     values = shapes[indicator].astype(float).reset_index(drop=True)
     c = classify.classify(values, "quantiles", 5)
     return {"classes": list(c.classes), "palette": classify.palette(c.k), "none": classify.NO_DATA_COLOUR,
-            "texts": [html.escape(classify.format_value(v, 1)) for v in values]}
+            "texts": [html.escape(t) for t in texts(values, 1)]}
 
 
 def packed_change(shapes, indicator: str) -> int:

@@ -23,3 +23,14 @@ def test_packed_page_and_change():
     change = json.loads(json.dumps(scale._classes(gdf, "ind_a")))
     assert change["classes"][3] == -1 and len(change["texts"]) == 4  # no data stays no data
     assert scale.packed_change(gdf, "ind_b") < 400  # bytes: classes and texts, no geometry
+
+
+def test_fast_texts_are_the_texts_of_format_value():
+    from geo.i18n import language
+    from geo.map import classify
+
+    values = [1234567.891, -0.05, 0.0, float("nan"), 12.25, 999.95]
+    for lang in ("nl", "en"):
+        with language(lang):
+            assert scale.texts(values, 1) == [classify.format_value(v, 1) for v in values]
+            assert scale.texts(values, 0) == [classify.format_value(v, 0) for v in values]

@@ -7,7 +7,8 @@ user reading the map would (``--think``, default 2-6 s), and picks again. The
 indicator box sits in the explorer's ``st.fragment``, so a change reruns that
 fragment only, as in the browser (``--full`` sends whole-page reruns instead). A rerun is
 timed from sending the change to the end of the script run, with every element it
-sent received. Users arrive spread over the first 10 s. First one session alone (its median rerun is the reference), then
+sent received. Users arrive spread over the first 10 s. First one session alone (its
+median rerun is the reference), then
 ``--sessions`` at once for ``--seconds``; the server's resident memory is sampled
 every half second from /proc. Bounded: a fixed number of clients, a deadline, and a
 timeout on every wait; the server is started here and always stopped.

@@ -95,7 +95,8 @@ def markdown(figures: dict, budgets: list, rows: list, blocked: list[str], secon
         "| Budget | Measured | Status |",
         "|---|---:|---|",
     ]
-    lines += [f"| {name} | {value} | {'ok' if ok else 'BROKEN'} |" for name, value, ok in budgets]
+    status = {True: "ok", False: "BROKEN", None: "reported, not enforced"}
+    lines += [f"| {name} | {value} | {status[ok]} |" for name, value, ok in budgets]
     lines += [
         "",
         "### Scale: the same map pipeline as the area grows, before and after `geo.map.strategy`",

@@ -159,7 +159,7 @@ def main(argv: list[str]) -> int:
     text = report.markdown(figures, budgets, rows, web["blocked"], time.perf_counter() - t0, quick, crowd)
     report.write(text)
     print(text)
-    broken = [name for name, _, ok in budgets if ok is False]
+    broken = [name for name, _, ok in budgets if ok is not None and not ok]
     if broken:
         log("bench: BUDGET BROKEN: " + "; ".join(broken))
         return 1

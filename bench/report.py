@@ -96,7 +96,7 @@ def markdown(figures: dict, budgets: list, rows: list, blocked: list[str], secon
         "|---|---:|---|",
     ]
     status = {True: "ok", False: "BROKEN", None: "reported, not enforced"}
-    lines += [f"| {name} | {value} | {status[ok]} |" for name, value, ok in budgets]
+    lines += [f"| {name} | {value} | {status[None if ok is None else bool(ok)]} |" for name, value, ok in budgets]
     lines += [
         "",
         "### Scale: the same map pipeline as the area grows, before and after `geo.map.strategy`",

@@ -43,37 +43,44 @@ with left:
     st.radio(_("Normalisation"), list(methods), format_func=methods.get, **settings.widget_kwargs("cfg.method"))
     st.radio(_("Missing components"), list(rules), format_func=rules.get, **settings.widget_kwargs("cfg.missing"))
 
-s = settings.current()
 if sum(st.session_state[f"cfg.w.{k}"] for k in COMPONENTS) == 0:
     st.warning(_("All weights are zero; the default weights are used until one weight is above zero."))
-table = data.current_table()
+shown, missing = data.ranking()
 
 with right:
     st.subheader(_("Ranking"))
-    ranking = table.dropna(subset=["energy_poverty_index"]).sort_values("energy_poverty_index", ascending=False)
-    shown = ranking[["buurt_name", "wijk_name", "energy_poverty_index", "components_used"]].reset_index(drop=True)
-    shown.insert(0, "rank", range(1, len(shown) + 1))
-    tables.show(shown.round({"energy_poverty_index": 1}), RANKING, height=420, column_config={
+    tables.show(shown, RANKING, height=420, column_config={
         "rank": st.column_config.NumberColumn(_("Rank"), width="small"),
         "energy_poverty_index": st.column_config.ProgressColumn(_("Index"), min_value=0, max_value=100, format="%.0f"),
         "components_used": st.column_config.NumberColumn(
             _("Components"), help=_("How many index components have a figure for this buurt.")
         ),
     })
-    missing = table[table["energy_poverty_index"].isna()]["buurt_name"].tolist()
     if missing:
         st.caption(_("No index ({n}): {names} - too few components published by CBS.").format(
-            n=len(missing), names=", ".join(sorted(missing))
+            n=len(missing), names=", ".join(missing)
         ))
 
 st.subheader(_("How stable is each rank when the weights move?"))
-spread = st.slider(
-    _("Weight perturbation"), 0.1, 0.9, 0.5, 0.1, key="idx.spread",
-    help=_("Each weight is multiplied by a random factor between 1 minus and 1 plus this value."),
-)
 
-sens = data.sensitivity(s, spread).dropna(subset=["rank"]).sort_values("rank")
-st.altair_chart(charts.rank_stability(sens), width="stretch")
-st.caption(_(
-    "Bar: best to worst rank over 200 draws of perturbed weights (fixed seed); dot: rank under the current weights."
-))
+
+@st.fragment
+def stability() -> None:
+    """The rank-stability chart, drawn only when asked for; its own controls rerun only this part."""
+    spread = st.slider(
+        _("Weight perturbation"), 0.1, 0.9, 0.5, 0.1, key="idx.spread",
+        help=_("Each weight is multiplied by a random factor between 1 minus and 1 plus this value."),
+    )
+    # 200 perturbed rankings and a chart of every buurt cost more than the rest of the page: drawn on request.
+    if not st.toggle(_("Show the rank-stability chart"), key="idx.stability",
+                     help=_("Recomputes the ranking under 200 perturbed weight sets; takes a moment.")):
+        return
+    sens = data.sensitivity(settings.current(), spread).dropna(subset=["rank"]).sort_values("rank")
+    st.altair_chart(charts.rank_stability(sens), width="stretch")
+    st.caption(_(
+        "Bar: best to worst rank over 200 draws of perturbed weights (fixed seed); dot: rank under the current "
+        "weights."
+    ))
+
+
+stability()

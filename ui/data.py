@@ -108,6 +108,35 @@ def indexed(prices: Prices, threshold: QuoteThreshold, index_settings: IndexSett
     return table.join(index.energy_poverty_index(table, index_settings))
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _index_inputs(prices: Prices, threshold: QuoteThreshold, method: str, mtime: float) -> tuple:
+    """Normalised components and the names a ranking shows: all of the index that does not depend on the weights."""
+    table = derived(prices, threshold, mtime)
+    return index.normalised_components(table, method), table[["buurt_name", "wijk_name"]]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _ranking(prices: Prices, threshold: QuoteThreshold, index_settings: IndexSettings,
+             mtime: float) -> tuple[pd.DataFrame, list[str]]:
+    norm, names = _index_inputs(prices, threshold, index_settings.method, mtime)
+    scored = names.join(index.index_of_normalised(norm, index_settings))
+    ranked = scored.dropna(subset=["energy_poverty_index"]).sort_values("energy_poverty_index", ascending=False)
+    shown = ranked[["buurt_name", "wijk_name", "energy_poverty_index", "components_used"]].reset_index(drop=True)
+    shown.insert(0, "rank", range(1, len(shown) + 1))
+    missing = sorted(scored.loc[scored["energy_poverty_index"].isna(), "buurt_name"].tolist())
+    return shown.round({"energy_poverty_index": 1}), missing
+
+
+def ranking() -> tuple[pd.DataFrame, list[str]]:
+    """The Index page's ranking for the current settings, and the names of the buurten without an index.
+
+    Only the components' normalisation is kept per (prices, threshold, normalisation): a weight change costs
+    one matrix product and a sort of a few columns, not a copy of the whole buurt table.
+    """
+    s = settings.current()
+    return _ranking(s.prices, s.quote_threshold, s.index, _mtime(config.BUURTEN))
+
+
 def heerlen_monitor() -> dict:
     """Heerlen's Monitor indicators with bands for the settings in the sidebar."""
     s = settings.current()

@@ -66,7 +66,10 @@ def _column(value):
 
 
 def styled(df: pd.DataFrame, spec: dict | None = None):
-    """The table with every number column formatted for the locale (a missing value shows as a dash)."""
+    """The table with every number column formatted for the locale (a missing value shows as a dash).
+
+    A table whose numbers read the same in every language (whole numbers below 1,000 only) is returned as is.
+    """
     formats = {}
     for name in df.columns:
         if not pd.api.types.is_numeric_dtype(df[name]) or pd.api.types.is_bool_dtype(df[name]):
@@ -75,10 +78,20 @@ def styled(df: pd.DataFrame, spec: dict | None = None):
         if isinstance(value, tuple) and value[1] in {"progress", "check", "text"}:
             continue
         if isinstance(value, tuple):
-            formats[name] = _formatter(*decimals_of(value[1]))
+            decimals, sign = decimals_of(value[1])
         else:
-            formats[name] = _formatter(_auto_decimals(df[name]), False)
-    return df.style.format(formats)
+            decimals, sign = _auto_decimals(df[name]), False
+        if decimals == 0 and not sign and _plain_integers(df[name]):
+            continue  # every locale writes 0-999 alike: nothing to format
+        formats[name] = _formatter(decimals, sign)
+    # A Styler costs a render of every cell on each rerun: only when a column needs the locale's format.
+    return df.style.format(formats) if formats else df
+
+
+def _plain_integers(values: pd.Series) -> bool:
+    """Whether ``values`` are whole numbers from -999 to 999 without gaps (written alike in every language)."""
+    return (pd.api.types.is_integer_dtype(values) and not values.isna().any()
+            and (values.empty or int(values.abs().max()) < 1000))
 
 
 def show(df: pd.DataFrame, spec: dict | None = None, *, download: str | bool = True,

@@ -6,7 +6,10 @@ the level to draw. Heerlen's 57 buurten get what the app always had (SVG, 8 m,
 5 decimals, buurten); thousands of areas get Leaflet's canvas renderer and
 coarser shapes; beyond ``DETAIL_MAX_FEATURES`` an aggregated level is drawn
 instead (e.g. wijken or gemeenten), because no simplification keeps tens of
-thousands of clickable polygons both small on the wire and quick to paint.
+thousands of clickable polygons both small on the wire and quick to paint as
+GeoJSON. A page that can decode packed shapes (:mod:`geo.map.packed`, a fifth of
+the GeoJSON's bytes) asks with ``packed=True`` and gets its own areas drawn up to
+``PACKED_MAX_FEATURES`` (the 3,475 Dutch wijken as wijken).
 The thresholds come from ``make bench`` (see bench/PERFORMANCE.md).
 """
 
@@ -41,6 +44,12 @@ PIXEL_FRACTION = 0.25
 # renderer, as their raw shapes are already coarse (~38 vertices each); the 346
 # gemeenten send ~0.6 MB.
 DETAIL_MAX_FEATURES = 2_000
+# The same limit for packed shapes (geo.map.packed). Measured (make bench): the 3,475 wijken at 79 m send
+# ~0.45 MB and paint in well under a second on canvas; 15,000 buurt-like areas would still be ~1 MB.
+PACKED_MAX_FEATURES = 5_000
+# Grid step of packed shapes as a share of the tolerance: at a quarter the grid moves a vertex by at most
+# an eighth of the tolerance, and the deltas stay one byte for most vertices.
+PACKED_QUANTUM_SHARE = 0.25
 METRES_PER_DEGREE = 111_320.0
 
 
@@ -60,6 +69,9 @@ class MapStrategy:
         Coverage simplification tolerance in metres (EPSG:28992).
     decimals : int
         Decimal places kept of the WGS84 coordinates.
+    encoding : {"geojson", "packed"}
+        How the shapes go to the browser: GeoJSON text, or :mod:`geo.map.packed` bytes
+        on a grid of :attr:`quantum_m`.
     """
 
     level: str
@@ -67,6 +79,12 @@ class MapStrategy:
     renderer: str
     tolerance_m: float
     decimals: int
+    encoding: str = "geojson"
+
+    @property
+    def quantum_m(self) -> float:
+        """Grid step (m) of packed shapes: a quarter of the tolerance."""
+        return self.tolerance_m * PACKED_QUANTUM_SHARE
 
     @property
     def prefer_canvas(self) -> bool:
@@ -96,7 +114,7 @@ def decimals_for(tolerance_m: float) -> int:
 
 
 def choose(features: int, vertices: int, level: str = "buurt", parents: Mapping[str, int] | None = None,
-           extent_m: float | None = None) -> MapStrategy:
+           extent_m: float | None = None, packed: bool = False) -> MapStrategy:
     """Pick renderer, tolerance, precision and level for a choropleth.
 
     Parameters
@@ -112,6 +130,9 @@ def choose(features: int, vertices: int, level: str = "buurt", parents: Mapping[
         feature counts (e.g. ``{"wijk": 3475, "gemeente": 346}``).
     extent_m : float, optional
         Larger side of the areas' bounding box in metres (EPSG:28992).
+    packed : bool
+        Whether the page can draw :mod:`geo.map.packed` shapes: then they are sent
+        packed, and areas are drawn at their own level up to ``PACKED_MAX_FEATURES``.
 
     Returns
     -------
@@ -119,15 +140,17 @@ def choose(features: int, vertices: int, level: str = "buurt", parents: Mapping[
     """
     if features < 0 or vertices < 0:
         raise ValueError("feature and vertex counts must be >= 0")
-    if features > DETAIL_MAX_FEATURES and parents:
+    detail_max = PACKED_MAX_FEATURES if packed else DETAIL_MAX_FEATURES
+    if features > detail_max and parents:
         for name, count in parents.items():
-            if 0 < count <= DETAIL_MAX_FEATURES:
+            if 0 < count <= detail_max:
                 # The aggregate keeps the outer borders of its members: count all
                 # input vertices (an overestimate, which errs on the coarse side).
-                return choose(count, vertices, name, None, extent_m)
+                return choose(count, vertices, name, None, extent_m, packed)
     canvas = features > SVG_MAX_FEATURES or vertices > SVG_MAX_VERTICES
     tolerance = tolerance_for(features, vertices, extent_m)
-    return MapStrategy(level, features, "canvas" if canvas else "svg", tolerance, decimals_for(tolerance))
+    return MapStrategy(level, features, "canvas" if canvas else "svg", tolerance, decimals_for(tolerance),
+                       "packed" if packed else "geojson")
 
 
 def extent_of(gdf) -> float:

@@ -122,7 +122,27 @@ def energy_poverty_index(df: pd.DataFrame, settings: IndexSettings) -> pd.DataFr
         ``energy_poverty_index`` (0-100, NaN where the missing rule gives none),
         ``index_rank`` (1 = most energy poverty) and ``components_used`` (count).
     """
-    norm = normalised_components(df, settings.method)
+    return index_of_normalised(normalised_components(df, settings.method), settings)
+
+
+def index_of_normalised(norm: pd.DataFrame, settings: IndexSettings) -> pd.DataFrame:
+    """:func:`energy_poverty_index` from components already normalised with ``settings.method``.
+
+    The normalisation does not depend on the weights, so a caller that keeps ``norm`` recomputes the index
+    after a weight change with one matrix product (what the Index page does on every slider move).
+
+    Parameters
+    ----------
+    norm : DataFrame
+        :func:`normalised_components` of the table, one row per buurt.
+    settings : IndexSettings
+        Weights and missing-value rule (its ``method`` must be the one ``norm`` was made with).
+
+    Returns
+    -------
+    DataFrame
+        As :func:`energy_poverty_index`.
+    """
     index = combine(norm, settings)
     positive = [k for k, w in settings.weights if w > 0]
     return pd.DataFrame(
@@ -131,7 +151,7 @@ def energy_poverty_index(df: pd.DataFrame, settings: IndexSettings) -> pd.DataFr
             "index_rank": index.rank(ascending=False, method="min"),
             "components_used": norm[positive].notna().sum(axis=1),
         },
-        index=df.index,
+        index=norm.index,
     )
 
 

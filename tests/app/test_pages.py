@@ -246,6 +246,18 @@ def test_index_normalisation_changes_scores_and_zero_weights_warn():
     assert any("All weights are zero" in w.value for w in at.warning)
 
 
+def test_rank_stability_chart_is_drawn_only_when_asked_for_and_follows_the_weights():
+    at = open_page(PAGES[2], {"lang": "en"})
+    charts = lambda: at.get("vega_lite_chart")
+    assert not charts()  # the ranking comes first; the 200 perturbed rankings wait for the toggle
+    at.toggle(key="idx.stability").set_value(True).run()
+    assert not at.exception and len(charts()) == 1
+    assert any("200 draws" in c.value for c in at.caption)
+    before = charts()[0].proto.SerializeToString()
+    at.slider(key="w.cfg.w.low_income").set_value(3.0).run()  # a weight change redraws the shown chart
+    assert len(charts()) == 1 and charts()[0].proto.SerializeToString() != before
+
+
 def test_index_page_speaks_dutch_and_names_no_column():
     at = open_page(PAGES[2])
     assert at.title[0].value == "Index energiearmoede"

@@ -72,3 +72,12 @@ def test_bad_input_is_refused():
         ms.choose(-1, 0)
     with pytest.raises(ValueError):
         ms.decimals_for(0)
+
+
+def test_packed_shapes_draw_the_dutch_wijken_as_wijken_and_15000_areas_at_the_parent_level():
+    wijken = ms.choose(3_475, 132_206, "wijk", {"gemeente": 346}, 300_000, packed=True)
+    assert (wijken.level, wijken.encoding, wijken.renderer) == ("wijk", "packed", "canvas")
+    assert 0 < wijken.quantum_m <= wijken.tolerance_m / 2
+    assert ms.choose(3_475, 132_206, "wijk", {"gemeente": 346}, 300_000).level == "gemeente"  # GeoJSON
+    many = ms.choose(15_000, 2_000_000, "buurt", {"gemeente": 346}, 300_000, packed=True)
+    assert (many.level, many.encoding) == ("gemeente", "packed")

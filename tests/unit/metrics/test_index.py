@@ -106,3 +106,13 @@ def test_index_is_fast_for_15000_buurten():
     big = pd.DataFrame({c.column: rng.uniform(0, 100, n) for c in COMPONENTS.values()})
     out = index.energy_poverty_index(big, IndexSettings(W, "rank", "reweight"))
     assert out["energy_poverty_index"].notna().all() and len(out) == n
+
+
+def test_index_from_kept_normalisation_equals_the_full_computation(table):
+    # The Index page keeps the normalised components and recomputes only the weighting on a slider move.
+    for method in NORMALISATIONS:
+        norm = index.normalised_components(table, method)
+        for weights in (W, {"low_income": 2.0, "energy_quote": 0.25}):
+            settings_ = IndexSettings(weights, method, "reweight")
+            pd.testing.assert_frame_equal(index.index_of_normalised(norm, settings_),
+                                          index.energy_poverty_index(table, settings_))

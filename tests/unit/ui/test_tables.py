@@ -14,6 +14,17 @@ def test_numbers_are_formatted_for_the_language_and_sort_values_are_kept():
     assert tables.styled(df, spec).data["cost_eur"].iloc[0] == 1234567.0  # the value a header click sorts on
 
 
+def test_small_whole_numbers_skip_the_styler_and_large_ones_keep_the_locale_format():
+    ranks = pd.DataFrame({"rank": [1, 2, 57], "name": ["a", "b", "c"]})
+    assert isinstance(tables.styled(ranks, {"rank": ("Rank", "%d"), "name": "Buurt"}), pd.DataFrame)  # no Styler
+    many = pd.DataFrame({"rank": [1, 2, 1500]})
+    with language("nl"):
+        assert "1.500" in tables.styled(many, {"rank": ("Rank", "%d")}).to_html()
+    gaps = pd.DataFrame({"n": pd.array([1, None], dtype="Int64")})
+    with language("nl"):
+        assert "–" in tables.styled(gaps).to_html()  # a missing value still shows as a dash
+
+
 def test_printf_formats_give_decimals_and_sign():
     assert tables.decimals_of("%+.1f") == (1, True)
     assert tables.decimals_of("%d") == (0, False)

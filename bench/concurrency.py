@@ -25,18 +25,15 @@ import contextlib
 import os
 import random
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from geo import config
-from tests.support.server import free_port, server_options
+from tests.support.server import server_process
 
 SESSIONS = 20
 SECONDS = 60.0
@@ -53,31 +50,8 @@ WAIT_S = 60.0  # longest wait for one rerun before the client gives up (counted 
 @contextlib.contextmanager
 def app_server(timeout: float = 90.0):
     """The app as ``make run`` starts it, on a free localhost port; yields (base URL, pid). Always stopped."""
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "ui.serve", *server_options(port)], cwd=config.ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "PYTHONPATH": str(config.ROOT)})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the app did not start")
-            time.sleep(0.3)
+    with server_process(timeout=timeout) as (url, proc):
         yield url, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
 
 
 def rss_mb(pid: int) -> float:

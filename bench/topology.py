@@ -21,39 +21,18 @@ gets a null geometry (drawn as nothing), keeping the areas' order and ids.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import numpy as np
 import shapely
 
-METRES_PER_DEGREE_LAT = 110_574.0
-METRES_PER_DEGREE_LON_EQUATOR = 111_320.0
+from geo.map import packed
 
 
 def grid(geoms: Sequence, quantum_m: float) -> tuple[list[float], list[float]]:
-    """The quantisation grid for WGS84 ``geoms``: (scale, translate) with steps of about ``quantum_m`` metres.
-
-    Parameters
-    ----------
-    geoms : sequence of shapely geometries
-        Longitude/latitude shapes.
-    quantum_m : float
-        Grid step in metres (> 0), at the shapes' mean latitude.
-
-    Returns
-    -------
-    tuple of list
-        ``scale`` ([degrees longitude, degrees latitude] per step) and ``translate``
-        (the south-west corner), as TopoJSON's ``transform`` holds them.
-    """
-    if not quantum_m > 0:
-        raise ValueError(f"the grid step must be > 0 m, got {quantum_m}")
-    minx, miny, maxx, maxy = shapely.total_bounds(np.asarray(geoms, dtype=object))
-    if not np.isfinite([minx, miny, maxx, maxy]).all():
-        minx = miny = maxx = maxy = 0.0
-    lon_m = METRES_PER_DEGREE_LON_EQUATOR * max(0.01, math.cos(math.radians((miny + maxy) / 2)))
-    return [quantum_m / lon_m, quantum_m / METRES_PER_DEGREE_LAT], [float(minx), float(miny)]
+    """``scale`` and ``translate`` of TopoJSON's ``transform``: the packed encoding's grid (geo.map.packed.grid)."""
+    scale, translate = packed.grid(geoms, quantum_m)
+    return list(scale), list(translate)
 
 
 def _rings(geom) -> list[list[np.ndarray]]:

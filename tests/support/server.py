@@ -33,6 +33,13 @@ def in_background(command: list[str] | None = None, timeout: float = 60.0, env: 
     ``command`` defaults to the app's launcher (``python -m ui.serve``, what ``make run`` starts);
     the server options are appended.
     """
+    with server_process(command, timeout, env) as (url, _proc):
+        yield url
+
+
+@contextlib.contextmanager
+def server_process(command: list[str] | None = None, timeout: float = 60.0, env: dict | None = None):
+    """:func:`in_background`, yielding the base URL and the server's process (for its memory, say)."""
     port = free_port()
     command = command or [sys.executable, "-m", "ui.serve"]
     proc = subprocess.Popen(
@@ -54,7 +61,7 @@ def in_background(command: list[str] | None = None, timeout: float = 60.0, env: 
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{' '.join(command[-2:])} did not answer within {timeout:.0f} s")
             time.sleep(0.3)
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         try:

@@ -39,8 +39,8 @@ title = _("{figure}, {year}").format(figure=col.display_label_with_unit(), year=
 # ---- the municipality's position -------------------------------------------------------------------------
 pos = context.position(table, indicator, code)
 m1, m2, m3 = st.columns(3)
-m1.metric(_("{name}, {year}").format(name=names[code], year=year), contextmap.value_text(pos["value"], indicator),
-          help=col.display_meaning())
+m1.metric(_("{name}, {year}").format(name=names[code], year=year), contextmap.metric_text(pos["value"], indicator),
+          help=_("{meaning} Unit: {unit}.").format(meaning=col.display_meaning(), unit=col.display_unit()))
 m2.metric(_("Rank (1 = highest)"),
           _("{rank} of {n}").format(rank=i18n.number(pos["rank"]), n=i18n.number(pos["n"]))
           if pos["rank"] is not None else i18n.number(None),

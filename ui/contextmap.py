@@ -60,6 +60,15 @@ def value_text(value, indicator: str) -> str:
     return f"{shown} {col.display_unit()}" if col.extra.get("unit_in_value", True) else shown
 
 
+def metric_text(value, indicator: str) -> str:
+    """A value short enough for a metric, never cut off: the number, with '%' for a share (the unit goes in help)."""
+    col = national_columns.BY_NAME[indicator]
+    if pd.isna(value):
+        return i18n.number(None)
+    shown = i18n.number(float(value), col.decimals)
+    return f"{shown}%" if col.unit.startswith("%") else shown
+
+
 def _style(feature: dict) -> dict:
     chosen = feature["properties"]["hl"] > 0
     return {"fillColor": feature["properties"]["fill"], "fillOpacity": 0.8,

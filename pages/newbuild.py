@@ -86,7 +86,7 @@ st.subheader(_("Where to build: score per buurt"))
 targeting.score_settings(names)
 x1, x2 = st.columns([3, 1])
 transformation = x1.multiselect(_("Transformation locations"), sorted(names, key=names.get), format_func=names.get,
-                                key="nb.transformation",
+                                key="nb.transformation", placeholder=_("Choose one or more buurten"),
                                 help=_("Buurten with a site for new homes, e.g. offices or vacant land."))
 x2.number_input(_("Spread over the best … buurten"), 1, len(names), step=1, **w("nb.top_n"))
 sp = NewbuildParams(prices=s.prices, threshold=s.threshold, transformation=tuple(sorted(transformation)),

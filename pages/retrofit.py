@@ -134,9 +134,10 @@ else:
 st.subheader(_("Market view: retrofit volume (estimates)"))
 mk = targeting.market(p)
 f1, f2 = st.columns(2)
-labels = f1.multiselect(_("Current label"), LABELS, default=["E", "F", "G"], key="rf.market_labels")
+labels = f1.multiselect(_("Current label"), LABELS, default=["E", "F", "G"], key="rf.market_labels",
+                        placeholder=_("Choose one or more labels"))
 types = f2.multiselect(_("Dwelling type"), TYPES, default=TYPES, key="rf.market_types",
-                       format_func={t: display(t) for t in TYPES}.get)
+                       format_func={t: display(t) for t in TYPES}.get, placeholder=_("Choose one or more types"))
 view, mt = rb.market_selection(mk, labels, types)
 st.caption(_("{dwellings} dwellings to upgrade to label {label} in the selection, {cost} at the costs above. "
              "Estimated counts (fractions of dwellings).").format(

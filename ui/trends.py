@@ -87,7 +87,8 @@ def profile_series(code: str, buurt: str, indicator: str) -> None:
     options = [name for name in metrics.with_trend(trends) if name in set(rows["indicator"])]
     titles = {name: _title(name) for name in options}  # translated now: a format_func may run outside the session
     st.session_state.setdefault("map.trend", [indicator if indicator in options else options[0]] if options else [])
-    chosen = st.multiselect(_("Chart the series of"), options, format_func=titles.get, key="map.trend")
+    chosen = st.multiselect(_("Chart the series of"), options, format_func=titles.get, key="map.trend",
+                            placeholder=_("Choose one or more indicators"))
     for name in chosen:
         if rows.loc[rows["indicator"] == name, "value"].notna().any():
             st.altair_chart(line_chart(rows, name), width="stretch")

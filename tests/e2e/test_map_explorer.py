@@ -198,4 +198,6 @@ def test_uploading_transformation_locations(app_url, page, tmp_path):
     uploader.set_input_files(str(good))
     page.get_by_text("Added 1 buurt from locations.csv: Maria Gewanden").wait_for(timeout=30_000)
     selected = page.get_by_test_id("stMultiSelect").filter(has_text="Transformation locations")
+    # The message and the multiselect's new value may arrive in different deltas of the same run: wait for both.
+    selected.get_by_text("Maria Gewanden").wait_for(timeout=30_000)
     assert "Maria Gewanden" in selected.inner_text()

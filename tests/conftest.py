@@ -82,11 +82,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh browser page whose requests off this machine are aborted (and listed in ``page.blocked``)."""
-    from tests.support.browser import block_external
+    from tests.support.browser import new_page
 
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.blocked = []
-    block_external(page, page.blocked)
-    yield page
-    context.close()
+    with new_page(browser) as fresh:
+        yield fresh

@@ -1,27 +1,13 @@
 """A link copied from one browser opens the same view in another (a new context: no shared session or storage)."""
 
-import contextlib
 import re
 
 import pytest
 
-from tests.support.browser import block_external, map_frame
+from tests.support.browser import map_frame, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 TIMEOUT = 60_000
-
-
-@contextlib.contextmanager
-def new_page(browser):
-    """A page in a context of its own (like another person's browser), requests off this machine aborted."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.blocked = []
-    block_external(page, page.blocked)
-    try:
-        yield page
-    finally:
-        context.close()
 
 
 def wait_for_query(page, *parts: str) -> None:

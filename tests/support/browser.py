@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 from tests.support.server import in_background
@@ -44,3 +45,19 @@ def map_frame(page, timeout_ms: int = 60_000):
 def fills(frame) -> list[str]:
     """Fill colour of every clickable polygon in the map, in drawing order."""
     return frame.eval_on_selector_all("path.leaflet-interactive", "els => els.map(e => e.getAttribute('fill'))")
+
+
+@contextlib.contextmanager
+def new_page(browser, width: int = 1400, height: int = 1000):
+    """A page in a browser context of its own (like another person's browser), requests off this machine aborted.
+
+    The aborted requests are listed in ``page.blocked``.
+    """
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.blocked = []
+    block_external(page, page.blocked)
+    try:
+        yield page
+    finally:
+        context.close()

@@ -20,7 +20,9 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
-# `make data GM=GM0928` also builds a refreshed municipality (data/raw/GM0928 -> data/processed/GM0928).
+# `make data` builds Heerlen and the Parkstad neighbours at wijk level; `make data GM=GM0928` also builds a
+# refreshed municipality (data/raw/GM0928 -> data/processed/GM0928), or without raw data its wijken from the
+# national wijken table.
 data: $(PROCESSED)
 	@if [ -n "$(GM)" ]; then $(PY) -m geo.build --gemeente $(GM); fi
 venv: $(VENV)/.installed

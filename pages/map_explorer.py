@@ -17,7 +17,7 @@ data.ensure_data()
 st.title(_("Map explorer"))
 
 table = data.current_table()
-options = dictionary.map_indicators()
+options = dictionary.map_indicators(present=table.columns)
 names = table["buurt_name"].to_dict()
 
 

@@ -58,7 +58,8 @@ def area_map(settings_key, indicator: str, codes: tuple, whole: bool, lang: str,
 
 
 left, right = st.columns([3, 2])
-indicators = {c: dictionary.label_with_unit(c) for c in dictionary.map_indicators()}  # names made in this language
+present = data.current_table().columns
+indicators = {c: dictionary.label_with_unit(c) for c in dictionary.map_indicators(present)}  # in this language
 left.selectbox(_("Map"), list(indicators), format_func=indicators.get, **settings.widget_kwargs("ov.indicator"),
                help=_("The indicator on this map and on the briefing's map. The sentences stay on LIHELEK."))
 left.image(area_map(s, ss["ov.indicator"], area.codes, area.whole, lang, mtime), width="stretch")

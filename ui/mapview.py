@@ -100,7 +100,7 @@ def indicators_for(level: str) -> list[str]:
     """
     if level == WIJK:
         return _wijk_indicators(data._mtime(config.WIJKEN))
-    return dictionary.map_indicators()
+    return dictionary.map_indicators(present=data.current_table().columns)
 
 
 def indicator_for_level(level: str) -> str | None:
@@ -239,7 +239,7 @@ def highlighted_map(key: str, highlight: frozenset, default_indicator: str, capt
     A fragment: changing its colour or background reruns only the map.
     """
     i1, i2 = st.columns([3, 1])
-    options = dictionary.map_indicators()
+    options = dictionary.map_indicators(present=data.current_table().columns)
     st.session_state.setdefault(f"{key}.indicator", default_indicator if default_indicator in options else options[0])
     titles = {c: indicator_title(c) for c in options}  # translated now: a format_func may run outside the session
     indicator = i1.selectbox(_("Map colour"), options, key=f"{key}.indicator", format_func=titles.get)

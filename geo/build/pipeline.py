@@ -12,17 +12,14 @@ the label factors and households of the targeting models
 (:mod:`geo.build.targeting_inputs`); every figure over all editions by the year it describes
 (:mod:`geo.build.trends`); the metadata file (:func:`metadata`).
 
-Run: ``python -m geo.build`` (the shipped Heerlen data into ``data/processed``) or
+Run (:mod:`geo.build.cli`): ``python -m geo.build`` (the shipped Heerlen data into ``data/processed``) or
 ``python -m geo.build --gemeente GM0928`` (a refreshed municipality, ``data/raw/GM0928`` into
 ``data/processed/GM0928``; paths from :func:`geo.config.raw_paths` and :func:`geo.config.processed_dir`).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import re
-import sys
 from pathlib import Path
 
 import geopandas as gpd
@@ -30,6 +27,7 @@ import pandas as pd
 
 from geo import config
 from geo.build import national, stock, targeting_inputs, trends
+from geo.build.wijk_level import LEVEL_BUURT
 from geo.build.inputs import (
     RAW_FILES,
     VIVET_ADDRESS,
@@ -48,9 +46,6 @@ from geo.build.kwb import national_comparison
 from geo.build.shapes import simplify_coverage
 from geo.catalog import dictionary
 from geo.errors import DataError
-from geo.i18n import _, language
-
-GM_CODE = re.compile(r"^GM\d{4}$")
 
 
 def buurt_table(raw: RawInputs, editions: Editions, out_dir) -> gpd.GeoDataFrame:
@@ -233,73 +228,10 @@ def build(out_dir=config.PROCESSED_DIR, paths: config.RawPaths | None = None) ->
     map_shapes(buurten, raw.wijk_names, out_dir)
     wijk_and_gemeente_tables(raw, editions, buurten, out_dir)
     stock_summary = stock_stage(raw, buurten, paths, out_dir)
-    gemeente = {"code": raw.gemeente_code, "name": raw.gemeente_name, "boundaries_year": paths.boundaries_year,
+    gemeente = {"code": raw.gemeente_code, "name": raw.gemeente_name, "level": LEVEL_BUURT,
+                "boundaries_year": paths.boundaries_year,
                 "missing_kwb_columns": list(raw.missing_columns)}
     meta = metadata(joins, editions, buurten, stock_summary, raw_files=paths.files, gemeente=gemeente)
     meta["trends"] = trends.build_trends(raw.kwb, raw.benefits, raw.buurt_codes, out_dir)
     meta["national"] = national.build_national(out_dir)  # every municipality, for the context page
     return write_metadata(meta, out_dir)
-
-
-def report_lines(meta: dict) -> list[str]:
-    """What the build tells the user: matches per source year, editions not used, the stock estimate."""
-    lines = []
-    for source, rep in meta["joins"].items():
-        if source.startswith("KWB") or source.endswith(("2013", "2024")):
-            missing = rep["polygons_without_statistics"]
-            line = _("{source}: {matched} buurten matched, {missing} without statistics").format(
-                source=source, matched=rep["matched"], missing=len(missing))
-            if missing:
-                line += " (" + ", ".join(missing[:8]) + (", …" if len(missing) > 8 else "") + ")"
-            lines.append(line)
-    unused = sorted({e for col in meta["columns"].values() for e in col.get("editions_not_used", [])})
-    if unused:
-        lines.append(_("KWB editions {editions} not used for some columns: CBS's notes on the year they describe "
-                       "were not at hand (see geo/build/kwb.py).").format(editions=", ".join(map(str, unused))))
-    if meta["benefits_period"] == "none":
-        lines.append(_("No benefits table (CBS 85586NED): the social-assistance figures stay empty."))
-    missing_columns = meta.get("gemeente", {}).get("missing_kwb_columns")
-    if missing_columns:
-        lines.append(_("The KWB table lacks {n} column(s); they stay empty: {columns}").format(
-            n=len(missing_columns), columns=", ".join(missing_columns)))
-    if meta["stock"].get("stock_basis") is None:
-        lines.append(_("No VIVET dwellings for this municipality: built without the stock estimate and label "
-                       "factors (energy labels per buurt). Add the PBL VIVET file with python -m geo.refresh "
-                       "GM.... --vivet-file FILE to get them."))
-    nat = meta.get("national")
-    if nat:
-        lines.append(_("Municipalities: {n}, invalid outlines repaired: {repaired} ({codes})").format(
-            n=nat["municipalities"], repaired=nat["invalid_geometries_repaired"], codes=", ".join(nat["repaired"])))
-    return lines
-
-
-def main(argv: list[str] | None = None, stream=None) -> int:
-    """Build the shipped data, or ``--gemeente GM....`` from its refreshed raw folder; return the exit code."""
-    p = argparse.ArgumentParser(prog="python -m geo.build", description="Derive data/processed from data/raw.")
-    p.add_argument("--gemeente", help="CBS code of a refreshed municipality (data/raw/<GM> -> data/processed/<GM>)")
-    p.add_argument("--raw-dir", type=Path, default=config.RAW_DIR, help="raw-data folder holding <GM>/ (with --gemeente; default: data/raw)")
-    p.add_argument("--out-dir", type=Path, help="output folder (default: data/processed[/<GM>])")
-    p.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the messages")
-    args = p.parse_args(argv)
-    out = stream or sys.stdout
-    with language(args.lang):
-        code = args.gemeente.strip().upper() if args.gemeente else None
-        if code is not None and not GM_CODE.match(code):
-            print(_("'{code}' is not a CBS municipality code (GM followed by four digits, e.g. GM0917).").format(
-                code=args.gemeente), file=out)
-            return 4
-        if code is not None and not (args.raw_dir / code).is_dir():
-            print(_("No raw data for {code} in {folder}: run make refresh GM={code} first.").format(
-                code=code, folder=args.raw_dir), file=out)
-            return 4
-        out_dir = args.out_dir or config.processed_dir(code)
-        try:
-            meta = build(out_dir, config.raw_paths(code, args.raw_dir))
-        except DataError as err:
-            print(_("The build stopped: {reason}").format(reason=str(err)), file=out)
-            return 1
-        for line in report_lines(meta):
-            print(line, file=out)
-        print(_("{name} ({code}): processed data written to {folder}").format(
-            name=meta["gemeente"]["name"], code=meta["gemeente"]["code"], folder=out_dir), file=out)
-    return 0

@@ -37,6 +37,8 @@ __all__ = [
 ]
 
 _K = "kwb"
+_WIJKEN_NL = "wijken_nl"
+_PCT_INHABITANTS = N_("% of inhabitants")
 _CODE, _NAME, _PERSONS, _HOUSEHOLDS, _DWELLINGS = N_("code"), N_("name"), N_("persons"), N_("households"), N_("dwellings")
 _STOCK, _PCT_DWELLINGS, _PCT_HOUSEHOLDS = N_("% of stock"), N_("% of dwellings"), N_("% of households")
 _M3 = N_("m³ per dwelling per year")
@@ -51,6 +53,11 @@ COLUMNS: list[Column] = [
     Column("inhabitants", N_("Inhabitants"), _PERSONS, N_("Inhabitants on 1 January (rounded to 5 by CBS)."), _K, kwb="Bevolking_Aantal_inwoners", theme="population"),
     Column("households", N_("Households"), _HOUSEHOLDS, N_("Private households on 1 January."), _K, kwb="Bevolking_Particuliere_huishoudens_Huishoudens_totaal", theme="population"),
     Column("household_size", N_("Average household size"), _PERSONS, N_("Average size of private households."), _K, kwb="Bevolking_Particuliere_huishoudens_Gemiddelde_huishoudensgrootte", theme="population", decimals=1),
+    # Per wijk only, from the national wijken table (geo.build.wijk_level): the wijk level of any municipality.
+    Column("density", N_("Population density"), N_("inhabitants per km²"), N_("Inhabitants per km² of land on 1 January."), _WIJKEN_NL, theme="population"),
+    *[Column(f"pct_age_{band}", label, _PCT_INHABITANTS, N_("Share of inhabitants in this age group on 1 January."), _WIJKEN_NL, theme="population")
+      for band, label in [("0_15", N_("Aged 0-15")), ("15_25", N_("Aged 15-25")), ("25_45", N_("Aged 25-45")),
+                          ("45_65", N_("Aged 45-65")), ("65plus", N_("Aged 65 and over"))]],
     Column("dwellings", N_("Dwellings"), _DWELLINGS, N_("Dwelling stock on 1 January."), _K, kwb="Wonen_Woningvoorraad", theme="housing"),
     Column("woz_keur", N_("Average WOZ value"), N_("× €1,000"), N_("Average WOZ (property tax) value of dwellings."), _K, kwb="Wonen_Gemiddelde_woningwaarde", theme="woz", higher_is_worse=False),
     Column("pct_owner_occupied", N_("Owner-occupied"), _STOCK, N_("Owner-occupied dwellings."), _K, kwb="Wonen_Woningen_naar_eigendom_Koopwoningen", theme="housing"),
@@ -105,9 +112,21 @@ def kwb_columns() -> dict[str, str]:
     return {c.name: c.kwb for c in COLUMNS if c.kwb}
 
 
-def map_indicators() -> list[str]:
-    """Names of the columns a user can pick on the map, in dictionary order."""
-    return [c.name for c in BY_NAME.values() if c.on_map and c.name != "high_energy_quote"]
+def map_indicators(present=None) -> list[str]:
+    """Names of the columns a user can pick on the map, in dictionary order.
+
+    Parameters
+    ----------
+    present : collection of str, optional
+        Only these columns (those of the table the map shows: a municipality may lack some); default every one.
+
+    Examples
+    --------
+    >>> map_indicators(present={"gas_m3", "buurt_name", "density"})
+    ['density', 'gas_m3']
+    """
+    return [c.name for c in BY_NAME.values() if c.on_map and c.name != "high_energy_quote"
+            and (present is None or c.name in present)]
 
 
 def _column(name: str) -> Column | None:

@@ -83,7 +83,7 @@ SOURCES: dict[str, Source] = {
         ),
         Source(
             key="wijken_nl",
-            title=N_("Wijken 2024, whole Netherlands (scale benchmark)"),
+            title=N_("Wijken 2024, whole Netherlands (wijk level of any municipality; scale benchmark)"),
             publisher=N_("CBS / Kadaster (via PDOK)"),
             period=N_("1 Jan 2024"),
             licence=N_("CC BY 4.0"),

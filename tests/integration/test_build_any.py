@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from geo import config
+from geo.build import cli as build_cli
 from geo.build import pipeline
 from geo.build.stock import BASIS_ESTIMATED
 from geo.refresh import cli
@@ -33,7 +34,7 @@ def replayed_build(tmp_path_factory):
     assert code == 0
     out = io.StringIO()
     started = time.perf_counter()
-    code = pipeline.main(["--gemeente", "GM0917", "--raw-dir", str(raw_dir), "--out-dir", str(out_dir), "--lang", "en"],
+    code = build_cli.main(["--gemeente", "GM0917", "--raw-dir", str(raw_dir), "--out-dir", str(out_dir), "--lang", "en"],
                          stream=out)
     seconds = time.perf_counter() - started
     assert code == 0, out.getvalue()
@@ -51,7 +52,7 @@ def test_the_replayed_refresh_builds_every_processed_file_with_57_buurten(replay
         assert meta["joins"][f"KWB {year}"]["matched"] == 57
         assert meta["joins"][f"KWB {year}"]["polygons_without_statistics"] == []
     assert meta["gemeente"] == {
-        "code": "GM0917", "name": "Heerlen", "boundaries_year": 2023, "missing_kwb_columns": []}
+        "code": "GM0917", "name": "Heerlen", "level": "buurt", "boundaries_year": 2023, "missing_kwb_columns": []}
     assert meta["stock"]["stock_basis"] == BASIS_ESTIMATED  # the shipped Parkstad VIVET file covers Heerlen
     assert "KWB 2019: 57 buurten matched, 0 without statistics" in replayed_build["text"]
     assert "Heerlen (GM0917): processed data written to" in replayed_build["text"]

@@ -14,7 +14,8 @@ import pytest
 import shapely
 
 from geo import config
-from geo.build import inputs, pipeline
+from geo.build import cli as build_cli
+from geo.build import inputs
 from geo.build.stock import BASIS_ADDRESS
 from geo.catalog import dictionary
 from tests.support import stock_population
@@ -82,7 +83,7 @@ def built(tmp_path):
     raw_dir, out_dir = tmp_path / "raw", tmp_path / "processed"
     write_refreshed_raw(raw_dir)
     out = io.StringIO()
-    code = pipeline.main(["--gemeente", GM.lower(), "--raw-dir", str(raw_dir), "--lang", "en"], stream=out)
+    code = build_cli.main(["--gemeente", GM.lower(), "--raw-dir", str(raw_dir), "--lang", "en"], stream=out)
     return code, out.getvalue(), raw_dir, out_dir
 
 
@@ -119,7 +120,7 @@ def test_code_name_and_figures_come_from_the_municipalitys_data(built):
     code, text, _raw, out_dir = built
     out = out_dir / GM
     meta = json.loads((out / config.JOIN_REPORT.name).read_text(encoding="utf-8"))
-    assert meta["gemeente"] == {"code": GM, "name": "Proefdorp", "boundaries_year": 2024,
+    assert meta["gemeente"] == {"code": GM, "name": "Proefdorp", "level": "buurt", "boundaries_year": 2024,
                                 "missing_kwb_columns": [K["pct_built_before_2000"]]}
     assert text.strip().splitlines()[-1] == f"Proefdorp ({GM}): processed data written to {out}"
     b = gpd.read_parquet(out / config.BUURTEN.name).set_index("buurt_code")
@@ -156,14 +157,15 @@ def test_without_vivet_the_build_says_so_and_writes_no_stock(built):
 
 def test_bad_input_gets_one_line_in_dutch_by_default(tmp_path):
     out = io.StringIO()
-    assert pipeline.main(["--gemeente", "0917"], stream=out) == 4
+    assert build_cli.main(["--gemeente", "0917"], stream=out) == 4
     assert out.getvalue().count("\n") == 1 and "GM" in out.getvalue() and "Traceback" not in out.getvalue()
     out = io.StringIO()
-    assert pipeline.main(["--gemeente", "GM0001", "--raw-dir", str(tmp_path)], stream=out) == 4
-    assert out.getvalue().startswith("Geen") and "make refresh GM=GM0001" in out.getvalue()
+    assert build_cli.main(["--gemeente", "GM0001", "--raw-dir", str(tmp_path)], stream=out) == 1
+    assert out.getvalue().startswith("De bewerking is gestopt: De landelijke wijkentabel (2024) heeft geen wijk van GM0001")
+    assert "make refresh GM=GM0001" in out.getvalue() and not (config.PROCESSED_DIR / "GM0001").exists()
     (tmp_path / "GM0002" / "cbs_kwb").mkdir(parents=True)  # a refresh that fetched no boundaries
     out = io.StringIO()
-    assert pipeline.main(["--gemeente", "GM0002", "--raw-dir", str(tmp_path), "--lang", "en"], stream=out) == 1
+    assert build_cli.main(["--gemeente", "GM0002", "--raw-dir", str(tmp_path), "--lang", "en"], stream=out) == 1
     assert out.getvalue().startswith("The build stopped: The raw data lacks pdok_buurten_<year>")
 
 
@@ -179,7 +181,7 @@ def test_a_per_address_vivet_file_counts_the_labels_per_buurt(tmp_path):
     (folder / "vivet_adres").mkdir()
     _address_dwellings().to_csv(folder / "vivet_adres" / "vivet_gm9999.csv", index=False)
     out = io.StringIO()
-    assert pipeline.main(["--gemeente", GM, "--raw-dir", str(tmp_path / "raw"), "--lang", "en"], stream=out) == 0
+    assert build_cli.main(["--gemeente", GM, "--raw-dir", str(tmp_path / "raw"), "--lang", "en"], stream=out) == 0
     built = tmp_path / "processed" / GM
     meta = json.loads((built / config.JOIN_REPORT.name).read_text(encoding="utf-8"))
     assert meta["stock"]["stock_basis"] == BASIS_ADDRESS and meta["stock"]["source"].endswith("vivet_gm9999.csv")
@@ -208,7 +210,7 @@ def test_without_the_benefits_table_social_assistance_stays_missing(tmp_path):
     folder = write_refreshed_raw(tmp_path / "raw")
     (folder / "cbs_uitkeringen_85586NED" / "uitkeringen.csv").unlink()  # refreshed with --no-benefits
     out = io.StringIO()
-    assert pipeline.main(["--gemeente", GM, "--raw-dir", str(tmp_path / "raw"), "--lang", "en"], stream=out) == 0
+    assert build_cli.main(["--gemeente", GM, "--raw-dir", str(tmp_path / "raw"), "--lang", "en"], stream=out) == 0
     assert "No benefits table (CBS 85586NED): the social-assistance figures stay empty." in out.getvalue()
     built = tmp_path / "processed" / GM
     b = gpd.read_parquet(built / config.BUURTEN.name)

@@ -95,4 +95,4 @@ def test_build_runs_the_stages_in_order_and_writes_every_table(raw, tmp_path, mo
     assert meta["stock"] == {"buurten": 3}
     assert meta["joins"]["KWB 2018"]["matched"] == 3
     assert meta["trends"]["editions"]["KWB 2018"]["matched"] == 3  # the newest edition needs no later marker
-    assert meta["gemeente"] == {"code": "GM0917", "name": "Heerlen", "boundaries_year": None, "missing_kwb_columns": []}
+    assert meta["gemeente"] == {"code": "GM0917", "name": "Heerlen", "level": "buurt", "boundaries_year": None, "missing_kwb_columns": []}

@@ -34,8 +34,8 @@ def replayed_build(tmp_path_factory):
     assert code == 0
     out = io.StringIO()
     started = time.perf_counter()
-    code = build_cli.main(["--gemeente", "GM0917", "--raw-dir", str(raw_dir), "--out-dir", str(out_dir), "--lang", "en"],
-                         stream=out)
+    code = build_cli.main(["--gemeente", "GM0917", "--raw-dir", str(raw_dir), "--out-dir", str(out_dir),
+                           "--lang", "en"], stream=out)
     seconds = time.perf_counter() - started
     assert code == 0, out.getvalue()
     return {"out": out_dir, "raw": raw_dir, "text": out.getvalue(), "seconds": seconds}

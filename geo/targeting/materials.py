@@ -125,7 +125,7 @@ def materials_released(cells: pd.DataFrame, demolished: pd.Series, labels=POOR_L
     kind = fa["dwelling_type"].map(TYPE_OF_DWELLING)
     cols = {}
     for m in MATERIALS:
-        cols[f"t_{m}"] = fa["floor_area_m2"] * kind.map(mi[m]) / 1000.0
+        cols[f"t_{m}"] = fa["floor_area_m2"] * kind.map(mi[m]).astype(float) / 1000.0
     per_cell = pd.concat([fa[["buurt_code", "demolished", "floor_area_m2"]], pd.DataFrame(cols, index=fa.index)],
                          axis=1)
     out = per_cell.groupby("buurt_code", as_index=False).sum(min_count=1)

@@ -16,9 +16,12 @@ def retrofit_buurten():
 
 
 def test_retrofit_load_matches_the_hand_computation():
-    """Hybrid, defaults (1.0 kW per dwelling, simultaneity 1): BU_A 100 x 1.0 kW = 0.1 MW, BU_B 40 x 1.0 = 0.04 MW;
+    """Peaks and electricity of the packages, by hand.
+
+    Hybrid, defaults (1.0 kW per dwelling, simultaneity 1): BU_A 100 x 1.0 kW = 0.1 MW, BU_B 40 x 1.0 = 0.04 MW;
     250,000 kWh = 0.25 GWh. All-electric at 2.0 kW and simultaneity 0.5: BU_A 100 x 2.0 x 0.5 = 0.1 MW.
-    Insulation alone: no heat pumps, 0 MW."""
+    Insulation alone: no heat pumps, 0 MW.
+    """
     hybrid = grid.retrofit_load(retrofit_buurten(), "hybrid", GridParams()).set_index("buurt_code")
     assert hybrid.loc["BU_A", "extra_peak_mw"] == pytest.approx(0.1)
     assert hybrid.loc["BU_B", "extra_peak_mw"] == pytest.approx(0.04)
@@ -31,8 +34,11 @@ def test_retrofit_load_matches_the_hand_computation():
 
 
 def test_newbuild_load_matches_the_hand_computation():
-    """300 m³ gas equivalent x 0.9 x 8.790 kWh/m³ (277.78 kWh/GJ / 31.6 m³/GJ) / COP 3 = 791.1 kWh per home;
-    200 homes: 0.15822 GWh a year; peak 200 x 1.25 kW = 0.25 MW. A buurt without homes is left out."""
+    """Electricity and peak of all-electric new homes, by hand.
+
+    300 m³ gas equivalent x 0.9 x 8.790 kWh/m³ (277.78 kWh/GJ / 31.6 m³/GJ) / COP 3 = 791.1 kWh per home;
+    200 homes: 0.15822 GWh a year; peak 200 x 1.25 kW = 0.25 MW. A buurt without homes is left out.
+    """
     gp = GridParams(newbuild_heat_m3=300.0)
     assert KWH_PER_M3 == pytest.approx(8.790, abs=1e-3)
     out = grid.newbuild_load(pd.Series({"BU_A": 200, "BU_B": 0}), gp, cop=3.0, boiler_efficiency=0.9)
@@ -43,9 +49,12 @@ def test_newbuild_load_matches_the_hand_computation():
 
 
 def test_capacity_flags_the_buurten_where_it_is_short():
-    """Peaks 0.5, 0.3, 0.2 MW. BU_B's own capacity 0.2 MW: headroom −0.1, flagged. Municipal capacity 0.6 MW:
+    """Flags beside the capacity, by hand.
+
+    Peaks 0.5, 0.3, 0.2 MW. BU_B's own capacity 0.2 MW: headroom −0.1, flagged. Municipal capacity 0.6 MW:
     shortfall 1.0 − 0.6 = 0.4 MW, made up by the largest first: BU_A (0.5) alone covers it, so BU_A is flagged,
-    BU_C not."""
+    BU_C not.
+    """
     load = pd.DataFrame({"buurt_code": ["BU_C", "BU_A", "BU_B"], "extra_gwh": [0.1, 0.1, 0.1],
                          "extra_peak_mw": [0.2, 0.5, 0.3]})
     table, summary = grid.against_capacity(load, GridParams(capacity_mw=0.6, capacities=(("BU_B", 0.2),)))

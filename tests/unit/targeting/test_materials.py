@@ -9,8 +9,11 @@ from geo.targeting import materials
 
 
 def cells():
-    """Two buurten. BU_A: 10 detached (F, 200 m²), 30 mid-terrace (E, 100 m²), 50 apartments (B, 70 m², kept);
-    BU_B: 20 apartments (G, 80 m²)."""
+    """Two buurten of stock cells.
+
+    BU_A: 10 detached (F, 200 m²), 30 mid-terrace (E, 100 m²), 50 apartments (B, 70 m², kept);
+    BU_B: 20 apartments (G, 80 m²).
+    """
     return pd.DataFrame({
         "buurt_code": ["BU_A", "BU_A", "BU_A", "BU_B"],
         "dwelling_type": ["detached", "mid-terrace", "apartment", "apartment"],

@@ -13,6 +13,8 @@ import json
 import altair as alt
 import pandas as pd
 import streamlit as st
+from shapely.geometry import MultiPolygon
+from shapely.geometry.polygon import orient
 
 from geo import i18n
 from geo.i18n import N_, _
@@ -146,11 +148,19 @@ def _peak_inputs(keys: tuple[str, ...]) -> None:
     st.caption(_(grid.GRID_SOURCES) + " " + _(grid.PEAK_BASIS))
 
 
+def _clockwise(shape):
+    """``shape`` with clockwise outer rings, as Vega's d3 projection draws them (GeoJSON's order fills the globe)."""
+    if isinstance(shape, MultiPolygon):
+        return MultiPolygon([orient(part, sign=-1.0) for part in shape.geoms])
+    return orient(shape, sign=-1.0)
+
+
 def _value_map(table: pd.DataFrame, column: str, title: str) -> None:
     """A small choropleth (Altair) of ``column`` per buurt; buurten without a value stay grey."""
     shapes = data.map_shapes()[0][["buurt_code", "buurt_name", "geometry"]]
     merged = shapes.merge(table[["buurt_code", column]], on="buurt_code", how="left")
     merged[column] = merged[column].fillna(0.0)
+    merged["geometry"] = merged.geometry.apply(_clockwise)
     features = json.loads(merged.to_json())["features"]
     chart = alt.Chart(alt.Data(values=features)).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
         color=alt.Color(f"properties.{column}:Q", title=title, scale=alt.Scale(scheme="orangered")),
@@ -167,14 +177,18 @@ def _grid_results(table: pd.DataFrame, summary: dict, first: str, name: str) -> 
     g1.metric(_("Extra electricity (GWh/yr)"), num(summary["extra_gwh"], 2))
     g2.metric(_("Extra peak load (MW)"), num(summary["extra_peak_mw"], 1))
     cap = summary["capacity_mw"]
-    g3.metric(_("Shortfall against the capacity entered (MW)"), num(summary["shortfall_mw"], 1) if cap == cap else "–")
+    g3.metric(_("Capacity shortfall (MW)"), num(summary["shortfall_mw"], 1) if cap == cap else "–",
+              help=_("Extra peak above the free capacity entered for the whole municipality; – = none entered."))
     if summary["flagged"]:
         st.warning(i18n.ngettext("Capacity is short: {n} buurt flagged (largest extra peak first).",
                                  "Capacity is short: {n} buurten flagged (largest extra peak first).",
                                  summary["flagged"]).format(n=summary["flagged"]))
     tab_table, tab_map = st.tabs([_("Table"), _("Map")])
     with tab_table:
-        spec = {k: v for k, v in GRID_TABLE.items() if k not in ({"homes", "heat_pumps"} - {first})}
+        hidden = {"homes", "heat_pumps"} - {first}
+        if table["capacity_mw"].isna().all():  # no capacity entered per buurt: nothing to show beside the peak
+            hidden |= {"capacity_mw", "headroom_mw"}
+        spec = {k: v for k, v in GRID_TABLE.items() if k not in hidden}
         tables.show(table, spec, height=300, key=f"gr.{name}", download=name)
     with tab_map:
         _value_map(table, "extra_peak_mw", _("Extra peak (MW)"))
@@ -189,14 +203,15 @@ def newbuild_sections(sp: NewbuildParams, effects: pd.DataFrame) -> None:
     mats = released(demolished)
     t = materials.totals(mats)
     m1, m2, m3, m4, m5 = st.columns(5)
-    m1.metric(_("Materials released (t)"), num(t["t_total"]),
-              help=_("From {n} demolished dwellings, {area} m² floor area.").format(
+    m1.metric(_("Materials (t)"), num(t["t_total"]),
+              help=_("Released by {n} demolished dwellings, {area} m² floor area.").format(
                   n=num(t["demolished"]), area=num(t["floor_area_m2"])))
     for col, m in zip((m2, m3, m4, m5), ("concrete", "masonry", "timber", "steel"), strict=True):
         col.metric(_("{material} (t)").format(material=_(materials.MATERIAL_NAMES[m])), num(t[f"t_{m}"]))
     st.caption(_("Demolished label E-G dwellings (thinning) × floor area (VIVET) × material intensity of the "
                  "building type (kg/m²). Transformation locations are not counted: what stands there is not in the "
-                 "data.") + " " + _(materials.UNCERTAINTY))
+                 "data. Glass: the source lists none for dwellings (windows count as components there).") + " "
+               + _(materials.UNCERTAINTY))
     tab_table, tab_map, tab_mi = st.tabs([_("Table"), _("Map"), _("Material intensities")])
     meta = {_("Material intensities"): _(materials.SOURCE), _("Uncertainty"): _(materials.UNCERTAINTY),
             _("Units"): _("tonnes (t); floor area in m² (BAG usable floor area, VIVET)")}

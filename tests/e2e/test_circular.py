@@ -8,8 +8,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 
 
 @pytest.mark.parametrize(("lang", "title", "tonnes", "peak"), [
-    ("nl", "Nieuwbouw", "Vrijkomende materialen (t)", "Extra piekbelasting (MW)"),
-    ("en", "New-build", "Materials released (t)", "Extra peak load (MW)"),
+    ("nl", "Nieuwbouw", "Materialen (t)", "Extra piekbelasting (MW)"),
+    ("en", "New-build", "Materials (t)", "Extra peak load (MW)"),
 ])
 def test_newbuild_shows_the_materials_and_the_peak_load(app_url, page, lang, title, tonnes, peak):
     page.goto(app_url + "/newbuild" + ("?lang=en" if lang == "en" else ""))

@@ -22,7 +22,9 @@ def test_newbuild_shows_the_materials_and_the_peak_load(app_url, page, lang, tit
     metric.first.wait_for(timeout=120_000)
     value = metric.first.locator('[data-testid="stMetricValue"]').inner_text()
     assert re.fullmatch(r"\d{2,3}[.,]\d{3}", value), value  # hundreds of thousands of tonnes, grouped
-    assert main.locator('[data-testid="stMetric"]').filter(has_text=peak).count() == 1
+    added = main.locator('[data-testid="stMetric"]').filter(has_text=peak)
+    added.first.wait_for(timeout=60_000)  # the page streams: the grid section comes after the materials
+    assert re.fullmatch(r"\d+[.,]\d", added.first.locator('[data-testid="stMetricValue"]').inner_text())
     # The map of the tonnes per buurt: an Altair (Vega) chart drawn in the page.
     main.get_by_role("tab", name="Kaart" if lang == "nl" else "Map").first.click()
     page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg',

@@ -2,6 +2,7 @@
 
 import pytest
 
+from geo.io import processed
 from tests.support.apptest import open_app
 
 pytestmark = pytest.mark.real_data
@@ -55,3 +56,12 @@ def test_retrofit_shows_the_grid_load_of_a_heat_pump_package_only():
     higher = open_app(RETROFIT, {"lang": "en", "package": "hybrid", "peak_hybrid": "2"})
     assert float(metrics(higher)["Extra peak load (MW)"]) == pytest.approx(2 * low, rel=0.05)
     assert float(metrics(hybrid)["Extra electricity (GWh/yr)"]) > 0
+
+
+def test_capacity_per_buurt_from_the_link_flags_every_planned_buurt_without_room():
+    codes = processed.read_buurten()["buurt_code"].tolist()
+    at = open_app(NEWBUILD, {"lang": "en", "grid_cap": ",".join(f"{c}:0" for c in codes)})
+    assert not at.exception and not any("ignored" in w.value for w in at.warning)
+    assert any("Capacity is short: 10 buurten flagged" in w.value for w in at.warning)  # the 10 planned buurten
+    grid = next(d.value for d in at.dataframe if "headroom_mw" in d.value.columns)
+    assert (grid["headroom_mw"] < 0).sum() == 10 and grid["flagged"].sum() == 10

@@ -35,6 +35,7 @@ from geo.map import classify
 from geo.params import (
     PACKAGES,
     QUOTE_THRESHOLD_SOURCES,
+    GridParams,
     IndexSettings,
     NewbuildParams,
     Prices,
@@ -138,7 +139,7 @@ def _scenario_default(key: str, part: str) -> Callable[[Context], float | None]:
 
 
 def _registry() -> tuple[Param, ...]:
-    prices, index, rf, nbp = Prices(), IndexSettings(), RetrofitParams(), NewbuildParams()
+    prices, index, rf, nbp, gp = Prices(), IndexSettings(), RetrofitParams(), NewbuildParams(), GridParams()
     scenario_range = {"rate": (-5.0, 5.0), "extra": (-2_000.0, 2_000.0), "ambition": (0.0, 2_000.0)}
     return (
         # shared: language, energy quote (sidebar), index (Energy-poverty index page)
@@ -198,6 +199,14 @@ def _registry() -> tuple[Param, ...]:
         Param("top_n", "nb.top_n", "int", 10, 1, lambda ctx: max(1, len(ctx.buurten))),
         Param("homes", "nb.allocate", "int", nb.TARGET_2032, 0, 20_000),
         Param("plan", "nb.plan", "table", {}, 0, 20_000, integer=True),
+        # grid load (New-build and Retrofit pages)
+        Param("peak_hybrid", "gr.peak_hybrid", "float", gp.peak_kw_hybrid, 0.0, 20.0),
+        Param("peak_electric", "gr.peak_electric", "float", gp.peak_kw_all_electric, 0.0, 20.0),
+        Param("simultaneity", "gr.simultaneity", "float", gp.simultaneity, 0.01, 1.0),
+        Param("newbuild_heat", "gr.newbuild_m3", "float", gp.newbuild_heat_m3, 0.0, 5_000.0),
+        Param("newbuild_peak", "gr.newbuild_peak", "float", gp.newbuild_peak_kw, 0.0, 20.0),
+        Param("capacity", "gr.capacity", "float", gp.capacity_mw, 0.0, 10_000.0),
+        Param("grid_cap", "gr.cap", "table", {}, 0.0, 10_000.0),
         # national and Parkstad context
         Param("measure", "ctx.indicator", "choice", "gm_pct_bottom40_households",
               choices=tuple(national_columns.BY_NAME)),

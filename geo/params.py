@@ -383,3 +383,58 @@ class MonitorSettings:
                 _finite(name, value, above=True)
         _finite("tenure_income_gap", self.tenure_income_gap)
         _finite("heat_eur_per_gj", self.heat_eur_per_gj)
+
+
+# ---- grid load (geo.targeting.grid; sources in its GRID_SOURCES) ----
+PEAK_KW_HYBRID = 1.0  # RVO/BDH Installatiemonitor (interim): group peak on cold days "just above 1 kW per dwelling"
+PEAK_KW_ALL_ELECTRIC = 1.25  # RVO/BDH 2025: 30 kWh a day at -4 °C (smallest dwellings) / 24 h
+NEWBUILD_HEAT_M3 = 350.0  # RVO, as quoted by Van de Griendt & De Vries: a new dwelling heats with < 350 m3 gas a year
+
+
+@dataclass(frozen=True)
+class GridParams:
+    """Peak factors and the grid capacity the user enters, hashable for the cache (:mod:`geo.targeting.grid`).
+
+    Attributes
+    ----------
+    peak_kw_hybrid, peak_kw_all_electric : float
+        Peak electricity per dwelling with a hybrid or an all-electric heat pump, kW (group values: already
+        coincident, see the sources).
+    simultaneity : float
+        Factor on those peaks (0-1]; 1 because the defaults are group values.
+    newbuild_heat_m3 : float
+        Heat demand of a new home, as m3 of gas a year (turned into kWh at the all-electric COP).
+    newbuild_peak_kw : float
+        Peak per new all-electric home, kW.
+    capacity_mw : float
+        Free grid capacity for the whole municipality, MW; 0 = not entered.
+    capacities : tuple
+        ``((buurt_code, MW), ...)``: free capacity per buurt the user entered.
+
+    Examples
+    --------
+    >>> GridParams().peak_kw_all_electric, GridParams(simultaneity=0.5).simultaneity
+    (1.25, 0.5)
+    >>> GridParams(simultaneity=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: simultaneity must be a number above 0, got 0
+    """
+
+    peak_kw_hybrid: float = PEAK_KW_HYBRID
+    peak_kw_all_electric: float = PEAK_KW_ALL_ELECTRIC
+    simultaneity: float = 1.0
+    newbuild_heat_m3: float = NEWBUILD_HEAT_M3
+    newbuild_peak_kw: float = PEAK_KW_ALL_ELECTRIC
+    capacity_mw: float = 0.0
+    capacities: tuple = ()
+
+    def __post_init__(self):
+        """Refuse negative peaks, heat or capacities and a simultaneity outside (0, 1]."""
+        for name in ("peak_kw_hybrid", "peak_kw_all_electric", "newbuild_heat_m3", "newbuild_peak_kw", "capacity_mw"):
+            _finite(name, getattr(self, name))
+        _finite("simultaneity", self.simultaneity, above=True)
+        if self.simultaneity > 1:
+            raise ValueError(f"simultaneity must be at most 1, got {self.simultaneity!r}")
+        for code, mw in self.capacities:
+            _finite(f"capacity of {code}", mw)

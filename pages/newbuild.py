@@ -9,7 +9,7 @@ from geo.report import tables as specs
 from geo.targeting import display
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
-from ui import charts, data, mapview, settings, tables, targeting
+from ui import charts, circular, data, mapview, settings, tables, targeting
 
 w, num = settings.widget_kwargs, i18n.number  # bind a widget to a setting; numbers in text
 
@@ -144,3 +144,4 @@ mapview.highlighted_map("newbuild", frozenset(code for code, _h in planned), "pc
                         i18n.ngettext("Blue outline: the {n} buurt with new homes in the plan.",
                                       "Blue outline: the {n} buurten with new homes in the plan.",
                                       len(planned)).format(n=len(planned)))
+circular.newbuild_sections(sp, effects)

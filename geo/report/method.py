@@ -28,7 +28,7 @@ from geo.targeting import newbuild, packages, retrofit
 
 METHOD_DIR = config.ROOT / "docs" / "method"
 # The retrofit and new-build models on the Data & method page, in page order.
-TARGETING_SECTIONS = ("retrofit", "income", "retrofit_costs", "newbuild", "targeting_pages")
+TARGETING_SECTIONS = ("retrofit", "income", "retrofit_costs", "newbuild", "targeting_pages", "circular", "grid")
 
 
 def placeholders() -> dict[str, str]:

@@ -25,6 +25,8 @@ EVERYTHING = {
     "plus_ambition.ambition": "150", "thinning": "0.4", "replacement": "0.7", "score.mixing": "2",
     "locations": "BU09172000", "top_n": "12", "homes": "2400", "plan": f"{PLANNED}:40",
     "measure": "gm_gas_m3", "gemeente": "GM0928",
+    "peak_hybrid": "1.2", "peak_electric": "2", "simultaneity": "0.8", "newbuild_heat": "300", "newbuild_peak": "1.5",
+    "capacity": "200", "grid_cap": f"{PLANNED}:50",
 }
 
 
@@ -114,6 +116,7 @@ def test_a_link_with_every_setting_restores_the_view_on_every_page():
     assert at.radio(key="w.rf.mode").value == "dwellings" and at.number_input(key="w.rf.dwellings").value == 800
     assert at.session_state["rf.budget"] == 30.0
     assert at.slider(key="w.rf.alpha").value == pytest.approx(0.8)
+    assert at.number_input(key="w.gr.peak_hybrid").value == pytest.approx(1.2)
     assert not at.warning, [w.value for w in at.warning]
 
     go(at, NEWBUILD)
@@ -127,6 +130,10 @@ def test_a_link_with_every_setting_restores_the_view_on_every_page():
     assert at.number_input(key="w.nb.top_n").value == 12 and at.number_input(key="w.nb.allocate").value == 2400
     assert editor_value(at, "nb.alloc_editor", "buurt_code", PLANNED, "homes") == 40
     assert any(m.label.startswith("Progress on 2,600") for m in at.metric)
+    assert at.number_input(key="w.gr.newbuild_peak").value == 1.5 and at.number_input(key="w.gr.capacity").value == 200
+    assert at.number_input(key="w.gr.simultaneity").value == 0.8
+    assert at.number_input(key="w.gr.newbuild_m3").value == 300
+    assert editor_value(at, "gr.cap_editor", "buurt_code", PLANNED, "capacity_mw") == 50
 
     # After visiting every page the link still holds every setting, as given.
     assert url(at) == EVERYTHING

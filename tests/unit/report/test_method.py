@@ -91,6 +91,8 @@ def test_the_models_section_has_each_model_once_in_page_order():
         "### Retrofit costs and budget allocation",
         "### New-build targeting: method, defaults and limits",
         "### Retrofit and New-build pages: what the pages add",
+        "### Circular building: materials the new-build plan releases",
+        "### Grid load of heat pumps and all-electric new homes",
     ]
 
 

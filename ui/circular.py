@@ -1,0 +1,256 @@
+"""Circular building and grid load (issue 13): what the New-build plan releases and what heat pumps add to the grid.
+
+The New-build page shows the materials its plan releases by demolition (:mod:`geo.targeting.materials`) and the
+extra electricity and peak load of its all-electric new homes; the Retrofit page the extra load of the chosen
+heat-pump package (:mod:`geo.targeting.grid`). Both compare the peak with a grid capacity the user enters, for the
+whole municipality or per buurt. Layout helpers and caches only; the figures are computed in ``geo``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+from shapely.geometry import MultiPolygon
+from shapely.geometry.polygon import orient
+
+from geo import i18n
+from geo.i18n import N_, _
+from geo.params import GridParams, NewbuildParams, RetrofitParams
+from geo.targeting import display, grid, materials
+from ui import charts, data, settings, tables, targeting
+
+# Table specs (column -> header, format), headers marked for the catalogue.
+MATERIALS_TABLE = {
+    "buurt_name": N_("Buurt"),
+    "demolished": (N_("Demolished dwellings"), "%.0f"),
+    "floor_area_m2": (N_("Floor area demolished (m²)"), "%.0f"),
+    "t_concrete": (N_("Concrete (t)"), "%.0f"),
+    "t_masonry": (N_("Masonry (t)"), "%.0f"),
+    "t_timber": (N_("Timber (t)"), "%.0f"),
+    "t_steel": (N_("Steel (t)"), "%.0f"),
+    "t_glass": (N_("Glass (t)"), "%.0f"),
+    "t_other": (N_("Other (t)"), "%.0f"),
+    "t_total": (N_("Total (t)"), "%.0f"),
+}
+INTENSITY_TABLE = {
+    "building_type": N_("Building type (source)"),
+    "dwelling_types": N_("Dwelling types of the stock"),
+    "concrete": (N_("Concrete (kg/m²)"), "%.1f"),
+    "masonry": (N_("Masonry (kg/m²)"), "%.1f"),
+    "timber": (N_("Timber (kg/m²)"), "%.1f"),
+    "steel": (N_("Steel (kg/m²)"), "%.1f"),
+    "glass": (N_("Glass (kg/m²)"), "%.1f"),
+    "other": (N_("Other (kg/m²)"), "%.1f"),
+}
+GRID_TABLE = {
+    "buurt_name": N_("Buurt"),
+    "homes": (N_("New homes"), "%.0f"),
+    "heat_pumps": (N_("Dwellings with a heat pump"), "%.0f"),
+    "extra_gwh": (N_("Extra electricity (GWh/yr)"), "%.3f"),
+    "extra_peak_mw": (N_("Extra peak (MW)"), "%.2f"),
+    "capacity_mw": (N_("Capacity entered (MW)"), "%.2f"),
+    "headroom_mw": (N_("Headroom (MW)"), "%.2f"),
+    "flagged": N_("Capacity short"),
+}
+CAPACITY_EDITOR = {"buurt_name": N_("Buurt"), "capacity_mw": (N_("Free capacity (MW)"), "%.2f")}
+BUILDING_TYPES = {"single": N_("Single house"), "row": N_("Row house"), "apartment": N_("Apartment building"),
+                  "high_rise": N_("High-rise (not used: floors unknown)")}
+GRID_DEFAULTS = {"gr.peak_hybrid": GridParams().peak_kw_hybrid, "gr.peak_electric": GridParams().peak_kw_all_electric,
+                 "gr.simultaneity": GridParams().simultaneity, "gr.newbuild_m3": GridParams().newbuild_heat_m3,
+                 "gr.newbuild_peak": GridParams().newbuild_peak_kw, "gr.capacity": GridParams().capacity_mw}
+
+
+# ---- figures (cached by hashable arguments) ----------------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def released(demolished: tuple) -> pd.DataFrame:
+    """Materials released per buurt by ``((buurt_code, demolished dwellings), ...)``, with the buurt's name."""
+    table = materials.materials_released(targeting.stock_cells(), pd.Series(dict(demolished), dtype=float))
+    table.insert(1, "buurt_name", table["buurt_code"].map(targeting.names()))
+    return table.sort_values("t_total", ascending=False)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def intensity_table(lang: str) -> pd.DataFrame:
+    """The material intensities per building type, with the stock's dwelling types each one is used for."""
+    mi = materials.intensities()
+    used_for = {kind: ", ".join(display(t) for t, k in materials.TYPE_OF_DWELLING.items() if k == kind) or "–"
+                for kind in mi.index}
+    return mi.assign(building_type=[_(BUILDING_TYPES[k]) for k in mi.index],
+                     dwelling_types=[used_for[k] for k in mi.index]).reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def newbuild_grid(plan: tuple, gp: GridParams, cop: float) -> tuple[pd.DataFrame, dict]:
+    """Grid load of the new homes ``((buurt_code, homes), ...)`` beside the capacity entered."""
+    load = grid.newbuild_load(pd.Series(dict(plan), dtype=float), gp, cop)
+    table, summary = grid.against_capacity(load, gp)
+    table.insert(1, "buurt_name", table["buurt_code"].map(targeting.names()))
+    return table, summary
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def retrofit_grid(p: RetrofitParams, gp: GridParams) -> tuple[pd.DataFrame, dict]:
+    """Grid load of the retrofit package ``p`` per buurt beside the capacity entered."""
+    table, summary = grid.against_capacity(grid.retrofit_load(targeting.retrofit_buurten(p), p.package, gp), gp)
+    table.insert(1, "buurt_name", table["buurt_code"].map(targeting.names()))
+    return table, summary
+
+
+# ---- widgets -----------------------------------------------------------------------------------
+
+def grid_params() -> GridParams:
+    """The grid settings in force (session state), as a hashable :class:`GridParams`."""
+    ss = st.session_state
+    for key, value in GRID_DEFAULTS.items():
+        ss.setdefault(key, value)
+    caps = tuple(sorted((code, float(mw)) for code, mw in (ss.get("gr.cap") or {}).items() if float(mw) >= 0))
+    try:
+        return GridParams(float(ss["gr.peak_hybrid"]), float(ss["gr.peak_electric"]), float(ss["gr.simultaneity"]),
+                          float(ss["gr.newbuild_m3"]), float(ss["gr.newbuild_peak"]), float(ss["gr.capacity"]), caps)
+    except ValueError:
+        st.warning(_("A grid setting is out of range; the defaults are used."))
+        return GridParams()
+
+
+def _capacity_inputs() -> None:
+    """The capacity the user enters: one figure for the municipality, and optionally one per buurt."""
+    w, names = settings.widget_kwargs, targeting.names()
+    st.number_input(_("Free grid capacity, whole municipality (MW)"), 0.0, 10_000.0, step=1.0, format="%.1f",
+                    **w("gr.capacity"), help=_("0 = not entered. Ask the grid operator; a link to an uploaded "
+                                               "grid-congestion layer is not there yet."))
+    with st.expander(_("Free capacity per buurt (MW)")):
+        base = pd.DataFrame({"buurt_code": list(names), "buurt_name": list(names.values()),
+                             "capacity_mw": float("nan")}).sort_values("buurt_name")
+        settings.kept_editor(base, CAPACITY_EDITOR, key="gr.cap_editor", num_rows="fixed", height=260,
+                             disabled=["buurt_name"])
+        st.caption(_("Empty = not entered; 0 = no room left. Shared by the New-build and Retrofit pages."))
+
+
+def _peak_inputs(keys: tuple[str, ...]) -> None:
+    """Inputs of the peak factors named by ``keys`` (session keys), each with its default and source."""
+    w, n = settings.widget_kwargs, i18n.number
+    labels = {"gr.peak_hybrid": (_("Peak per dwelling, hybrid heat pump (kW)"), 2),
+              "gr.peak_electric": (_("Peak per dwelling, all-electric heat pump (kW)"), 2),
+              "gr.newbuild_peak": (_("Peak per new all-electric home (kW)"), 2),
+              "gr.newbuild_m3": (_("Heat demand of a new home (m³ gas equivalent a year)"), 0),
+              "gr.simultaneity": (_("Simultaneity (0-1)"), 2)}
+    cols = st.columns(len(keys))
+    for col, key in zip(cols, keys, strict=True):
+        label, places = labels[key]
+        high = 5_000.0 if key == "gr.newbuild_m3" else (1.0 if key == "gr.simultaneity" else 20.0)
+        low = 0.01 if key == "gr.simultaneity" else 0.0
+        col.number_input(label, low, high, step=0.05 if places else 25.0, format=f"%.{places}f", **w(key),
+                         help=_("Default: {value}.").format(value=n(GRID_DEFAULTS[key], places)))
+    st.caption(_(grid.GRID_SOURCES) + " " + _(grid.PEAK_BASIS))
+
+
+def _clockwise(shape):
+    """``shape`` with clockwise outer rings, as Vega's d3 projection draws them (GeoJSON's order fills the globe)."""
+    if isinstance(shape, MultiPolygon):
+        return MultiPolygon([orient(part, sign=-1.0) for part in shape.geoms])
+    return orient(shape, sign=-1.0)
+
+
+def _value_map(table: pd.DataFrame, column: str, title: str) -> None:
+    """A small choropleth (Altair) of ``column`` per buurt; buurten without a value stay grey."""
+    shapes = data.map_shapes()[0][["buurt_code", "buurt_name", "geometry"]]
+    merged = shapes.merge(table[["buurt_code", column]], on="buurt_code", how="left")
+    merged[column] = merged[column].fillna(0.0)
+    merged["geometry"] = merged.geometry.apply(_clockwise)
+    features = json.loads(merged.to_json())["features"]
+    chart = alt.Chart(alt.Data(values=features)).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
+        color=alt.Color(f"properties.{column}:Q", title=title, scale=alt.Scale(scheme="orangered")),
+        tooltip=[alt.Tooltip("properties.buurt_name:N", title=_("Buurt")),
+                 alt.Tooltip(f"properties.{column}:Q", title=title, format=",.2f")],
+    ).project(type="mercator").properties(height=420)
+    st.altair_chart(charts.localised(chart), width="stretch")
+
+
+def _grid_results(table: pd.DataFrame, summary: dict, first: str, name: str) -> None:
+    """Metrics, the flag message, the table and the map of a grid-load result."""
+    num = i18n.number
+    g1, g2, g3 = st.columns(3)
+    g1.metric(_("Extra electricity (GWh/yr)"), num(summary["extra_gwh"], 2))
+    g2.metric(_("Extra peak load (MW)"), num(summary["extra_peak_mw"], 1))
+    cap = summary["capacity_mw"]
+    g3.metric(_("Capacity shortfall (MW)"), num(summary["shortfall_mw"], 1) if cap == cap else "–",
+              help=_("Extra peak above the free capacity entered for the whole municipality; – = none entered."))
+    if summary["flagged"]:
+        st.warning(i18n.ngettext("Capacity is short: {n} buurt flagged (largest extra peak first).",
+                                 "Capacity is short: {n} buurten flagged (largest extra peak first).",
+                                 summary["flagged"]).format(n=summary["flagged"]))
+    tab_table, tab_map = st.tabs([_("Table"), _("Map")])
+    with tab_table:
+        hidden = {"homes", "heat_pumps"} - {first}
+        if table["capacity_mw"].isna().all():  # no capacity entered per buurt: nothing to show beside the peak
+            hidden |= {"capacity_mw", "headroom_mw"}
+        spec = {k: v for k, v in GRID_TABLE.items() if k not in hidden}
+        tables.show(table, spec, height=300, key=f"gr.{name}", download=name)
+    with tab_map:
+        _value_map(table, "extra_peak_mw", _("Extra peak (MW)"))
+
+
+def newbuild_sections(sp: NewbuildParams, effects: pd.DataFrame) -> None:
+    """The New-build page's sections on circular building and grid load of the plan in ``effects``."""
+    num = i18n.number
+    st.subheader(_("Circular building: materials the plan releases"))
+    demolished = tuple((c, float(d)) for c, d in zip(effects["buurt_code"], effects["demolished"], strict=True)
+                       if d > 0)
+    mats = released(demolished)
+    t = materials.totals(mats)
+    m1, m2, m3, m4, m5 = st.columns(5)
+    m1.metric(_("Materials (t)"), num(t["t_total"]),
+              help=_("Released by {n} demolished dwellings, {area} m² floor area.").format(
+                  n=num(t["demolished"]), area=num(t["floor_area_m2"])))
+    for col, m in zip((m2, m3, m4, m5), ("concrete", "masonry", "timber", "steel"), strict=True):
+        col.metric(_("{material} (t)").format(material=_(materials.MATERIAL_NAMES[m])), num(t[f"t_{m}"]))
+    st.caption(_("Demolished label E-G dwellings (thinning) × floor area (VIVET) × material intensity of the "
+                 "building type (kg/m²). Transformation locations are not counted: what stands there is not in the "
+                 "data. Glass: the source lists none for dwellings (windows count as components there).") + " "
+               + _(materials.UNCERTAINTY))
+    tab_table, tab_map, tab_mi = st.tabs([_("Table"), _("Map"), _("Material intensities")])
+    meta = {_("Material intensities"): _(materials.SOURCE), _("Uncertainty"): _(materials.UNCERTAINTY),
+            _("Units"): _("tonnes (t); floor area in m² (BAG usable floor area, VIVET)")}
+    with tab_table:
+        tables.show(mats, MATERIALS_TABLE, height=300, key="nb.materials", download_settings=meta,
+                    download=_("Materials released by the new-build plan"))
+    with tab_map:
+        _value_map(mats, "t_total", _("Total (t)"))
+    with tab_mi:
+        tables.show(intensity_table(i18n.current()), INTENSITY_TABLE, download=_("Material intensities"),
+                    download_settings=meta)
+        st.caption(_(materials.SOURCE))
+
+    st.subheader(_("Grid load of the plan"))
+    gp = grid_params()
+    with st.expander(_("Peak factors and capacity")):
+        _peak_inputs(("gr.newbuild_peak", "gr.newbuild_m3", "gr.simultaneity"))
+        _capacity_inputs()
+    plan = tuple((c, int(h)) for c, h in zip(effects["buurt_code"], effects["homes"], strict=True) if h > 0)
+    cop = float(st.session_state.get("rf.cop_all_electric", sp.retrofit.cop_all_electric))  # the Retrofit setting
+    table, summary = newbuild_grid(plan, gp, cop)
+    st.caption(_("Every new home is all-electric: heat demand / seasonal COP ({cop}) a year; peak = homes × peak per "
+                 "home × simultaneity. Other household electricity is not counted.").format(cop=num(cop, 1)))
+    _grid_results(table, summary, "homes", _("Grid load of the new-build plan"))
+
+
+def retrofit_section(p: RetrofitParams) -> None:
+    """The Retrofit page's section on the grid load of the chosen heat-pump package."""
+    st.subheader(_("Grid load of the package"))
+    if p.package == "insulate":
+        st.info(_("Insulation alone adds no heat pumps, so no extra electricity or peak load. Choose a heat-pump "
+                  "package to see its grid load."))
+        return
+    gp = grid_params()
+    with st.expander(_("Peak factors and capacity")):
+        key = "gr.peak_hybrid" if p.package == "hybrid" else "gr.peak_electric"
+        _peak_inputs((key, "gr.simultaneity"))
+        _capacity_inputs()
+    table, summary = retrofit_grid(p, gp)
+    st.caption(_("Extra electricity: the package's heat-pump use at its seasonal COP; peak = dwellings with a heat "
+                 "pump × peak per dwelling × simultaneity."))
+    _grid_results(table, summary, "heat_pumps", _("Grid load of the retrofit package"))

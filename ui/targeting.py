@@ -29,7 +29,7 @@ from geo.targeting import newbuild_score as ns
 from geo.targeting import packages as pk
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
-from ui import data, settings, tables
+from ui import data, mydata, settings, tables
 
 INPUTS = (config.STOCK_CELLS, config.LABEL_FACTORS, config.GEMEENTE_HOUSEHOLDS)
 # Columns whose values are model categories (dwelling type, build period, tenure): shown in the user's words.
@@ -163,17 +163,23 @@ def per_tonne(p: RetrofitParams) -> dict[str, float]:
     return pk.per_tonne_summary(retrofit_cells(p), p.lifetime, p.discount_rate)
 
 
-def allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None, alpha: float) -> rb.Allocation:
-    """Greedy allocation (:func:`geo.targeting.budget.allocate`) with buurt names on the ranking."""
+def allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None, alpha: float,
+               user: tuple | None = None) -> rb.Allocation:
+    """Greedy allocation (:func:`geo.targeting.budget.allocate`) with buurt names on the ranking.
+
+    ``user``: the user's own figures as further parts of the ranking score; by default those with a
+    retrofit weight on the My data page (:func:`ui.mydata.parts`).
+    """
+    user = mydata.parts("retrofit") if user is None else tuple(user)
     with st.spinner(_("Allocating the budget...")):
-        return _allocation(p, budget_eur, dwellings_cap, alpha)
+        return _allocation(p, budget_eur, dwellings_cap, alpha, user)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None,
-                alpha: float) -> rb.Allocation:
+                alpha: float, user: tuple = ()) -> rb.Allocation:
     a = rb.allocate(retrofit_cells(p), budget_eur=budget_eur, dwellings_cap=dwellings_cap, alpha=alpha,
-                    lifetime_years=p.lifetime)
+                    lifetime_years=p.lifetime, user=user)
     a.ranking = rb.ranking_with_names(a, names())
     return a
 
@@ -212,7 +218,7 @@ def homes_needed(scenarios: tuple, vacancy_pct: float, target_vacancy_pct: float
 def newbuild_scores(p: NewbuildParams) -> pd.DataFrame:
     """:func:`geo.targeting.newbuild_score.newbuild_scores` on the real data (the E-G stock at today's use)."""
     return ns.newbuild_scores(buurt_frame(), retrofit_cells(p.retrofit), p.transformation, p.score_weights,
-                              p.mix_reference_share)
+                              p.mix_reference_share, user=p.user)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

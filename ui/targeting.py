@@ -17,7 +17,8 @@ from geo import config, i18n
 from geo.catalog import sources
 from geo.errors import DataError
 from geo.i18n import N_, _, ngettext
-from geo.io import processed, upload
+from geo.io import processed
+from geo.io.layers import layer
 from geo.metrics import household_income as hi
 from geo.params import PACKAGES, MonitorSettings, NewbuildParams, RetrofitParams
 from geo.report import profile
@@ -238,8 +239,12 @@ def newbuild_effects(p: NewbuildParams, plan: tuple, thinning_share: float,
 
 
 def uploaded_locations(data_bytes: bytes, filename: str) -> list[str]:
-    """Buurt codes of an uploaded file of transformation locations (raises DataError with a user message)."""
-    return upload.locations_to_buurten(data_bytes, filename, data.buurten()[["buurt_code", "geometry"]])
+    """Buurt codes of an uploaded file of transformation locations (raises DataError with a user message).
+
+    Read as every upload is (:func:`geo.io.layers.layer.read_layer`): codes, coordinates, names or geometry.
+    """
+    buurten = data.buurten()[mydata.BUURT_COLUMNS]
+    return layer.buurt_codes(layer.read_layer(data_bytes, filename, buurten), buurten)
 
 
 # ---- widgets of the two pages (layout helpers, no model logic) ---------------------------------
@@ -344,9 +349,9 @@ def score_settings(names: dict) -> None:
               help=_("Add the tenure that brings the buurt closest to the Heerlen mix, without displacing anyone."))
     w4.slider(_("Weight: transformation"), 0.0, 3.0, step=0.25, **w("nb.w.transformation"),
               help=_("Buurten you mark as transformation location."))
-    uploaded = st.file_uploader(_("Or upload transformation locations"), type=["csv", "geojson", "json"],
-                                key="nb.upload", help=_("A .csv with a column buurt_code, or a .geojson of "
-                                                        "points or areas (any declared CRS)."))
+    uploaded = st.file_uploader(_("Or upload transformation locations"), key="nb.upload",
+                                help=_("A CSV or xlsx with buurt codes, coordinates or buurt names, or a GeoJSON, "
+                                       "GeoPackage or zipped Shapefile of points or areas (any declared CRS)."))
     add_uploaded_locations(uploaded, names)
 
 

@@ -179,7 +179,7 @@ def _read_csv(data: bytes, max_features: int) -> Read:
 
     try:
         df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, engine="python",
-                         skipinitialspace=True, on_bad_lines=bad_line, skip_blank_lines=True)
+                         skipinitialspace=True, on_bad_lines=bad_line, skip_blank_lines=True, index_col=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError):
         raise DataError(_("The text file could not be read as a table (CSV).")) from None
     df.columns = _unique(["" if str(c).startswith("Unnamed:") else str(c).strip() for c in df.columns])

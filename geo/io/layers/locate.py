@@ -90,8 +90,12 @@ def crs_of_coordinates(x, y) -> tuple[str, bool] | None:
     return best if scores[best] >= 0.5 else None
 
 
-def _code_column(df: pd.DataFrame) -> tuple[str, pd.Series] | None:
-    """The column of buurt or wijk codes (the one most of whose cells read as codes), with the codes read."""
+def _code_column(df: pd.DataFrame, known: set[str]) -> tuple[str, pd.Series] | None:
+    """The column of buurt or wijk codes (the one most of whose cells read as codes), with the codes read.
+
+    A cell counts when it is written with its prefix (``BU``, ``WK``) or, as bare digits, is a code of
+    the municipality: a column of RD coordinates (six digits, like a wijk code) is not taken for codes.
+    """
     best = None
     for col in df.columns:
         if col == "geometry":
@@ -101,7 +105,9 @@ def _code_column(df: pd.DataFrame) -> tuple[str, pd.Series] | None:
         if filled.empty:
             continue
         codes = pd.Series([buurt_or_wijk(v) for v in cells], index=cells.index, dtype=object)
-        share = codes[filled.index].notna().mean()
+        prefixed = pd.Series([str(v).strip().upper().startswith(("BU", "WK")) for v in cells], index=cells.index)
+        counts = codes.notna() & (prefixed | codes.isin(known))
+        share = counts[filled.index].mean()
         named = any(w in str(col).lower() for w in ("code", "buurt", "wijk", "gwb"))
         score = (share, named)
         if share >= MATCH_SHARE and (best is None or score > best[0]):
@@ -225,7 +231,7 @@ def locate_table(df: pd.DataFrame, buurten: gpd.GeoDataFrame, dutch: bool = Fals
     DataError
         When no column holds codes, coordinates or names, or none of the rows matches.
     """
-    found = _code_column(df)
+    found = _code_column(df, {*buurten["buurt_code"], *buurten["wijk_code"]})
     if found is not None:
         located = _by_codes(df, *found, buurten)
     elif (xy := coordinate_columns(df.columns)) is not None:
@@ -282,6 +288,9 @@ def to_wgs84(gdf: gpd.GeoDataFrame, declared: str | None, geojson: bool = False)
                 raise DataError(_("The file declares no coordinate reference system and its coordinates are neither "
                                   "RD New nor longitude/latitude in the Netherlands; save it with its CRS (e.g. a "
                                   ".prj file)."))
+        elif geojson and seen[0] == "EPSG:28992":
+            notes.append(_("The coordinates are RD New (EPSG:28992) metres although the file says WGS84; they were "
+                           "read as RD New."))
         elif not geojson:
             notes.append(_("The file declares no coordinate reference system; its coordinates are read as {crs}.")
                          .format(crs=_("RD New (EPSG:28992)") if seen[0] == "EPSG:28992" else _(

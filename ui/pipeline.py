@@ -17,7 +17,7 @@ from geo.report import profile
 from geo.targeting import pipeline as pl
 from ui import data, mydata, tables
 
-KEY, SEEN = "nb.pipeline", "nb.pipeline_seen"
+KEY, SEEN, PENDING = "nb.pipeline", "nb.pipeline_seen", "nb.pipeline_pending"
 BESIDE = {"buurt_name": N_("Buurt"), "plan_homes": (N_("Homes in the municipality's plan"), "%d"),
           "market_homes": (N_("Homes planned by the market"), "%d"),
           "market_projects": (N_("Market projects"), "%d"),
@@ -28,23 +28,31 @@ PROJECTS = {"project": N_("Project"), "buurt_name": N_("Buurt"), "homes": (N_("H
 
 
 def _read(uploaded) -> None:
-    """Read a newly picked file into the session (once per file); an error message when it cannot be used."""
+    """Read a newly picked file into the session (once per file); an error message when it cannot be used.
+
+    A file handed over in code (``nb.pipeline_pending`` = (name, bytes), e.g. by a test) is read the same way.
+    """
     ss = st.session_state
-    if uploaded is None or ss.get(SEEN) == uploaded.file_id:
+    handed = ss.pop(PENDING, None)
+    if handed is not None:
+        name, content = handed
+    elif uploaded is None or ss.get(SEEN) == uploaded.file_id:
         return
-    ss[SEEN] = uploaded.file_id
+    else:
+        ss[SEEN] = uploaded.file_id
+        name, content = uploaded.name, uploaded.getvalue()
     try:
-        layer = read_layer(uploaded.getvalue(), uploaded.name, data.buurten()[mydata.BUURT_COLUMNS])
+        layer = read_layer(content, name, data.buurten()[mydata.BUURT_COLUMNS])
         found, notes = pl.projects(layer, data.buurten()[mydata.BUURT_COLUMNS])
     except DataError as err:
         ss.pop(KEY, None)
-        st.error(profile.literal_markdown(_("{file}: {problem}").format(file=uploaded.name[:80], problem=err)))
+        st.error(profile.literal_markdown(_("{file}: {problem}").format(file=name[:80], problem=err)))
         return
     except Exception:  # never a traceback for a user's file
         ss.pop(KEY, None)
-        st.error(profile.literal_markdown(_("{file}: the file could not be read.").format(file=uploaded.name[:80])))
+        st.error(profile.literal_markdown(_("{file}: the file could not be read.").format(file=name[:80])))
         return
-    ss[KEY] = (uploaded.name, found, [*layer.notes, *filter(None, [unmatched_note(layer)]), *notes])
+    ss[KEY] = (name, found, [*layer.notes, *filter(None, [unmatched_note(layer)]), *notes])
 
 
 def section(plan: dict, target_2030: int, target_2032: int, names: dict) -> None:

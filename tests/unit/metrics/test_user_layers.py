@@ -7,9 +7,17 @@ import pandas as pd
 import pytest
 from shapely.geometry import LineString, Point, box
 
+from geo import i18n
 from geo.errors import DataError
 from geo.metrics import user_layers as ul
 from geo.params import UserIndicator
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English messages."""
+    with i18n.language("en"):
+        yield
 
 RD = "EPSG:28992"
 X0, Y0 = 196000, 321000

@@ -2,10 +2,18 @@
 
 import pytest
 
+from geo import i18n
 from geo.errors import DataError
 from geo.io.layers.layer import read_layer
 from geo.targeting import pipeline as pl
 from tests.unit.io.layers.conftest import centre, geojson, make_buurten, point
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English messages."""
+    with i18n.language("en"):
+        yield
 
 BUURTEN = make_buurten()
 CSV = (b"Projectnaam;Buurtcode;Aantal woningen;Opleverjaar;Woningtype;Energielabel\n"

@@ -139,6 +139,7 @@ def account(layer: Layer) -> None:
 
 def controls(layer: Layer) -> None:
     """How the layer is used: drawn (with its label column) and/or a figure per buurt with weights per use."""
+    _defaults(layer)  # again after "Reset all settings", which drops every bound setting
     w = settings.widget_kwargs
     c1, c2 = st.columns(2)
     c1.toggle(_("Draw on the map"), **w(_k(layer.key, "draw")))
@@ -184,6 +185,7 @@ def indicator_label(layer: Layer) -> str:
 def figure(layer: Layer, use: str | None = None) -> UserIndicator | None:
     """The layer's figure per buurt, with the weight and direction of ``use`` (None: weight 1, higher is worse)."""
     ss = st.session_state
+    _defaults(layer)
     if not ss.get(_k(layer.key, "aggregate")):
         return None
     how = ss[_k(layer.key, "how")]
@@ -276,6 +278,8 @@ def explorer_section() -> None:
 
 def index_controls() -> None:
     """The Index page's part: the weight and direction of each of your figures in the index."""
+    for layer in layers().values():
+        _defaults(layer)
     made = [layer for layer in layers().values() if st.session_state.get(_k(layer.key, "aggregate"))]
     if not made:
         st.caption(_("Your own figures per buurt can be added to the index on the My data page."))

@@ -141,6 +141,7 @@ def reset() -> None:
     for key in (*links.setting_keys(), *EDITORS, *(persistent for persistent, _row, _value in EDITORS.values())):
         if key != language.KEY:
             ss.pop(key, None)
+    ss.pop(USER_INDEX, None)  # the user's own figures weigh 0 again (their layers stay)
     links.forget()
     init()
     links.init()

@@ -130,3 +130,14 @@ def test_the_map_explorer_points_to_my_data_and_then_shows_the_layers():
     at.switch_page("pages/map_explorer.py")
     at.run()
     assert not at.exception and "Your layers" in _texts(at, "subheader")
+
+
+def test_reset_all_settings_keeps_the_layers_and_sets_their_weights_back():
+    at = _open_with([("palen.csv", SITES)])
+    next(s for s in at.slider if s.label == "Weight in: Energy-poverty index").set_value(3.0).run()
+    assert at.session_state["my.index"]
+    next(b for b in at.sidebar.button if b.label == "Reset all settings").click().run()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.session_state["my.layers"]) == 1 and at.session_state["my.index"] == ()
+    assert next(s for s in at.slider if s.label == "Weight in: Energy-poverty index").value == 0.0

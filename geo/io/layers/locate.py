@@ -30,7 +30,7 @@ from pyproj.exceptions import CRSError
 from geo import config
 from geo.errors import DataError
 from geo.i18n import _, ngettext, number
-from geo.io.layers.values import buurt_or_wijk, is_blank, name_key, to_number
+from geo.io.layers.values import buurt_or_wijk, is_blank, name_key, to_numbers
 
 # Bounding boxes of the Netherlands (with a margin): lon/lat and RD New metres.
 NL_LONLAT = (3.0, 50.6, 7.4, 53.8)
@@ -42,6 +42,7 @@ Y_NAMES = ("y", "rdy", "yrd", "ycoord", "ycoordinaat", "ycoordinate", "coordy", 
            "lat", "latitude", "breedtegraad", "noorderbreedte", "geolat")
 NAME_WORDS = ("buurt", "wijk", "naam", "name", "gebied", "area", "neighbourhood", "neighborhood")
 MATCH_SHARE = 0.5  # a column is the join key when at least this share of its filled cells match
+SAMPLE = 2_000  # the first cells of a column tell whether it can hold codes at all
 MARGIN_DEG = 0.02  # features this far outside Heerlen's extent are left out (about 2 km)
 DIMENSION = {"Point": 0, "MultiPoint": 0, "LineString": 1, "MultiLineString": 1, "LinearRing": 1,
              "Polygon": 2, "MultiPolygon": 2}
@@ -101,9 +102,14 @@ def _code_column(df: pd.DataFrame, known: set[str]) -> tuple[str, pd.Series] | N
         if col == "geometry":
             continue
         cells = df[col]
-        filled = cells[[not is_blank(v) for v in cells]]
+        head = cells.iloc[:SAMPLE]
+        filled = head[[not is_blank(v) for v in head]]
         if filled.empty:
             continue
+        sample = pd.Series([buurt_or_wijk(v) for v in filled], index=filled.index, dtype=object)
+        if sample.notna().mean() < MATCH_SHARE:  # most cells of a long column are no codes: not the key
+            continue
+        filled = cells[[not is_blank(v) for v in cells]]
         codes = pd.Series([buurt_or_wijk(v) for v in cells], index=cells.index, dtype=object)
         prefixed = pd.Series([str(v).strip().upper().startswith(("BU", "WK")) for v in cells], index=cells.index)
         counts = codes.notna() & (prefixed | codes.isin(known))
@@ -181,8 +187,7 @@ def _by_names(df: pd.DataFrame, col: str, keys: pd.Series, buurten: gpd.GeoDataF
 
 
 def _by_coordinates(df: pd.DataFrame, xcol: str, ycol: str, dutch: bool) -> Located:
-    x = pd.Series([to_number(v, dutch) for v in df[xcol]], index=df.index, dtype=float)
-    y = pd.Series([to_number(v, dutch) for v in df[ycol]], index=df.index, dtype=float)
+    x, y = to_numbers(df[xcol], dutch), to_numbers(df[ycol], dutch)
     ok = x.notna() & y.notna()
     if not ok.any():
         raise DataError(_("The columns '{x}' and '{y}' hold no coordinates (numbers).").format(

@@ -9,6 +9,8 @@ and the new-build score take with their own weight and direction.
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -133,6 +135,8 @@ def account(layer: Layer) -> None:
         st.warning(profile.literal_markdown(_("Not matched ({n}): {values}").format(
             n=i18n.number(len(layer.unmatched)), values=", ".join(layer.unmatched))))
     preview = pd.DataFrame(layer.frame.drop(columns=["geometry", "_code"], errors="ignore").head(200))
+    text = [c for c in preview.columns if c not in layer.numeric]
+    preview[text] = preview[text].astype(object).where(preview[text].notna(), "")  # an empty cell shows empty
     tables.show(preview, None, height=180, key=_k(layer.key, "preview"), download=_("My data: {file}").format(
         file=layer.name[:40]))
 
@@ -260,8 +264,8 @@ def layers_map(key: str = "my") -> None:
     with right:
         st.markdown(mapview.legend_html(legend, title), unsafe_allow_html=True)
         for i, lay in drawn:
-            st.markdown(f'<span style="color:{overlay.colour_of(i)}">&#9679;</span> '
-                        + profile.literal_markdown(lay.name), unsafe_allow_html=True)
+            st.markdown(f'<span style="color:{overlay.colour_of(i)}">&#9679;</span> {html.escape(lay.name)}',
+                        unsafe_allow_html=True)
             if lay.rows_kept > overlay.MAX_DRAWN:
                 st.caption(_("The first {n} features are drawn; the figures per buurt use all.").format(
                     n=i18n.number(overlay.MAX_DRAWN)))

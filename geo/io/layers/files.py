@@ -143,23 +143,44 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("latin-1"), _("The file is not UTF-8; it was read as Latin-1.")
 
 
+def _field_counts(lines: list[str], sep: str) -> list[int]:
+    try:
+        return [len(row) - 1 for row in csv.reader(lines, delimiter=sep)]
+    except csv.Error:
+        return []
+
+
 def separator_of(text: str) -> str:
     """The field separator of a CSV text: the candidate that splits the first lines most consistently."""
     lines = [line for line in text.splitlines()[:30] if line.strip()]
     best, best_score = ",", (0.0, 0)
     for sep in SEPARATORS:
-        try:
-            counts = [len(row) - 1 for row in csv.reader(lines, delimiter=sep)]
-        except csv.Error:
-            continue
+        counts = _field_counts(lines, sep)
         if not counts or max(counts) == 0:
             continue
-        header = counts[0]
-        consistent = sum(c == header for c in counts) / len(counts)
-        score = (round(consistent, 1), header)
-        if header > 0 and score > best_score:
+        usual = max(set(counts), key=lambda c: (counts.count(c), c))  # the most common split (title lines aside)
+        consistent = sum(c == usual for c in counts) / len(counts)
+        score = (round(consistent, 1), usual)
+        if usual > 0 and score > best_score:
             best, best_score = sep, score
     return best
+
+
+def header_line(text: str, sep: str) -> int:
+    r"""How many lines before the header: title lines (as CBS StatLine exports have) split into fewer fields.
+
+    Examples
+    --------
+    >>> header_line("Tabel 1: laadpalen\n\nbuurt;n\nBU09171000;3\n", ";")
+    2
+    """
+    lines = text.splitlines()[:30]
+    counts = _field_counts(lines, sep)
+    filled = [c for c, line in zip(counts, lines, strict=False) if line.strip()]
+    if not filled:
+        return 0
+    usual = max(set(filled), key=lambda c: (filled.count(c), c))
+    return next((i for i, (c, line) in enumerate(zip(counts, lines, strict=False)) if line.strip() and c == usual), 0)
 
 
 def _read_csv(data: bytes, max_features: int) -> Read:
@@ -171,6 +192,7 @@ def _read_csv(data: bytes, max_features: int) -> Read:
         raise DataError(_("The file has more than {most} rows; at most {most} are read.").format(
             most=number(max_features)))
     sep = separator_of(text)
+    title = header_line(text, sep)
     skipped: list[int] = []
 
     def bad_line(fields: list[str]):
@@ -179,7 +201,8 @@ def _read_csv(data: bytes, max_features: int) -> Read:
 
     try:
         df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, engine="python",
-                         skipinitialspace=True, on_bad_lines=bad_line, skip_blank_lines=True, index_col=False)
+                         skipinitialspace=True, on_bad_lines=bad_line, skip_blank_lines=True, index_col=False,
+                         skiprows=title)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError):
         raise DataError(_("The text file could not be read as a table (CSV).")) from None
     df.columns = _unique(["" if str(c).startswith("Unnamed:") else str(c).strip() for c in df.columns])
@@ -188,6 +211,8 @@ def _read_csv(data: bytes, max_features: int) -> Read:
             n=number(len(skipped))))
     if sep != ",":
         notes.append(_("Fields separated by {separator}.").format(separator=_(SEPARATOR_NAMES[sep])))
+    if title:
+        notes.append(_("The first {n} line(s) above the column names (a title) were left out.").format(n=title))
     return Read("csv", df, notes, dutch=(sep == ";"))
 
 

@@ -54,3 +54,10 @@ def test_limits_are_parameters():
         files.read_file(b"x" * 2_000_000, "x.csv", max_bytes=1024 * 1024)
     with pytest.raises(DataError, match="more than 2 rows"):
         files.read_file(b"a\n1\n2\n3\n", "x.csv", max_features=2)
+
+
+def test_title_lines_above_the_header_as_statline_exports_have():
+    data = b"Tabel: laadpalen per buurt\nBron: gemeente\n\nbuurt;aantal\nBU09171000;3\nBU09171001;4\n"
+    read = files.read_file(data, "statline.csv")
+    assert read.frame.columns.tolist() == ["buurt", "aantal"] and len(read.frame) == 2
+    assert any("above the column names" in n for n in read.notes)

@@ -209,6 +209,15 @@ def parts(use: str) -> tuple[UserIndicator, ...]:
     return tuple(u for u in found if u is not None and u.weight > 0)
 
 
+def parts_caption(use: str) -> None:
+    """A caption naming the user's own figures in ``use`` with their weights (nothing when there are none)."""
+    found = parts(use)
+    if found:
+        listed = ", ".join(f"{u.label} ({i18n.number(u.weight, 2)})" for u in found)
+        st.caption(profile.literal_markdown(_("Your own figures in this score (weight): {figures}. Set on the My "
+                                              "data page.").format(figures=listed)))
+
+
 def update_index() -> None:
     """Put the user's index components where :func:`ui.settings.current` reads them."""
     st.session_state[INDEX] = parts("index")

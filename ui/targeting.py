@@ -171,7 +171,11 @@ def allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float
     ``user``: the user's own figures as further parts of the ranking score; by default those with a
     retrofit weight on the My data page (:func:`ui.mydata.parts`).
     """
-    user = mydata.parts("retrofit") if user is None else tuple(user)
+    if user is None:
+        user = mydata.parts("retrofit")
+        mydata.parts_caption("retrofit")
+    else:
+        user = tuple(user)
     with st.spinner(_("Allocating the budget...")):
         return _allocation(p, budget_eur, dwellings_cap, alpha, user)
 
@@ -353,6 +357,7 @@ def score_settings(names: dict) -> None:
                                 help=_("A CSV or xlsx with buurt codes, coordinates or buurt names, or a GeoJSON, "
                                        "GeoPackage or zipped Shapefile of points or areas (any declared CRS)."))
     add_uploaded_locations(uploaded, names)
+    mydata.parts_caption("newbuild")
 
 
 def plan_metrics(homes: int, t2030: int, t2032: int, totals: dict) -> None:

@@ -87,13 +87,17 @@ def test_the_new_build_score_and_retrofit_ranking_take_the_figure():
     at.switch_page(PAGE)
     at.run()
     next(s for s in at.slider if s.label == "Weight in: New-build score").set_value(3.0).run()
+    next(s for s in at.slider if s.label == "Weight in: Retrofit ranking").set_value(1.5).run()
     at.switch_page("pages/newbuild.py")
     at.run()
     assert not at.exception
     assert _score_of(at, "Weggebekker") > before  # the most charging points: a better place to build
+    own = "Your own figures in this score (weight): palen.csv (Sum of a column: laadpalen) ({w})."
+    assert own.format(w="3.00") in _texts(at, "caption").replace("\\", "")
     at.switch_page("pages/retrofit.py")
     at.run()
     assert not at.exception
+    assert own.format(w="1.50") in _texts(at, "caption").replace("\\", "")
 
 
 def _score_of(at, buurt: str) -> float:

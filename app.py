@@ -24,6 +24,7 @@ PAGES = [
     st.Page("pages/retrofit.py", title=_("Retrofit"), icon=":material/construction:", url_path="retrofit"),
     st.Page("pages/newbuild.py", title=_("New-build"), icon=":material/apartment:", url_path="newbuild"),
     st.Page("pages/context.py", title=_("National and Parkstad context"), icon=":material/public:", url_path="context"),
+    st.Page("pages/my_data.py", title=_("My data"), icon=":material/upload_file:", url_path="my_data"),
     st.Page("pages/data_method.py", title=_("Data & method"), icon=":material/menu_book:", url_path="data_method"),
 ]
 

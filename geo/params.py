@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from numbers import Real
 
 import numpy as np
+import pandas as pd
 
 from geo import vocab
 from geo.catalog import sources
@@ -101,6 +102,61 @@ class QuoteThreshold:
 
 
 @dataclass(frozen=True)
+class UserIndicator:
+    """A figure per buurt from the user's own data (My data), with its weight and direction in one use.
+
+    Hashable: the values travel with it (a few dozen buurten), so a setting that holds it keys the caches;
+    ``key`` names the source (a hash of the uploaded file, the aggregation and the column).
+
+    Attributes
+    ----------
+    key : str
+        Stable identity, e.g. ``"3f2a…:sum:homes"``.
+    label : str
+        What the user calls it (shown escaped; never translated).
+    values : tuple
+        ``((buurt_code, value or None), ...)``; None is missing.
+    weight : float
+        Weight in the score or index it is used in (at least 0).
+    higher_is_worse : bool
+        Index: a higher value means more energy poverty. Scores: a higher value makes the buurt a better
+        place for the work (retrofit, new-build) when True.
+
+    Examples
+    --------
+    >>> u = UserIndicator("k", "Laadpalen", (("BU1", 2.0), ("BU2", None)), 1.5)
+    >>> same = UserIndicator("k", "Laadpalen", (("BU1", 2.0), ("BU2", None)), 1.5)
+    >>> u.series().to_dict()["BU1"], hash(u) == hash(same)
+    (2.0, True)
+    """
+
+    key: str
+    label: str
+    values: tuple = ()
+    weight: float = 1.0
+    higher_is_worse: bool = True
+
+    def __post_init__(self):
+        """Refuse a negative or non-numeric weight and values that are not (code, number or None) pairs."""
+        if not _is_number(self.weight) or self.weight < 0:
+            raise ValueError(_("The weight of {component} must be a number of at least 0, got {value}.").format(
+                component=self.label, value=repr(self.weight)))
+        for pair in self.values:
+            if len(pair) != 2 or not (pair[1] is None or _is_number(pair[1])):
+                raise ValueError(f"values must be (buurt_code, number or None) pairs, got {pair!r}")
+
+    @property
+    def column(self) -> str:
+        """The column name this indicator has in a table of components."""
+        return f"user.{self.key}"
+
+    def series(self):
+        """The values as a float Series by buurt code (NaN where missing)."""
+        return pd.Series({code: (float("nan") if value is None else value) for code, value in self.values},
+                         dtype=float)
+
+
+@dataclass(frozen=True)
 class IndexSettings:
     """How the energy-poverty index combines its components: weights, normalisation, missing values.
 
@@ -115,6 +171,8 @@ class IndexSettings:
         Normalisation, a key of :data:`~geo.catalog.index_components.NORMALISATIONS`.
     missing : str
         Missing-value rule, a key of :data:`~geo.catalog.index_components.MISSING_RULES`.
+    user : tuple of UserIndicator
+        The user's own figures per buurt (My data) as further components, each with its weight and direction.
 
     Raises
     ------
@@ -126,6 +184,7 @@ class IndexSettings:
     weights: tuple[tuple[str, float], ...] = tuple((key, c.default_weight) for key, c in COMPONENTS.items())
     method: str = "minmax"
     missing: str = "reweight"
+    user: tuple[UserIndicator, ...] = ()
 
     def __post_init__(self):
         """Check every value and store the weights as (component, weight) pairs in component order."""
@@ -138,7 +197,10 @@ class IndexSettings:
             if not _is_number(weight) or weight < 0:
                 raise ValueError(_("The weight of {component} must be a number of at least 0, got {value}.").format(
                     component=COMPONENTS[key].display_label(), value=repr(weight)))
-        if sum(given.values()) <= 0:
+        if not all(isinstance(u, UserIndicator) for u in self.user):
+            raise ValueError(f"user components must be UserIndicator objects, got {self.user!r}")
+        object.__setattr__(self, "user", tuple(self.user))
+        if sum(given.values()) + sum(u.weight for u in self.user) <= 0:
             raise ValueError(_("All index weights are zero: set at least one weight above zero."))
         if self.method not in NORMALISATIONS:
             raise ValueError(_("Unknown normalisation {value}; choose one of {known}.").format(
@@ -150,9 +212,10 @@ class IndexSettings:
 
     @property
     def normalised_weights(self) -> dict[str, float]:
-        """The weights divided by their sum, by component."""
-        total = sum(weight for _key, weight in self.weights)
-        return {key: weight / total for key, weight in self.weights}
+        """The weights divided by their sum, by component (a user's indicator by its :attr:`UserIndicator.column`)."""
+        pairs = [*self.weights, *((u.column, u.weight) for u in self.user)]
+        total = sum(weight for _key, weight in pairs)
+        return {key: weight / total for key, weight in pairs}
 
 
 # ---- targeting settings ----
@@ -282,6 +345,8 @@ class NewbuildParams:
         ``(("thinning", w), ("mixing", w), ("transformation", w))``; all zero means equal weights.
     mix_reference_share : float
         Homes added, as a share of the buurt's stock, to measure its mixing potential.
+    user : tuple of UserIndicator
+        The user's own figures as further parts of the score, each with its weight and direction.
 
     Examples
     --------
@@ -294,9 +359,12 @@ class NewbuildParams:
     transformation: tuple = ()
     weights: tuple = tuple(SCORE_WEIGHTS.items())
     mix_reference_share: float = MIX_REFERENCE_SHARE
+    user: tuple = ()
 
     def __post_init__(self):
         """Refuse unknown or negative weights and a mixing share of zero or less."""
+        if not all(isinstance(u, UserIndicator) for u in self.user):
+            raise ValueError(f"user parts must be UserIndicator objects, got {self.user!r}")
         if not isinstance(self.prices, Prices):
             raise ValueError(f"prices must be a Prices object, got {self.prices!r}")
         QuoteThreshold(self.threshold)
@@ -310,7 +378,7 @@ class NewbuildParams:
     @property
     def weights_are_zero(self) -> bool:
         """True when every weight is zero (the score then weighs its parts equally)."""
-        return sum(w for _name, w in self.weights) <= 0
+        return sum(w for _name, w in self.weights) + sum(u.weight for u in self.user) <= 0
 
     @property
     def score_weights(self) -> dict[str, float]:

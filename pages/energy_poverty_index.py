@@ -5,7 +5,7 @@ import streamlit as st
 from geo.catalog import dictionary
 from geo.catalog.index_components import COMPONENTS, MISSING_RULES, NORMALISATIONS
 from geo.i18n import N_, _
-from ui import charts, data, settings, tables
+from ui import charts, data, mydata, settings, tables
 
 # The ranking as shown (a spec as in geo.report.tables); the index keeps its bar, on 0-100, next to the name.
 RANKING = {
@@ -42,6 +42,7 @@ with left:
     rules = {r: _(text) for r, text in MISSING_RULES.items()}
     st.radio(_("Normalisation"), list(methods), format_func=methods.get, **settings.widget_kwargs("cfg.method"))
     st.radio(_("Missing components"), list(rules), format_func=rules.get, **settings.widget_kwargs("cfg.missing"))
+    mydata.index_controls()  # the user's own figures (My data), each with its weight and direction
 
 if sum(st.session_state[f"cfg.w.{k}"] for k in COMPONENTS) == 0:
     st.warning(_("All weights are zero; the default weights are used until one weight is above zero."))

@@ -7,7 +7,7 @@ from geo.catalog.stock_columns import BASIS_ADDRESS, BASIS_ESTIMATED
 from geo.i18n import N_, _
 from geo.map import classify
 from geo.report import profile
-from ui import data, exports, mapview, settings, tables, trends
+from ui import data, exports, mapview, mydata, settings, tables, trends
 
 # How the stock figures were obtained (the values of stock_basis), in the user's words.
 STOCK_BASIS = {BASIS_ESTIMATED: N_("estimated by raking to the CBS buurt figures"),
@@ -95,3 +95,4 @@ def explorer():
 
 
 explorer()
+mydata.explorer_section()  # the user's own layers (My data) over the buurten

@@ -9,7 +9,7 @@ from geo.report import tables as specs
 from geo.targeting import display
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
-from ui import charts, circular, data, mapview, settings, tables, targeting
+from ui import charts, circular, data, mapview, mydata, pipeline, settings, tables, targeting
 
 w, num = settings.widget_kwargs, i18n.number  # bind a widget to a setting; numbers in text
 
@@ -91,7 +91,7 @@ transformation = x1.multiselect(_("Transformation locations"), sorted(names, key
 x2.number_input(_("Spread over the best … buurten"), 1, len(names), step=1, **w("nb.top_n"))
 sp = NewbuildParams(prices=s.prices, threshold=s.threshold, transformation=tuple(sorted(transformation)),
                     weights=tuple((k, float(ss[f"nb.w.{k}"])) for k, _v in d.weights),
-                    mix_reference_share=float(ss["nb.mix_share"]))
+                    mix_reference_share=float(ss["nb.mix_share"]), user=mydata.parts("newbuild"))
 if sp.weights_are_zero:
     st.warning(_("All weights are zero; equal weights are used."))
 scores = targeting.newbuild_scores(sp)
@@ -144,4 +144,5 @@ mapview.highlighted_map("newbuild", frozenset(code for code, _h in planned), "pc
                         i18n.ngettext("Blue outline: the {n} buurt with new homes in the plan.",
                                       "Blue outline: the {n} buurten with new homes in the plan.",
                                       len(planned)).format(n=len(planned)))
+pipeline.section(dict(planned), int(ss["nb.t2030"]), int(ss["nb.t2032"]), names)  # the market's planned projects
 circular.newbuild_sections(sp, effects)

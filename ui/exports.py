@@ -76,7 +76,8 @@ def readable_settings(s: settings.Settings, extra: Mapping | None = None) -> dic
         _("Gas price (EUR per m³)"): s.prices.gas_eur_per_m3,
         _("Electricity price (EUR per kWh)"): s.prices.electricity_eur_per_kwh,
         _("High energy quote at or above (% of income)"): s.quote_threshold.pct,
-        _("Index weights"): {_(COMPONENTS[k].label) if k in COMPONENTS else k: w for k, w in s.index.weights},
+        _("Index weights"): {**{_(COMPONENTS[k].label) if k in COMPONENTS else k: w for k, w in s.index.weights},
+                             **{u.label: u.weight for u in s.index.user}},  # the user's own figures (My data)
         _("Index normalisation"): _(NORMALISATIONS.get(s.index.method, s.index.method)),
         _("Index, missing values"): _(MISSING_RULES.get(s.index.missing, s.index.missing)),
         **dict(extra or {}),

@@ -37,6 +37,7 @@ class Settings:
         return self.quote_threshold.pct
 
 
+USER_INDEX = "my.index"  # the user's own index components (ui.mydata keeps them up to date)
 _DEFAULT = Settings(Prices(), QuoteThreshold(), IndexSettings())
 DEFAULTS = {
     "cfg.price_year": _DEFAULT.prices.year,
@@ -141,6 +142,7 @@ def reset() -> None:
     for key in (*links.setting_keys(), *EDITORS, *(persistent for persistent, _row, _value in EDITORS.values())):
         if key != language.KEY:
             ss.pop(key, None)
+    ss.pop(USER_INDEX, None)  # the user's own figures weigh 0 again (their layers stay)
     links.forget()
     init()
     links.init()
@@ -156,7 +158,7 @@ def current() -> Settings:
     return Settings(
         prices=Prices(float(ss["cfg.gas_price"]), float(ss["cfg.electricity_price"]), int(ss["cfg.price_year"])),
         quote_threshold=QuoteThreshold(float(ss["cfg.threshold"])),
-        index=IndexSettings(weights, ss["cfg.method"], ss["cfg.missing"]),
+        index=IndexSettings(weights, ss["cfg.method"], ss["cfg.missing"], user=tuple(ss.get(USER_INDEX, ()))),
     )
 
 

@@ -17,7 +17,8 @@ from geo import config, i18n
 from geo.catalog import sources
 from geo.errors import DataError
 from geo.i18n import N_, _, ngettext
-from geo.io import processed, upload
+from geo.io import processed
+from geo.io.layers import layer
 from geo.metrics import household_income as hi
 from geo.params import PACKAGES, MonitorSettings, NewbuildParams, RetrofitParams
 from geo.report import profile
@@ -29,7 +30,7 @@ from geo.targeting import newbuild_score as ns
 from geo.targeting import packages as pk
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
-from ui import data, settings, tables
+from ui import data, mydata, settings, tables
 
 INPUTS = (config.STOCK_CELLS, config.LABEL_FACTORS, config.GEMEENTE_HOUSEHOLDS)
 # Columns whose values are model categories (dwelling type, build period, tenure): shown in the user's words.
@@ -163,17 +164,27 @@ def per_tonne(p: RetrofitParams) -> dict[str, float]:
     return pk.per_tonne_summary(retrofit_cells(p), p.lifetime, p.discount_rate)
 
 
-def allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None, alpha: float) -> rb.Allocation:
-    """Greedy allocation (:func:`geo.targeting.budget.allocate`) with buurt names on the ranking."""
+def allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None, alpha: float,
+               user: tuple | None = None) -> rb.Allocation:
+    """Greedy allocation (:func:`geo.targeting.budget.allocate`) with buurt names on the ranking.
+
+    ``user``: the user's own figures as further parts of the ranking score; by default those with a
+    retrofit weight on the My data page (:func:`ui.mydata.parts`).
+    """
+    if user is None:
+        user = mydata.parts("retrofit")
+        mydata.parts_caption("retrofit")
+    else:
+        user = tuple(user)
     with st.spinner(_("Allocating the budget...")):
-        return _allocation(p, budget_eur, dwellings_cap, alpha)
+        return _allocation(p, budget_eur, dwellings_cap, alpha, user)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None,
-                alpha: float) -> rb.Allocation:
+                alpha: float, user: tuple = ()) -> rb.Allocation:
     a = rb.allocate(retrofit_cells(p), budget_eur=budget_eur, dwellings_cap=dwellings_cap, alpha=alpha,
-                    lifetime_years=p.lifetime)
+                    lifetime_years=p.lifetime, user=user)
     a.ranking = rb.ranking_with_names(a, names())
     return a
 
@@ -212,7 +223,7 @@ def homes_needed(scenarios: tuple, vacancy_pct: float, target_vacancy_pct: float
 def newbuild_scores(p: NewbuildParams) -> pd.DataFrame:
     """:func:`geo.targeting.newbuild_score.newbuild_scores` on the real data (the E-G stock at today's use)."""
     return ns.newbuild_scores(buurt_frame(), retrofit_cells(p.retrofit), p.transformation, p.score_weights,
-                              p.mix_reference_share)
+                              p.mix_reference_share, user=p.user)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -232,8 +243,12 @@ def newbuild_effects(p: NewbuildParams, plan: tuple, thinning_share: float,
 
 
 def uploaded_locations(data_bytes: bytes, filename: str) -> list[str]:
-    """Buurt codes of an uploaded file of transformation locations (raises DataError with a user message)."""
-    return upload.locations_to_buurten(data_bytes, filename, data.buurten()[["buurt_code", "geometry"]])
+    """Buurt codes of an uploaded file of transformation locations (raises DataError with a user message).
+
+    Read as every upload is (:func:`geo.io.layers.layer.read_layer`): codes, coordinates, names or geometry.
+    """
+    buurten = data.buurten()[mydata.BUURT_COLUMNS]
+    return layer.buurt_codes(layer.read_layer(data_bytes, filename, buurten), buurten)
 
 
 # ---- widgets of the two pages (layout helpers, no model logic) ---------------------------------
@@ -338,10 +353,11 @@ def score_settings(names: dict) -> None:
               help=_("Add the tenure that brings the buurt closest to the Heerlen mix, without displacing anyone."))
     w4.slider(_("Weight: transformation"), 0.0, 3.0, step=0.25, **w("nb.w.transformation"),
               help=_("Buurten you mark as transformation location."))
-    uploaded = st.file_uploader(_("Or upload transformation locations"), type=["csv", "geojson", "json"],
-                                key="nb.upload", help=_("A .csv with a column buurt_code, or a .geojson of "
-                                                        "points or areas (any declared CRS)."))
+    uploaded = st.file_uploader(_("Or upload transformation locations"), key="nb.upload",
+                                help=_("A CSV or xlsx with buurt codes, coordinates or buurt names, or a GeoJSON, "
+                                       "GeoPackage or zipped Shapefile of points or areas (any declared CRS)."))
     add_uploaded_locations(uploaded, names)
+    mydata.parts_caption("newbuild")
 
 
 def plan_metrics(homes: int, t2030: int, t2032: int, totals: dict) -> None:

@@ -1,1 +1,1 @@
-"""Reading data: raw readers (build only), shared checks, processed loaders, user uploads."""
+"""Reading data: raw readers (build only), shared checks, processed loaders, user uploads (layers)."""

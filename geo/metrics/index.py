@@ -50,15 +50,36 @@ def normalise(values: pd.Series, method: str) -> pd.Series:
     return pd.Series(ndtr(((x - present.mean()) / sd).to_numpy()), index=x.index)
 
 
-def normalised_components(df: pd.DataFrame, method: str) -> pd.DataFrame:
-    """Each component normalised, one column per component key.
+def normalised_components(df: pd.DataFrame, method: str, user: tuple = ()) -> pd.DataFrame:
+    """Each component normalised, one column per component key (and one per user indicator).
 
     A component whose column the table lacks (e.g. the Monitor indicators before the stock is built) is missing
-    for every buurt, so the missing-value rule decides, as for a suppressed figure.
+    for every buurt, so the missing-value rule decides, as for a suppressed figure. ``user`` adds the user's
+    own indicators (:class:`geo.params.UserIndicator`, :func:`user_components`).
     """
     empty = pd.Series(np.nan, index=df.index)
-    return pd.DataFrame({k: normalise(df[c.column] if c.column in df else empty, method)
+    norm = pd.DataFrame({k: normalise(df[c.column] if c.column in df else empty, method)
                          for k, c in COMPONENTS.items()}, index=df.index)
+    return norm.join(user_components(df.index, user, method)) if user else norm
+
+
+def user_components(index: pd.Index, user: tuple, method: str) -> pd.DataFrame:
+    """The user's indicators normalised like the components, turned so that higher = more energy poverty.
+
+    A buurt the indicator has no value for is missing (the missing-value rule decides).
+
+    Examples
+    --------
+    >>> from geo.params import UserIndicator
+    >>> u = UserIndicator("k", "Own", (("a", 0.0), ("b", 10.0)), higher_is_worse=False)
+    >>> user_components(pd.Index(["a", "b", "c"]), (u,), "minmax")["user.k"].tolist()
+    [1.0, 0.0, nan]
+    """
+    out = pd.DataFrame(index=index)
+    for u in user:
+        values = normalise(u.series().reindex(index), method)
+        out[u.column] = values if u.higher_is_worse else 1.0 - values
+    return out
 
 
 def combine_matrix(norm: pd.DataFrame, weight_sets: np.ndarray, missing: str) -> np.ndarray:
@@ -122,7 +143,7 @@ def energy_poverty_index(df: pd.DataFrame, settings: IndexSettings) -> pd.DataFr
         ``energy_poverty_index`` (0-100, NaN where the missing rule gives none),
         ``index_rank`` (1 = most energy poverty) and ``components_used`` (count).
     """
-    return index_of_normalised(normalised_components(df, settings.method), settings)
+    return index_of_normalised(normalised_components(df, settings.method, settings.user), settings)
 
 
 def index_of_normalised(norm: pd.DataFrame, settings: IndexSettings) -> pd.DataFrame:
@@ -143,8 +164,11 @@ def index_of_normalised(norm: pd.DataFrame, settings: IndexSettings) -> pd.DataF
     DataFrame
         As :func:`energy_poverty_index`.
     """
+    missing_user = tuple(u for u in settings.user if u.column not in norm)
+    if missing_user:
+        norm = norm.join(user_components(norm.index, missing_user, settings.method))
     index = combine(norm, settings)
-    positive = [k for k, w in settings.weights if w > 0]
+    positive = [k for k, w in settings.normalised_weights.items() if w > 0]
     return pd.DataFrame(
         {
             "energy_poverty_index": index,
@@ -169,7 +193,7 @@ def rank_sensitivity(df: pd.DataFrame, settings: IndexSettings, draws: int = 200
         ``rank_p10``/``rank_p90`` over the draws (1 = most energy poverty).
     """
     rng = np.random.default_rng(seed)
-    norm = normalised_components(df, settings.method)
+    norm = normalised_components(df, settings.method, settings.user)
     base_w = pd.Series(settings.normalised_weights).reindex(norm.columns).fillna(0.0).to_numpy()
     factors = rng.uniform(1 - spread, 1 + spread, size=(draws, len(base_w)))
     base = energy_poverty_index(df, settings)["index_rank"]

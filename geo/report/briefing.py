@@ -117,7 +117,8 @@ def assumptions(prices: Prices, threshold: QuoteThreshold, index: IndexSettings,
     ``extra`` keys (each optional): ``target_label`` (retrofit target label), ``budget_meur`` (retrofit budget in
     million euro), ``dwellings`` (retrofit dwellings per year instead of a budget), ``scenario`` (new-build text).
     """
-    weights = ", ".join(f"{_(COMPONENTS[k].label)} {i18n.number(w, 1)}" for k, w in index.weights if w > 0)
+    weights = ", ".join([f"{_(COMPONENTS[k].label)} {i18n.number(w, 1)}" for k, w in index.weights if w > 0]
+                        + [f"{u.label[:60]} {i18n.number(u.weight, 1)}" for u in index.user if u.weight > 0])
     rows = [
         (_("Index weights"), weights),
         (_("Index method"), _("normalisation {method}, missing values: {missing}").format(

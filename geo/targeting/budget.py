@@ -13,6 +13,7 @@ import pandas as pd
 
 from geo.catalog import sources
 from geo.catalog.sources import COST_PER_STEP_AVERAGE_EUR, COST_PER_STEP_EUR
+from geo.metrics.user_layers import score_parts
 from geo.params import LIFETIME_YEARS
 from geo.targeting import packages as pk
 from geo.vocab import LABELS
@@ -135,7 +136,7 @@ def _packages(cell_table: pd.DataFrame) -> pd.DataFrame:
     return p
 
 
-def buurt_scores(packages: pd.DataFrame, alpha: float) -> pd.DataFrame:
+def buurt_scores(packages: pd.DataFrame, alpha: float, user: tuple = ()) -> pd.DataFrame:
     """Combined normalised score per buurt over its whole upgradable stock.
 
     Returns ``buurt_code``, ``score``, ``score_co2``, ``score_poverty``, ``co2_per_meur``,
@@ -143,7 +144,9 @@ def buurt_scores(packages: pd.DataFrame, alpha: float) -> pd.DataFrame:
 
     ``score = (1 - alpha) x co2_per_eur / max(co2_per_eur) + alpha x lifted_per_eur / max(lifted_per_eur)``;
     alpha = 0 ranks by most CO2 per euro, alpha = 1 by most households lifted out of a high
-    energy quote per euro.
+    energy quote per euro. The user's own figures (``user``, :class:`geo.params.UserIndicator`) add
+    parts on 0-1 with their weights beside that blend (weight 1):
+    ``score = (blend + sum(w_u x part_u)) / (1 + sum(w_u))``.
     """
     if not 0.0 <= alpha <= 1.0:
         raise ValueError(f"alpha must lie in [0, 1], got {alpha!r}")
@@ -156,13 +159,17 @@ def buurt_scores(packages: pd.DataFrame, alpha: float) -> pd.DataFrame:
         s[name] = (s[col] / top if top and top > 0 else 0.0)
         s[name] = s[name].fillna(0.0)
     s["score"] = (1 - alpha) * s["score_co2"] + alpha * s["score_poverty"]
+    if user:
+        parts = score_parts(s.index, user)
+        s["score"] = (s["score"] + sum(u.weight * parts["score_" + u.column] for u in user)) / (
+            1.0 + sum(u.weight for u in user))
     s = s.reset_index().sort_values(["score", "buurt_code"], ascending=[False, True]).reset_index(drop=True)
     s["rank"] = np.arange(1, len(s) + 1)
     return s[["buurt_code", "score", "score_co2", "score_poverty", "co2_per_meur", "lifted_per_meur", "rank"]]
 
 
 def allocate(cell_table: pd.DataFrame, budget_eur: float | None = None, dwellings_cap: float | None = None,
-             alpha: float = 0.5, lifetime_years: int = LIFETIME_YEARS) -> Allocation:
+             alpha: float = 0.5, lifetime_years: int = LIFETIME_YEARS, user: tuple = ()) -> Allocation:
     """Greedy allocation of a budget (or a number of dwellings) over buurten.
 
     Rule: rank buurten by :func:`buurt_scores`; walk down the ranking and, within a buurt,
@@ -183,6 +190,8 @@ def allocate(cell_table: pd.DataFrame, budget_eur: float | None = None, dwelling
         0 = most CO2 per euro, 1 = most energy poverty relieved per euro.
     lifetime_years : int
         Lifetime for the lifetime CO2 total and the abatement curve.
+    user : tuple of UserIndicator
+        The user's own figures as further parts of the ranking score (:func:`buurt_scores`).
 
     Returns
     -------
@@ -195,7 +204,7 @@ def allocate(cell_table: pd.DataFrame, budget_eur: float | None = None, dwelling
     money = math.inf if budget_eur is None else float(budget_eur)
     cap = math.inf if dwellings_cap is None else float(dwellings_cap)
     packages = _packages(cell_table)
-    scores = buurt_scores(packages, alpha) if len(packages) else pd.DataFrame(
+    scores = buurt_scores(packages, alpha, user) if len(packages) else pd.DataFrame(
         columns=["buurt_code", "score", "score_co2", "score_poverty", "co2_per_meur", "lifted_per_meur", "rank"])
     worst_first = {lab: -i for i, lab in enumerate(LABELS)}
     spent, used, rows = 0.0, 0.0, []

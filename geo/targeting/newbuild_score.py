@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from geo.metrics.user_layers import score_parts
 from geo.params import MIX_REFERENCE_SHARE, SCORE_WEIGHTS
 from geo.targeting import newbuild as nb
 from geo.vocab import CO2_GAS_KG_PER_M3
@@ -50,7 +51,7 @@ def poor_label_stock(cell_table: pd.DataFrame, labels=nb.POOR_LABELS,
 
 def newbuild_scores(buurten: pd.DataFrame, cell_table: pd.DataFrame, transformation=(),
                     weights: dict | None = None, mix_reference_share: float = MIX_REFERENCE_SHARE,
-                    min_households: float = nb.MIN_HOUSEHOLDS) -> pd.DataFrame:
+                    min_households: float = nb.MIN_HOUSEHOLDS, user: tuple = ()) -> pd.DataFrame:
     """New-build score per buurt with each part visible.
 
     * ``score_thinning`` = mean of the normalised CO2 of the buurt's E-G dwellings and the
@@ -58,7 +59,9 @@ def newbuild_scores(buurten: pd.DataFrame, cell_table: pd.DataFrame, transformat
     * ``score_mixing`` = normalised ``mix_gain``: how much adding ``mix_reference_share`` x the stock
       in homes of the best tenure moves the buurt's tenure mix towards the Heerlen mix (nobody leaves);
     * ``score_transformation`` = 1 for user-marked transformation locations, else 0;
-    * ``score`` = weighted mean of the three (weights :data:`geo.params.SCORE_WEIGHTS`).
+    * ``score_user.<key>`` for each of the user's own figures (``user``, :class:`geo.params.UserIndicator`,
+      on 0-1 in the direction it gives, :func:`geo.metrics.user_layers.score_parts`);
+    * ``score`` = weighted mean of the parts (weights :data:`geo.params.SCORE_WEIGHTS` and each user figure's).
     Each part is normalised by its maximum over the buurten, so 1 = the best buurt on that part.
     Buurten with fewer than ``min_households`` households score 0 on thinning and mixing
     (``eligible`` False); a transformation location always counts.
@@ -84,9 +87,12 @@ def newbuild_scores(buurten: pd.DataFrame, cell_table: pd.DataFrame, transformat
     out["score_thinning"] = 0.5 * (_norm(out["efg_co2_t"].where(el)) + _norm(out["efg_heq_households"].where(el)))
     out["score_mixing"] = _norm(out["mix_gain"].clip(lower=0).where(el))
     out["score_transformation"] = out["transformation"].astype(float)
-    total = sum(w.values())
+    parts = score_parts(out.index, user)
+    out = out.join(parts)
+    total = sum(w.values()) + sum(u.weight for u in user)
     out["score"] = (w["thinning"] * out["score_thinning"] + w["mixing"] * out["score_mixing"]
-                    + w["transformation"] * out["score_transformation"]) / total
+                    + w["transformation"] * out["score_transformation"]
+                    + sum(u.weight * out["score_" + u.column] for u in user)) / (total if total > 0 else 1.0)
     out = out.reset_index().sort_values(["score", "buurt_code"], ascending=[False, True]).reset_index(drop=True)
     return out
 

@@ -16,7 +16,7 @@ from tests.support.apptest import open_app
 
 pytestmark = pytest.mark.real_data
 PAGES = ["pages/overview.py", "pages/map_explorer.py", "pages/energy_poverty_index.py", "pages/retrofit.py",
-         "pages/newbuild.py", "pages/data_method.py", "pages/context.py"]
+         "pages/newbuild.py", "pages/data_method.py", "pages/context.py", "pages/my_data.py"]
 INTERNAL_NAMES = {name for name in dictionary.BY_NAME if "_" in name}
 
 

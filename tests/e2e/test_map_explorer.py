@@ -186,14 +186,15 @@ def test_first_request_to_a_deep_link_gets_the_whole_app(browser):
 
 def test_uploading_transformation_locations(app_url, page, tmp_path):
     bad = tmp_path / "sites.csv"
-    bad.write_text("code\nBU09171000\n")
+    bad.write_text("kleur\nrood\n")
     good = tmp_path / "locations.csv"
     good.write_text("buurt_code\nBU09171000\n")
     page.goto(f"{app_url}/newbuild?lang=en")
-    uploader = page.get_by_test_id("stFileUploader").locator('input[type="file"]')
+    # The first uploader of the page; the market pipeline's comes at its end.
+    uploader = page.get_by_test_id("stFileUploader").first.locator('input[type="file"]')
     uploader.wait_for(state="attached", timeout=60_000)
     uploader.set_input_files(str(bad))
-    page.get_by_text("needs a column 'buurt_code'").wait_for(timeout=30_000)
+    page.get_by_text("No column holds buurt or wijk codes").wait_for(timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     uploader.set_input_files(str(good))
     page.get_by_text("Added 1 buurt from locations.csv: Maria Gewanden").wait_for(timeout=30_000)

@@ -18,6 +18,7 @@ from geo.params import (
     Prices,
     QuoteThreshold,
     RetrofitParams,
+    UserIndicator,
     package_name,
     quote_threshold_source,
 )
@@ -184,3 +185,16 @@ def test_retrofit_params_refuse_an_unknown_package_and_a_share_above_one():
         RetrofitParams(package="solar")
     with pytest.raises(ValueError, match="hybrid_gas_share"):
         RetrofitParams(hybrid_gas_share=1.5)
+
+
+def test_a_user_indicator_is_hashable_and_checked():
+    u = UserIndicator("k", "Own", (("BU1", 1.0), ("BU2", None)), weight=2.0)
+    assert hash(IndexSettings(user=(u,))) == hash(IndexSettings(user=(u,)))
+    assert IndexSettings(weights={}, user=(u,)).normalised_weights["user.k"] == 1.0
+    assert NewbuildParams(user=(u,)) != NewbuildParams()
+    with pytest.raises(ValueError):
+        UserIndicator("k", "Own", (), weight=-1.0)
+    with pytest.raises(ValueError):
+        UserIndicator("k", "Own", (("BU1", "veel"),))
+    with pytest.raises(ValueError):
+        IndexSettings(user=("not an indicator",))

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from geo.catalog.index_components import COMPONENTS, NORMALISATIONS
 from geo.metrics import index
 from geo.metrics.indicators import add_derived
-from geo.params import IndexSettings, Prices, QuoteThreshold
+from geo.params import IndexSettings, Prices, QuoteThreshold, UserIndicator
 
 
 @pytest.fixture
@@ -116,3 +116,18 @@ def test_index_from_kept_normalisation_equals_the_full_computation(table):
             settings_ = IndexSettings(weights, method, "reweight")
             pd.testing.assert_frame_equal(index.index_of_normalised(norm, settings_),
                                           index.energy_poverty_index(table, settings_))
+
+
+def test_a_user_indicator_is_a_component_with_its_weight_and_direction(table):
+    codes = list(table.index)
+    values = tuple((c, float(i)) for i, c in enumerate(codes))
+    only_user = IndexSettings(weights={k: 0.0 for k in COMPONENTS}, user=(UserIndicator("u", "Own", values),))
+    out = index.energy_poverty_index(table, only_user)
+    assert out["index_rank"].tolist() == list(range(len(codes), 0, -1))  # the highest value ranks first
+    turned = IndexSettings(weights={k: 0.0 for k in COMPONENTS},
+                           user=(UserIndicator("u", "Own", values, higher_is_worse=False),))
+    assert index.energy_poverty_index(table, turned)["index_rank"].tolist() == list(range(1, len(codes) + 1))
+    mixed = IndexSettings(user=(UserIndicator("u", "Own", values, weight=2.0),))
+    kept = index.index_of_normalised(index.normalised_components(table, mixed.method), mixed)
+    pd.testing.assert_frame_equal(kept, index.energy_poverty_index(table, mixed))
+    assert index.rank_sensitivity(table, mixed, draws=10)["rank"].notna().any()

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from geo import i18n
+from geo.params import IndexSettings, Prices, QuoteThreshold, UserIndicator
 from geo.report import briefing
 from tests.unit.report.conftest import CODES, HOSTILE
 
@@ -84,3 +85,9 @@ def test_the_map_shows_the_indicator_chosen_on_the_overview_with_its_own_title(m
                                indicator="energy_poverty_index")
     assert headline.map_title.startswith("Energiearm (LIHELEK)")
     assert index.map_title.startswith("Index energiearmoede") and index.map_png != headline.map_png
+
+
+def test_the_users_own_index_figures_are_among_the_assumptions():
+    own = UserIndicator("k", "<script>alert(1)</script>", (("BU09171000", 1.0),), weight=2.0)
+    rows = dict(briefing.assumptions(Prices(), QuoteThreshold(), IndexSettings(user=(own,))))
+    assert any("<script>alert(1)</script> 2" in value for value in rows.values())

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geo.params import UserIndicator
 from geo.targeting import budget as rb
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
@@ -118,3 +119,12 @@ def test_market_selection_filters_and_totals():
     assert totals == {"dwellings_to_upgrade": 20.0, "cost_eur": pytest.approx(view["cost_eur"].sum())}
     empty, none = rb.market_selection(market, ["G"], ["apartment"])
     assert empty.empty and none == {"dwellings_to_upgrade": 0.0, "cost_eur": 0.0}
+
+
+def test_a_user_figure_can_turn_the_ranking():
+    _, cells = alpha_fixture()
+    favour_rich = UserIndicator("u", "Own", (("BU_RICH", 1.0), ("BU_POOR", 0.0)), weight=3.0)
+    assert rb.allocate(cells, budget_eur=1e9, alpha=1.0).ranking["buurt_code"].tolist()[0] == "BU_POOR"
+    turned = rb.allocate(cells, budget_eur=1e9, alpha=1.0, user=(favour_rich,)).ranking
+    assert turned["buurt_code"].tolist()[0] == "BU_RICH"
+    assert rb.buurt_scores(rb._packages(cells), 1.0, (favour_rich,))["score"].between(0, 1).all()

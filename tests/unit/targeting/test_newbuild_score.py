@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geo.params import UserIndicator
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
 
@@ -122,3 +123,14 @@ def test_mix_change_is_weighted_by_homes_over_planned_buurten():
     assert mix["after"] == pytest.approx((0.3 * 30 + 0.2 * 10) / 40)
     assert mix["added_by_tenure"].to_dict() == {"owner-occupied": 10, "social rent": 20}
     assert ns.mix_change(effects.assign(homes=0))["before"] == 0.0  # an empty plan: no division by zero
+
+
+def test_a_user_figure_is_a_part_of_the_score_with_its_weight_and_direction():
+    b, c = buurten_fixture(), cells_fixture()
+    congestion = (("BU_SOC", 9.0), ("BU_OWN", 0.0), ("BU_MIX", 1.0))
+    base = ns.newbuild_scores(b, c).set_index("buurt_code")["score"]
+    avoid = UserIndicator("grid", "Congestion", congestion, weight=3.0, higher_is_worse=False)
+    scored = ns.newbuild_scores(b, c, user=(avoid,)).set_index("buurt_code")
+    assert scored.loc["BU_SOC", "score_user.grid"] == 0.0 and scored.loc["BU_OWN", "score_user.grid"] == 1.0
+    assert scored.loc["BU_SOC", "score"] < base["BU_SOC"]  # a congested buurt becomes a worse place to build
+    assert scored.loc["BU_OWN", "score"] == pytest.approx((3 * base["BU_OWN"] + 3.0) / 6.0)

@@ -1,0 +1,75 @@
+"""My data in chromium: an upload through the real widget is on the map, in the index, and escaped.
+
+A hostile name shows as text, never as markup (no alert, no image element).
+"""
+
+import json
+
+import pytest
+
+from tests.support.browser import map_frame
+
+pytestmark = [pytest.mark.browser, pytest.mark.real_data]
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def _sites(processed, tmp_path):
+    points = processed["buurten"].geometry.representative_point()
+    features = [{"type": "Feature", "properties": {"naam": HOSTILE if i == 0 else f"site {i}", "palen": i + 1},
+                 "geometry": {"type": "Point", "coordinates": [p.x, p.y]}} for i, p in enumerate(points.iloc[:2])]
+    path = tmp_path / f"{HOSTILE}.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    return path
+
+
+def test_an_uploaded_layer_is_on_the_map_in_the_index_and_its_hostile_name_is_text(app_url, page, processed,
+                                                                                      tmp_path):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{app_url}/my_data?lang=en")
+    page.get_by_text("At most 50 MB and 100,000 rows or features per file").wait_for(timeout=60_000)
+    uploader = page.get_by_test_id("stFileUploader").locator('input[type="file"]')
+    uploader.wait_for(state="attached", timeout=60_000)
+
+    bad = tmp_path / "empty.csv"
+    bad.write_text("")
+    uploader.set_input_files(str(bad))
+    page.get_by_text("empty.csv: The file is empty.").wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+    uploader.set_input_files(str(_sites(processed, tmp_path)))
+    page.get_by_text(f"{HOSTILE}.geojson: 2 rows or features on the map.").wait_for(timeout=30_000)
+
+    # On the map: the 57 buurten and the two points (circle markers) of the layer.
+    frame = map_frame(page)
+    for _ in range(120):
+        if frame.locator("path.leaflet-interactive").count() == 57 + 2:
+            break
+        page.wait_for_timeout(250)
+    assert frame.locator("path.leaflet-interactive").count() == 57 + 2
+    # Its tooltip shows the hostile name as text: no image element anywhere, no alert.
+    markers = frame.locator("path.leaflet-interactive[stroke='#1b9e77']")  # the layer's colour (first layer)
+    assert markers.count() == 2
+    tip = frame.locator(".leaflet-tooltip").filter(has_text=HOSTILE)
+    for i in range(2):
+        markers.nth(i).hover(force=True)
+        page.wait_for_timeout(500)
+        if tip.count():
+            break
+    assert tip.count() == 1 and HOSTILE in tip.inner_text()
+    assert frame.locator("img[src='x']").count() == 0 and page.locator("img[src='x']").count() == 0
+
+    # Into the index: make it a figure per buurt with weight 3.
+    page.get_by_text("Make a figure per buurt").click()
+    weight = page.get_by_test_id("stSlider").filter(has_text="Weight in: Energy-poverty index").get_by_role("slider")
+    weight.wait_for(timeout=30_000)
+    weight.focus()
+    page.keyboard.press("End")
+    page.wait_for_timeout(1500)
+    page.get_by_role("link", name="Energy-poverty index").click()
+    own = page.get_by_test_id("stSlider").filter(has_text="(Number of features)")
+    own.wait_for(timeout=60_000)
+    assert own.get_by_test_id("stSliderThumbValue").inner_text() == "3.00"
+    assert page.get_by_text(f"{HOSTILE}.geojson (Number of features)").count() >= 1
+    assert page.locator("img[src='x']").count() == 0 and dialogs == []
+    assert page.locator('[data-testid="stException"]').count() == 0

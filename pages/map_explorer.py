@@ -31,9 +31,9 @@ def map_controls(replaced: str | None) -> None:
     # The indicator is chosen in the map itself (ui/livemap.py): it recolours there without waiting for the server.
     c5, c1, c3, c4 = st.columns([1.3, 1.5, 1.3, 1.5])
     levels = {lv: _(text) for lv, text in mapview.LEVELS.items()}
-    level = c5.radio(_("Map by"), list(levels), format_func=levels.get, horizontal=True,
-                     help=_("Wijk: the figures CBS publishes per wijk; estimates and derived figures such as the "
-                            "energy-poverty index exist per buurt only."), **settings.widget_kwargs("map.level"))
+    c5.radio(_("Map by"), list(levels), format_func=levels.get, horizontal=True,
+             help=_("Wijk: the figures CBS publishes per wijk; estimates and derived figures such as the "
+                    "energy-poverty index exist per buurt only."), **settings.widget_kwargs("map.level"))
     # Option texts translated now, looked up later (a format_func may run outside this session's language).
     schemes = {s: _(text) for s, text in classify.SCHEMES.items()}
     c1.selectbox(_("Classification"), list(schemes), format_func=schemes.get, help=_(classify.SCHEMES_HELP),

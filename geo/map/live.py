@@ -130,7 +130,10 @@ function build(root) {
   select.id = 'bk-live-select-' + Math.random().toString(36).slice(2);
   label.htmlFor = select.id;
   label.appendChild(caption);
-  controls.append(label, select, el('p', 'bk-live-meaning'));
+  const meaning = el('p', 'bk-live-meaning');
+  meaning.id = select.id + '-meaning';
+  select.setAttribute('aria-describedby', meaning.id);
+  controls.append(label, select, meaning);
   const body = el('div', 'bk-live-body');
   const map = el('div', 'bk-live-map');
   const side = el('div', 'bk-live-side');
@@ -140,7 +143,7 @@ function build(root) {
   body.append(map, side);
   box.append(controls, body);
   root.appendChild(box);
-  return {box, caption, select, meaning: controls.querySelector('.bk-live-meaning'), mapDiv: map, legend,
+  return {box, caption, select, meaning, mapDiv: map, legend,
           notes: side.querySelector('.bk-live-notes'), seq: 0, indicator: null, areas: [], shapesKey: null,
           outlinesKey: null, optionsKey: null, tilesKey: null, map: null};
 }
@@ -148,7 +151,11 @@ function build(root) {
 function tip(s, i) {
   const d = s.d, layer = d.layers[s.indicator];
   const t = el('table', 'bk-tip');
-  const row = (head, cell) => { const r = el('tr'); r.append(el('th', '', head), el('td', '', cell)); t.appendChild(r); };
+  const row = (head, cell) => {
+    const r = el('tr');
+    r.append(el('th', '', head), el('td', '', cell));
+    t.appendChild(r);
+  };
   row(d.texts.area, d.shapes.names[i]);
   row(d.titles[s.indicator] || '', layer ? layer.t[i] : '');
   return t;
@@ -191,7 +198,7 @@ function setTiles(s) {
 }
 
 function setOptions(s) {
-  const d = s.d, key = JSON.stringify(d.options);
+  const d = s.d, key = JSON.stringify(d.options.map(o => [o, d.titles[o]]));  // codes and their words
   if (key === s.optionsKey) return;
   s.select.replaceChildren(...d.options.map(o => { const e = el('option', '', d.titles[o]); e.value = o; return e; }));
   s.optionsKey = key;
@@ -217,7 +224,6 @@ function restyle(s) {
 function update(s) {
   const d = s.d;
   s.caption.textContent = d.texts.label;
-  s.select.setAttribute('aria-describedby', '');
   if (!s.map) {
     s.map = L.map(s.mapDiv, {preferCanvas: !!d.canvas, zoomControl: true});
     L.control.scale().addTo(s.map);

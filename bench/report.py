@@ -15,9 +15,11 @@ PERFORMANCE = config.ROOT / "bench" / "results" / "PERFORMANCE.md"  # paste into
 # The comparison table's rows per page: (key in the figures, label with its unit).
 ROWS = {
     "Map": [
-        ("map_payload", "Map payload (KB of map HTML)"),
+        ("map_payload", "Map payload (KB; ours: the map component's script, style and data with the shapes and"
+                        " every indicator's colours and texts; the baseline: its map HTML)"),
         ("map_ws_kb", "Sent over the websocket until the map is painted (KB)"),
-        ("map_build", "Build the map object, incl. st_folium's Python side (ms)"),
+        ("map_build", "Build the map from empty caches (ms; ours: every indicator of the picker, JSON included; the"
+                      " baseline: one indicator, incl. st_folium's Python side)"),
         ("map_rerun_apptest", "Rerun after an indicator change, AppTest (ms)"),
         ("map_rerun_browser", "Indicator change to repainted polygons, chromium (ms)"),
         ("map_paint", "Time to first painted map, chromium, cold browser cache (ms)"),

@@ -27,9 +27,12 @@ AREA_STYLE = {"weight": 0.8, "color": "#ffffff", "fillOpacity": 0.75, "opacity":
 OUTLINE_STYLE = {"fill": False, "color": "#333333", "weight": 1.8, "opacity": 0.9}
 
 
+UNIT_MARK = "\t"  # stands for " <unit>" in a layer's texts (a tab is in no number, unit or band we write)
+
+
 def indicator_layer(values: pd.Series, texts: Sequence[str], scheme: str, k: int, decimals: int = 0,
-                    reverse: bool = False) -> dict:
-    """One indicator's colours, tooltip texts and legend for the areas in ``values``' order.
+                    reverse: bool = False, unit: str = "") -> dict:
+    r"""One indicator's colours, tooltip texts and legend for the areas in ``values``' order.
 
     Parameters
     ----------
@@ -43,30 +46,58 @@ def indicator_layer(values: pd.Series, texts: Sequence[str], scheme: str, k: int
         Decimals of the legend's class bounds.
     reverse : bool
         Dark = low (a figure where lower is worse, e.g. income).
+    unit : str
+        The unit the texts write after the number: sent once as ``u``, each text's first
+        ``" " + unit`` replaced by :data:`UNIT_MARK` (57 buurten times 41 indicators of
+        "m³ per woning per jaar" would be most of the payload). The script puts it back.
 
     Returns
     -------
     dict
         ``p``: the palette (``#rrggbb``), ``c``: each area's index into it, ``t``: the
-        texts, ``legend``: ``[colour, label]`` rows as :func:`geo.map.classify.legend`.
+        texts, ``u``: the unit, ``legend``: ``[colour, label]`` rows as
+        :func:`geo.map.classify.legend`.
 
     Examples
     --------
-    >>> layer = indicator_layer(pd.Series([1.0, None, 3.0]), ["1", "–", "3"], "equal_interval", 2)
+    >>> layer = indicator_layer(pd.Series([1.0, None, 3.0]), ["1 m³", "–", "3 m³"], "equal_interval", 2, unit="m³")
     >>> [layer["p"][c] for c in layer["c"]][1] == classify.NO_DATA_COLOUR
     True
-    >>> len(layer["t"]), layer["legend"][-1][0] == classify.NO_DATA_COLOUR
-    (3, True)
+    >>> layer["t"], layer["u"], layer["legend"][-1][0] == classify.NO_DATA_COLOUR
+    (['1\t', '–', '3\t'], ' m³', True)
     """
-    values = pd.Series(values, dtype=float).reset_index(drop=True)
     if len(texts) != len(values):
         raise ValueError(f"{len(texts)} texts for {len(values)} areas")
+    return {**class_layer(values, scheme, k, decimals, reverse), **text_layer(texts, unit)}
+
+
+def class_layer(values: pd.Series, scheme: str, k: int, decimals: int = 0, reverse: bool = False) -> dict:
+    """The colour part of :func:`indicator_layer` (``p``, ``c``, ``legend``): what a classification change redoes.
+
+    Examples
+    --------
+    >>> class_layer(pd.Series([1.0, 2.0]), "equal_interval", 2)["c"]
+    [0, 1]
+    """
+    values = pd.Series(values, dtype=float).reset_index(drop=True)
     classes = classify.classify(values, scheme, k)
     colours = [fill_colour(c) for c in classify.class_colours(classes, reverse)]
     palette = list(dict.fromkeys(colours))
     index = {c: i for i, c in enumerate(palette)}
-    return {"p": palette, "c": [index[c] for c in colours], "t": [str(t) for t in texts],
+    return {"p": palette, "c": [index[c] for c in colours],
             "legend": [[fill_colour(c), str(label)] for c, label in classify.legend(classes, decimals, reverse)]}
+
+
+def text_layer(texts: Sequence[str], unit: str = "") -> dict:
+    r"""The tooltip part of :func:`indicator_layer` (``t``, ``u``): the same for every classification.
+
+    Examples
+    --------
+    >>> text_layer(["12 %", "–"], "%")
+    {'t': ['12\t', '–'], 'u': ' %'}
+    """
+    suffix = f" {unit}" if unit else ""
+    return {"t": [str(t).replace(suffix, UNIT_MARK, 1) if suffix else str(t) for t in texts], "u": suffix}
 
 
 def shapes_payload(shapes: gpd.GeoDataFrame, code_column: str, name_column: str, quantum_m: float) -> dict:
@@ -157,7 +188,7 @@ function tip(s, i) {
     t.appendChild(r);
   };
   row(d.texts.area, d.shapes.names[i]);
-  row(d.titles[s.indicator] || '', layer ? layer.t[i] : '');
+  row(d.titles[s.indicator] || '', layer ? layer.t[i].replace('\t', layer.u) : '');
   return t;
 }
 

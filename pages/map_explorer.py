@@ -59,7 +59,9 @@ def explorer():
     indicator, scheme, k, tiles = (st.session_state[f"map.{name}"] for name in ("indicator", "scheme", "k", "tiles"))
     clicked = livemap.show(level, indicator, scheme, k, tiles, settings.current())
     if level == mapview.WIJK:
-        mapview.wijk_profile(clicked if clicked and clicked.startswith("WK") else None)
+        if clicked in mapview.wijk_table().index:  # a click comes once (a trigger): it picks the wijk's profile
+            st.session_state["buurt_map.wijk"] = clicked
+        mapview.wijk_profile(None)
         clicked = None
     with controls:
         map_controls(replaced)

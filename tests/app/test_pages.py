@@ -123,6 +123,24 @@ def test_map_indicator_changes_the_legend_and_buurt_pick_shows_profile():
     assert profile.loc["Gas use per dwelling", "year"] == "2019"
 
 
+def test_the_map_gets_every_indicator_at_once_within_the_payload_budget_and_a_choice_keeps_its_shapes():
+    at = open_page(PAGES[1], {"lang": "en"})
+    element, first = livemap.element(at), livemap.data(at)
+    sent = sum(len(text.encode()) for text in (element.proto.json, element.proto.js_content,
+                                               element.proto.css_content))
+    assert sent < 150 * 1024  # the payload budget, every indicator's colours and texts included
+    assert set(first["layers"]) == set(first["options"]) == set(dictionary.map_indicators())
+    assert all(len(layer["c"]) == len(layer["t"]) == 57 for layer in first["layers"].values())
+    assert "leaflet" in first["leaflet_js"] and first["leaflet_js"].startswith("/app/static/")  # served here
+    livemap.choose(at, "gas_m3")
+    second = livemap.data(at)
+    assert livemap.element(at).proto.id == element.proto.id  # the same element: the browser keeps its map
+    assert second["shapes_key"] == first["shapes_key"] and second["layers"] == first["layers"]
+    assert (second["chosen"], second["ack"]) == ("gas_m3", 1)  # the server took the choice over
+    livemap.choose(at, "<script>alert(1)</script>", seq=2)  # a value the picker never offers
+    assert not at.exception and livemap.chosen(at) == "gas_m3"
+
+
 def test_map_speaks_dutch_by_default():
     at = open_page(PAGES[1])
     assert at.title[0].value == "Kaartverkenner"

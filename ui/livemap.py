@@ -32,7 +32,6 @@ from ui import data, links, mapview
 
 KEY = "explorer_map"
 CHOICE_SEQ = "map.indicator_seq"  # the last choice of the component the server has taken over (see geo.map.live)
-HEIGHT = 680
 
 _component = st.components.v2.component("buurtkompas.live_map", js=live.LIVE_JS, css=live.LIVE_CSS,
                                         isolate_styles=False)
@@ -185,7 +184,7 @@ def show(level: str, indicator: str, scheme: str, k: int, tiles: bool, settings_
     links.put("map.indicator")
     ack = int(st.session_state.get(CHOICE_SEQ, 0))
     result = _component(key=KEY, data=payload(level, indicator, scheme, k, tiles, settings_key, ack),
-                        on_choice_change=_take_choice, on_clicked_change=_clicked, height=HEIGHT)
+                        on_choice_change=_take_choice, on_clicked_change=_clicked)
     code = getattr(result, "clicked", None)
     return code if isinstance(code, str) else None
 

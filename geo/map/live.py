@@ -291,7 +291,15 @@ export default function (component) {
   s.setState = component.setStateValue;
   s.trigger = component.setTriggerValue;
   s.d = data;
-  loadLeaflet(data).then(() => update(s)).catch(e => { s.box.textContent = String(e); });
+  loadLeaflet(data).then(() => {
+    update(s);
+    if (!s.resize) {  // the page's width changes (sidebar, window): Leaflet must measure its box again
+      s.resize = new ResizeObserver(() => s.map.invalidateSize());
+      s.resize.observe(s.mapDiv);
+    }
+  }).catch(e => { s.box.textContent = String(e); });
+  // No cleanup function: Streamlit runs one at once when newer data came while this call was starting, which
+  // would take down the map this call keeps; the map goes with its element when that leaves the page.
 }
 """
 

@@ -225,7 +225,7 @@ def repaint(b, ours: str, base: str, ours_options: list[str], base_options: list
     -------
     tuple
         (ms per change ours, ms per change baseline, blocked URLs, whether our map
-        stayed mounted: same iframe window, same zoom after every change).
+        stayed mounted: the same map element (ui/livemap.py) or iframe window, same zoom after every change).
     """
     p, q = Page(b), Page(b)
     try:

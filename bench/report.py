@@ -78,7 +78,13 @@ def markdown(figures: dict, budgets: list, rows: list, blocked: list[str], secon
         "Baseline: `bench/baseline_app.py` / `bench/baseline_index.py`, a first-tutorial folium.Choropleth of the "
         "full-resolution raw shapes with all attribute columns via plain `st_folium(m)`, data read on every rerun "
         "(Leaflet served locally; its legend dropped, as it fetches d3 from a CDN and the map never paints offline). "
-        "Median of 5 runs each; reruns go to values not shown before (cache misses). First paint starts with "
+        "Median of 5 runs each; the baseline's reruns go to values not shown before (cache misses). Ours: the "
+        "Map explorer's map is a component (`ui/livemap.py`) that gets the shapes and every indicator's colours, "
+        "tooltip texts and legend at once, so an indicator change recolours in the browser without waiting for the "
+        "server (the chromium row, timed from the choice to the painted polygons as for the baseline: a press on "
+        "the baseline's option, the input event of ours, a native select); the rerun that follows (the AppTest "
+        "row) finds the map's data cached, by design. A new classification, number of classes or sidebar setting "
+        "recomputes every indicator's colours (the build row, from empty caches). First paint starts with "
         "Streamlit's own front end (a few MB of JS, loaded afresh per visit here), which both share; the row below "
         "it counts from the page title showing to the painted map.",
         "",

@@ -122,6 +122,25 @@ def test_the_indicator_can_be_chosen_with_the_keyboard(app_url, page):
     page.wait_for_function("() => new URLSearchParams(location.search).has('indicator')", timeout=30_000)
 
 
+def test_the_background_map_is_switched_off_and_on_in_the_same_map(app_url, page):
+    page.goto(f"{app_url}/map_explorer?lang=en")
+    box = live_map(page)
+    box.evaluate("b => { b.__kept = 'yes'; }")
+    tiles = box.locator(".leaflet-tile-pane img")
+    tiles.first.wait_for(state="attached", timeout=30_000)  # requested (and aborted here: offline)
+    attribution = box.locator(".leaflet-control-attribution")
+    assert "© OpenStreetMap contributors" in attribution.inner_text()
+    toggle = page.get_by_test_id("stCheckbox").filter(has_text="Background map")
+    toggle.locator("label").click()
+    page.wait_for_function("() => document.querySelectorAll('.bk-live .leaflet-tile-pane img').length === 0",
+                           timeout=30_000)
+    assert "OpenStreetMap" not in attribution.inner_text()
+    assert page.locator(LIVE_AREAS).count() == 57  # the buurten show without the background
+    toggle.locator("label").click()
+    tiles.first.wait_for(state="attached", timeout=30_000)
+    assert box.evaluate("b => b.__kept") == "yes"  # the same map throughout
+
+
 def test_wijk_level_draws_the_23_heerlen_wijken_with_a_legend_in_place(app_url, page):
     page.goto(f"{app_url}/map_explorer?tiles=0&indicator=gas_m3")
     box = live_map(page)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import collections
 import hashlib
+import html
 import threading
 
 import numpy as np
@@ -172,8 +173,9 @@ def payload(level: str, indicator: str, scheme: str, k: int, tiles: bool, settin
         "outlines": _shapes(mapview.WIJK, mtime), "outlines_key": f"wijk:{mtime}",
         "bounds": render.bounds_of(shapes), "canvas": mapview.strategy(mtime).prefer_canvas,
         "styles": live.styles(), "leaflet_js": render.LEAFLET_JS, "leaflet_css": render.LEAFLET_CSS,
-        "tiles": {"url": render.OSM_TILES.build_url(), "attribution": _("© OpenStreetMap contributors"),
+        "tiles": {"url": render.OSM_TILES.build_url(), "attribution": html.escape(_("© OpenStreetMap contributors")),
                   "max_zoom": int(render.OSM_TILES.get("max_zoom", 19))} if tiles else None,
+        # Leaflet writes the attribution as HTML (escaped above); every other text goes in as text (geo.map.live).
         "texts": {"label": _("Indicator"), "area": _(area)},
         "chosen": indicator, "ack": ack,
     }

@@ -260,9 +260,11 @@ function update(s) {
     L.control.scale().addTo(s.map);
     const pane = s.map.createPane('bk-outlines');
     pane.style.zIndex = 450; pane.style.pointerEvents = 'none';
-    s.map.fitBounds(d.bounds);
     s.box.bkMap = s.map;
   }
+  // Fit the extent once, and again only when it changes (other shapes: a level change keeps zoom and pan).
+  const bounds = JSON.stringify(d.bounds);
+  if (bounds !== s.boundsKey) { s.map.fitBounds(d.bounds); s.boundsKey = bounds; }
   setTiles(s);
   if (d.shapes_key !== s.shapesKey) { drawAreas(s); s.shapesKey = d.shapes_key; }
   if (d.outlines_key !== s.outlinesKey) { drawOutlines(s); s.outlinesKey = d.outlines_key; }

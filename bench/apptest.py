@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import config
 from geo.catalog import dictionary
+from tests.support import livemap
 
 MAP_CYCLE = [
     "gas_m3", "pct_rent", "electricity_kwh", "pct_low_income", "income_per_inhabitant_keur", "energy_poverty_index",
@@ -22,9 +23,9 @@ MAP_CYCLE = [
 WEIGHT_CYCLE = [0.5, 1.5, 2.0, 0.75, 2.5, 1.25]
 
 
-def _timed(at: AppTest) -> float:
+def _timed(at: AppTest, run=AppTest.run) -> float:
     t = time.perf_counter()
-    at.run()
+    run(at)
     if at.exception:
         raise RuntimeError(f"the app raised: {[e.value for e in at.exception][:1]}")
     return (time.perf_counter() - t) * 1000
@@ -45,10 +46,10 @@ def map_reruns(repeats: int = 6) -> tuple[list[float], list[float]]:
     base.run()
     options = dictionary.map_indicators()
     o, b = [], []
-    for indicator in (MAP_CYCLE * 3)[:repeats]:
+    for seq, indicator in enumerate((MAP_CYCLE * 3)[:repeats], start=1):
         if indicator in options:
-            ours.selectbox(key="w.map.indicator").set_value(indicator)
-            o.append(_timed(ours))
+            # Chosen in the map's own picker: the component's state, as the browser sends it (ui/livemap.py).
+            o.append(_timed(ours, lambda at, i=indicator, n=seq: livemap.choose(at, i, n)))
         base.selectbox(key="map.indicator").set_value(indicator)
         b.append(_timed(base))
     return o, b

@@ -49,15 +49,18 @@ SIGNATURE_JS = """() => {
   }
   return '';
 }"""
-# Installed just before the click of Page.choose: remembers the signature, the time of the press on the option,
-# and checks the signature every animation frame; one frame after it changed, stores the milliseconds since the press.
+# Installed just before the choice of Page.choose: remembers the signature and the time of the user's action (the
+# press on the option of a Streamlit selectbox, or the choice in a native <select>: its input event, whichever
+# comes first), and checks the signature every animation frame; one frame after it changed, stores the
+# milliseconds since the action.
 REPAINT_RECORDER_JS = """(signatureSource) => {
   const signature = eval(signatureSource);
   const before = signature();
   delete window.__bench_repaint;
   let pressed = null, changed = false;
-  document.addEventListener('pointerdown', () => { if (pressed === null) pressed = performance.now(); },
-                            {capture: true, once: true});
+  const press = () => { if (pressed === null) pressed = performance.now(); };
+  document.addEventListener('pointerdown', press, {capture: true, once: true});
+  document.addEventListener('input', press, {capture: true, once: true});
   const tick = (now) => {
     if (changed) { window.__bench_repaint = now - pressed; return; }
     if (pressed !== null) { const s = signature(); if (s !== '' && s !== before) changed = true; }
@@ -141,6 +144,15 @@ class Page:
         is what the user waits for, without the round trips of the test driver, which
         on a loaded machine add tens of milliseconds to ours and the baseline's alike.
         """
+        live = self.page.locator("label.bk-live-label").filter(has_text=label)
+        if live.count():  # the app's own map (ui/livemap.py): its picker is a native <select>
+            select = self.page.locator("select.bk-live-select").first
+            select.focus()
+            self.page.evaluate(REPAINT_RECORDER_JS, SIGNATURE_JS)
+            select.select_option(label=option, timeout=timeout_ms)
+            self.page.wait_for_function("() => window.__bench_repaint !== undefined", polling=50,
+                                        timeout=timeout_ms)
+            return float(self.page.evaluate("() => window.__bench_repaint"))
         box = self.page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
         box.locator("input").click()
         self.page.keyboard.type(option[:40])
@@ -172,11 +184,19 @@ def first_paint(b, url: str, js: str = SIGNATURE_JS) -> tuple[float, float, list
         p.close()
 
 
-def map_mounted(page) -> dict | None:
-    """The streamlit-folium iframe's marker and zoom: ``{"marker": ..., "zoom": ...}``, None while there is no map.
+LIVE_MAP_JS = "() => { const b = document.querySelector('.bk-live'); return b && b.bkMap ? b : null; }"
 
-    Call :func:`mark_map` first; a reloaded iframe has lost the marker.
+
+def map_mounted(page) -> dict | None:
+    """The map's marker and zoom: ``{"marker": ..., "zoom": ...}``, None while there is no map.
+
+    The app's live map (ui/livemap.py) or a streamlit-folium iframe. Call :func:`mark_map`
+    first; a rebuilt map or reloaded iframe has lost the marker.
     """
+    live = page.evaluate(f"() => {{ const b = ({LIVE_MAP_JS})(); return b ? {{marker: b.__bench_marker || null,"
+                         " zoom: b.bkMap.getZoom()} : null; }")
+    if live is not None:
+        return live
     for frame in page.frames:
         if "streamlit_folium" in frame.url:
             return frame.evaluate("() => window.map ? {marker: window.__bench_marker || null,"
@@ -185,7 +205,9 @@ def map_mounted(page) -> dict | None:
 
 
 def mark_map(page, marker: str = "mounted") -> None:
-    """Put a marker on the streamlit-folium iframe's window (it survives until the iframe reloads)."""
+    """Put a marker on the live map's element or the streamlit-folium iframe's window (lost when either is rebuilt)."""
+    if page.evaluate(f"() => {{ const b = ({LIVE_MAP_JS})(); if (b) b.__bench_marker = {marker!r}; return !!b; }}"):
+        return
     for frame in page.frames:
         if "streamlit_folium" in frame.url:
             frame.evaluate(f"() => {{ window.__bench_marker = {marker!r}; }}")
@@ -203,7 +225,7 @@ def repaint(b, ours: str, base: str, ours_options: list[str], base_options: list
     -------
     tuple
         (ms per change ours, ms per change baseline, blocked URLs, whether our map
-        stayed mounted: same iframe window, same zoom after every change).
+        stayed mounted: the same map element (ui/livemap.py) or iframe window, same zoom after every change).
     """
     p, q = Page(b), Page(b)
     try:

@@ -4,7 +4,10 @@ Each client speaks Streamlit's own protocol (protobuf ``BackMsg``/``ForwardMsg``
 ``/_stcore/stream``, as the browser does): it opens the Map explorer, then picks
 another indicator, waits for the rerun to finish (``script_finished``), pauses as a
 user reading the map would (``--think``, default 2-6 s), and picks again. The
-indicator box sits in the explorer's ``st.fragment``, so a change reruns that
+indicator is picked in the map component (ui/livemap.py: the browser recolours at
+once, then sends the choice as the component's state, which reruns the page for the
+legend's captions, profile and link); the map sits in the explorer's
+``st.fragment``, so a change reruns that
 fragment only, as in the browser (``--full`` sends whole-page reruns instead). A rerun is
 timed from sending the change to the end of the script run, with every element it
 sent received. Users arrive spread over the first 10 s. First one session alone (its
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import random
 import statistics
@@ -39,7 +43,7 @@ SESSIONS = 20
 SECONDS = 60.0
 THINK_S = (2.0, 6.0)
 PAGE = "map_explorer"
-WIDGET_KEY = "w.map.indicator"
+WIDGET_KEY = "-explorer_map"  # the end of the map component's element id (ui/livemap.KEY)
 BUDGET_P95_RATIO = 3.0
 BUDGET_RSS_MB = 1024.0
 BUDGET_RSS_GROWTH = 0.10  # "flat": the last third's peak within 10% of the middle third's
@@ -87,8 +91,9 @@ class Sampler:
         self._thread.join(timeout=5)
 
 
-def _rerun_msg(page: str, widget_id: str | None = None, value: str | None = None, fragment_id: str = "",
+def _rerun_msg(page: str, widget_id: str | None = None, value: str | dict | None = None, fragment_id: str = "",
                page_hash: str = "") -> bytes:
+    """A rerun request as the browser sends it: a widget's string value, or a component's state (a dict, as JSON)."""
     msg = BackMsg()
     state = msg.rerun_script
     state.query_string = ""
@@ -98,7 +103,10 @@ def _rerun_msg(page: str, widget_id: str | None = None, value: str | None = None
     if widget_id is not None:
         w = state.widget_states.widgets.add()
         w.id = widget_id
-        w.string_value = value
+        if isinstance(value, dict):
+            w.json_value = json.dumps(value)
+        else:
+            w.string_value = value
     return msg.SerializeToString()
 
 
@@ -114,6 +122,7 @@ class Client:
         self.options: list[str] = []
         self.errors: list[str] = []
         self.received = 0
+        self.seq = 0
 
     async def run_until_finished(self) -> None:
         """Read messages until the script run ends; note the indicator box and any exception shown."""
@@ -128,8 +137,10 @@ class Client:
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 which = element.WhichOneof("type")
-                if which == "selectbox" and element.selectbox.id.endswith(WIDGET_KEY):
-                    self.widget_id, self.options = element.selectbox.id, list(element.selectbox.options)
+                if which == "bidi_component" and element.bidi_component.id.endswith(WIDGET_KEY):
+                    if self.widget_id is None:
+                        self.options = json.loads(element.bidi_component.json)["options"]
+                    self.widget_id = element.bidi_component.id
                     self.fragment_id = msg.delta.fragment_id
                 elif which == "exception":
                     self.errors.append(element.exception.message[:200])
@@ -145,14 +156,16 @@ class Client:
         await self.ws.send(_rerun_msg(page))
         await self.run_until_finished()
         if self.widget_id is None:
-            self.errors.append("no indicator box on the page")
+            self.errors.append("no map with an indicator picker on the page")
         return (time.perf_counter() - t0) * 1000
 
     async def choose(self, page: str, value: str) -> float:
-        """Pick ``value`` (its text as shown) in the indicator box; ms until the rerun finished."""
+        """Pick the indicator ``value`` in the map; ms until the rerun finished."""
         t0 = time.perf_counter()
         fragment = self.fragment_id if self.fragments else ""
-        await self.ws.send(_rerun_msg(page, self.widget_id, value, fragment, self.page_hash))
+        self.seq += 1
+        state = {"choice": {"indicator": value, "seq": self.seq}}
+        await self.ws.send(_rerun_msg(page, self.widget_id, state, fragment, self.page_hash))
         await self.run_until_finished()
         return (time.perf_counter() - t0) * 1000
 

@@ -15,9 +15,11 @@ PERFORMANCE = config.ROOT / "bench" / "results" / "PERFORMANCE.md"  # paste into
 # The comparison table's rows per page: (key in the figures, label with its unit).
 ROWS = {
     "Map": [
-        ("map_payload", "Map payload (KB of map HTML)"),
+        ("map_payload", "Map payload (KB; ours: the map component's script, style and data with the shapes and"
+                        " every indicator's colours and texts; the baseline: its map HTML)"),
         ("map_ws_kb", "Sent over the websocket until the map is painted (KB)"),
-        ("map_build", "Build the map object, incl. st_folium's Python side (ms)"),
+        ("map_build", "Build the map from empty caches (ms; ours: every indicator of the picker, JSON included; the"
+                      " baseline: one indicator, incl. st_folium's Python side)"),
         ("map_rerun_apptest", "Rerun after an indicator change, AppTest (ms)"),
         ("map_rerun_browser", "Indicator change to repainted polygons, chromium (ms)"),
         ("map_paint", "Time to first painted map, chromium, cold browser cache (ms)"),
@@ -76,7 +78,13 @@ def markdown(figures: dict, budgets: list, rows: list, blocked: list[str], secon
         "Baseline: `bench/baseline_app.py` / `bench/baseline_index.py`, a first-tutorial folium.Choropleth of the "
         "full-resolution raw shapes with all attribute columns via plain `st_folium(m)`, data read on every rerun "
         "(Leaflet served locally; its legend dropped, as it fetches d3 from a CDN and the map never paints offline). "
-        "Median of 5 runs each; reruns go to values not shown before (cache misses). First paint starts with "
+        "Median of 5 runs each; the baseline's reruns go to values not shown before (cache misses). Ours: the "
+        "Map explorer's map is a component (`ui/livemap.py`) that gets the shapes and every indicator's colours, "
+        "tooltip texts and legend at once, so an indicator change recolours in the browser without waiting for the "
+        "server (the chromium row, timed from the choice to the painted polygons as for the baseline: a press on "
+        "the baseline's option, the input event of ours, a native select); the rerun that follows (the AppTest "
+        "row) finds the map's data cached, by design. A new classification, number of classes or sidebar setting "
+        "recomputes every indicator's colours (the build row, from empty caches). First paint starts with "
         "Streamlit's own front end (a few MB of JS, loaded afresh per visit here), which both share; the row below "
         "it counts from the page title showing to the painted map.",
         "",

@@ -7,7 +7,7 @@ from geo.catalog.stock_columns import BASIS_ADDRESS, BASIS_ESTIMATED
 from geo.i18n import N_, _
 from geo.map import classify
 from geo.report import profile
-from ui import data, exports, mapview, mydata, settings, tables, trends
+from ui import data, exports, livemap, mapview, mydata, settings, tables, trends
 
 # How the stock figures were obtained (the values of stock_basis), in the user's words.
 STOCK_BASIS = {BASIS_ESTIMATED: N_("estimated by raking to the CBS buurt figures"),
@@ -28,27 +28,23 @@ names = table["buurt_name"].to_dict()
 
 def map_controls(replaced: str | None) -> None:
     """The map's controls, bound to the settings (whose values the map has just been drawn with)."""
-    # The indicator gets most of the width: its full label and unit must fit (no cut-off text).
-    c1, c2 = st.columns([3, 1.3])
-    c5, c3, c4 = st.columns([1.3, 1.3, 1.7])
+    # The indicator is chosen in the map itself (ui/livemap.py): it recolours there without waiting for the server.
+    c5, c1, c3, c4 = st.columns([1.3, 1.5, 1.3, 1.5])
     levels = {lv: _(text) for lv, text in mapview.LEVELS.items()}
-    level = c5.radio(_("Map by"), list(levels), format_func=levels.get, horizontal=True,
-                     help=_("Wijk: the figures CBS publishes per wijk; estimates and derived figures such as the "
-                            "energy-poverty index exist per buurt only."), **settings.widget_kwargs("map.level"))
+    c5.radio(_("Map by"), list(levels), format_func=levels.get, horizontal=True,
+             help=_("Wijk: the figures CBS publishes per wijk; estimates and derived figures such as the "
+                    "energy-poverty index exist per buurt only."), **settings.widget_kwargs("map.level"))
     # Option texts translated now, looked up later (a format_func may run outside this session's language).
-    titles = {c: mapview.indicator_title(c) for c in mapview.indicators_for(level)}
     schemes = {s: _(text) for s, text in classify.SCHEMES.items()}
-    indicator = c1.selectbox(_("Indicator"), list(titles), format_func=titles.get,
-                             **settings.widget_kwargs("map.indicator"))
-    c2.selectbox(_("Classification"), list(schemes), format_func=schemes.get, help=_(classify.SCHEMES_HELP),
+    c1.selectbox(_("Classification"), list(schemes), format_func=schemes.get, help=_(classify.SCHEMES_HELP),
                  **settings.widget_kwargs("map.scheme"))
     c3.slider(_("Classes"), 3, 7, **settings.widget_kwargs("map.k"))
     c4.toggle(_("Background map"), help=_("OpenStreetMap tiles need internet; the buurten show without them."),
               **settings.widget_kwargs("map.tiles"))
     if replaced:
         st.info(_("{indicator} has no wijk figure; the wijk map shows {shown}.").format(
-            indicator=mapview.indicator_title(replaced), shown=titles[indicator]))
-    st.caption(mapview.indicator_meaning(indicator))
+            indicator=mapview.indicator_title(replaced),
+            shown=mapview.indicator_title(st.session_state["map.indicator"])))
 
 
 @st.fragment
@@ -61,7 +57,12 @@ def explorer():
     level = st.session_state["map.level"]
     replaced = mapview.indicator_for_level(level)  # a buurt-only indicator gives way at wijk level
     indicator, scheme, k, tiles = (st.session_state[f"map.{name}"] for name in ("indicator", "scheme", "k", "tiles"))
-    clicked = mapview.show_map(indicator, scheme, k, tiles, level=level)
+    clicked = livemap.show(level, indicator, scheme, k, tiles, settings.current())
+    if level == mapview.WIJK:
+        if clicked in mapview.wijk_table().index:  # a click comes once (a trigger): it picks the wijk's profile
+            st.session_state["buurt_map.wijk"] = clicked
+        mapview.wijk_profile(None)
+        clicked = None
     with controls:
         map_controls(replaced)
     exports.offer_layer(indicator)
@@ -73,8 +74,7 @@ def explorer():
             "'(weak estimate)' in the tooltip: {names}. See Data & method."
         ).format(basis=_(STOCK_BASIS[basis]) if basis in STOCK_BASIS else basis, n=len(weak), names=", ".join(weak)))
     trends.change_map(k, tiles)
-    if clicked and clicked != st.session_state.get("map.last_click"):
-        st.session_state["map.last_click"] = clicked
+    if clicked and clicked.startswith("BU") and clicked in names:  # a click comes once (a trigger)
         st.session_state["map.pick"] = clicked
 
     code = st.selectbox(

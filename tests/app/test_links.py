@@ -5,6 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import config, links
 from geo.params import PACKAGES
+from tests.support import livemap
 
 pytestmark = pytest.mark.real_data
 OVERVIEW, MAP, INDEX = "pages/overview.py", "pages/map_explorer.py", "pages/energy_poverty_index.py"
@@ -53,7 +54,7 @@ def url(at: AppTest) -> dict:
 
 
 def legend(at: AppTest) -> str:
-    return " ".join(md.value for md in at.markdown if "bk-legend" in md.value)
+    return livemap.legend(at)
 
 
 def editor_value(at: AppTest, key: str, row_col: str, row: str, col: str):
@@ -91,7 +92,7 @@ def test_a_link_with_every_setting_restores_the_view_on_every_page():
 
     go(at, MAP)
     assert at.title[0].value == "Map explorer"
-    assert at.selectbox(key="w.map.indicator").value == "gas_m3"
+    assert livemap.chosen(at) == "gas_m3"
     assert "Gas use per dwelling" in legend(at)
     assert at.selectbox(key="w.map.scheme").value == "equal_interval"
     assert at.slider(key="w.map.k").value == 4
@@ -164,7 +165,7 @@ def test_hostile_parameters_give_one_notice_and_a_working_page_at_the_defaults()
     assert "<script>" not in text and "\\<script\\>" in text  # shown as text, never as HTML
     assert "x" * (links.SHOWN_CHARS + 1) not in text  # a long value is cut short
     assert "De link bevat instellingen" in text and "onbekende buurtcode" in text  # Dutch by default
-    assert at.selectbox(key="w.map.indicator").value == "energy_poverty_index"
+    assert livemap.chosen(at) == "energy_poverty_index"
     assert at.slider(key="w.map.k").value == 5 and at.selectbox(key="w.map.pick").value is None
     assert at.session_state["cfg.w.heq"] == 0.5 and at.session_state["cfg.gas_price"] == pytest.approx(0.829)
     assert url(at) == {}  # the bad parameters are gone from the link
@@ -191,7 +192,7 @@ def test_settings_and_edited_tables_survive_page_changes():
     at.slider(key="w.cfg.w.heq").set_value(2.5).run()
     at.slider(key="idx.spread").set_value(0.7).run()
     go(at, MAP)
-    at.selectbox(key="w.map.indicator").set_value("pct_rent").run()
+    livemap.choose(at, "pct_rent")
     at.slider(key="w.map.k").set_value(6).run()
     go(at, RETROFIT)
     at.session_state["rf.costs"] = {**EMPTY_EDITS, "edited_rows": {4: {"cost_per_step_eur": 4000.0}}}  # apartment
@@ -218,7 +219,7 @@ def test_settings_and_edited_tables_survive_page_changes():
     assert at.multiselect(key="nb.transformation").value == ["BU09172000"]
     assert {m.label: m.value for m in at.metric} == plan_metrics
     go(at, MAP)
-    assert at.selectbox(key="w.map.indicator").value == "pct_rent" and at.slider(key="w.map.k").value == 6
+    assert livemap.chosen(at) == "pct_rent" and at.slider(key="w.map.k").value == 6
     go(at, INDEX)
     assert at.slider(key="w.cfg.w.heq").value == 2.5 and at.slider(key="idx.spread").value == 0.7
     assert url(at) == {"lang": "en", "w.heq": "2.5", "spread": "0.7", "indicator": "pct_rent", "classes": "6",
@@ -254,7 +255,7 @@ def test_reset_puts_every_setting_edited_table_and_the_link_back_to_the_defaults
     assert at.multiselect(key="nb.transformation").value == []
     assert at.number_input(key="w.nb.t2030").value == 2250
     go(at, MAP)
-    assert at.selectbox(key="w.map.indicator").value == "energy_poverty_index"
+    assert livemap.chosen(at) == "energy_poverty_index"
     assert at.selectbox(key="w.map.pick").value is None
     go(at, INDEX)
     assert at.slider(key="w.cfg.w.heq").value == 0.5 and at.slider(key="idx.spread").value == 0.5

@@ -1,7 +1,6 @@
 """Every page under Streamlit's AppTest: it runs, and changing a widget changes what the page shows."""
 
 import io
-import json
 import re
 
 import pypdf
@@ -12,6 +11,7 @@ from geo import config, i18n
 from geo.catalog import dictionary
 from geo.catalog.index_components import COMPONENTS
 from geo.report import briefing, briefing_data, briefing_pdf
+from tests.support import livemap
 
 pytestmark = pytest.mark.real_data
 PAGES = ["pages/overview.py", "pages/map_explorer.py", "pages/energy_poverty_index.py", "pages/data_method.py"]
@@ -108,13 +108,13 @@ def test_overview_pdf_briefing_holds_the_figures_the_overview_shows():
 
 
 def _legend(at: AppTest) -> str:
-    return " ".join(md.value for md in at.markdown if "bk-legend" in md.value)
+    return livemap.legend(at)
 
 
 def test_map_indicator_changes_the_legend_and_buurt_pick_shows_profile():
     at = open_page(PAGES[1], {"lang": "en"})
     assert "Energy-poverty index" in _legend(at)
-    at.selectbox(key="w.map.indicator").set_value("gas_m3").run()
+    livemap.choose(at, "gas_m3")
     assert "Gas use per dwelling" in _legend(at)
     assert not at.subheader or "Profile" not in at.subheader[0].value
     at.selectbox(key="w.map.pick").set_value("BU09171000").run()
@@ -123,14 +123,34 @@ def test_map_indicator_changes_the_legend_and_buurt_pick_shows_profile():
     assert profile.loc["Gas use per dwelling", "year"] == "2019"
 
 
+def test_the_map_gets_every_indicator_at_once_within_the_payload_budget_and_a_choice_keeps_its_shapes():
+    at = open_page(PAGES[1], {"lang": "en"})
+    element, first = livemap.element(at), livemap.data(at)
+    sent = sum(len(text.encode()) for text in (element.proto.json, element.proto.js_content,
+                                               element.proto.css_content))
+    assert sent < 150 * 1024  # the payload budget, every indicator's colours and texts included
+    wijk_only = {c.name for c in dictionary.COLUMNS if c.source == "wijken_nl"}  # the national wijken table's
+    assert set(first["layers"]) == set(first["options"]) == set(dictionary.map_indicators()) - wijk_only
+    assert all(len(layer["c"]) == len(layer["t"]) == 57 for layer in first["layers"].values())
+    assert "leaflet" in first["leaflet_js"] and first["leaflet_js"].startswith("/app/static/")  # served here
+    livemap.choose(at, "gas_m3")
+    second = livemap.data(at)
+    assert livemap.element(at).proto.id == element.proto.id  # the same element: the browser keeps its map
+    assert second["shapes_key"] == first["shapes_key"] and second["layers"] == first["layers"]
+    assert (second["chosen"], second["ack"]) == ("gas_m3", 1)  # the server took the choice over
+    livemap.choose(at, "<script>alert(1)</script>", seq=2)  # a value the picker never offers
+    assert not at.exception and livemap.chosen(at) == "gas_m3"
+
+
 def test_map_speaks_dutch_by_default():
     at = open_page(PAGES[1])
     assert at.title[0].value == "Kaartverkenner"
     assert at.selectbox(key="w.map.scheme").label == "Klassenindeling"
     with i18n.language("nl"):
         title = f"{dictionary.label('energy_poverty_index')} ({dictionary.unit('energy_poverty_index')})"
-    assert f"<strong>{title}</strong>" in _legend(at)
-    at.selectbox(key="w.map.indicator").set_value("household_size").run()  # one decimal: 2,1 - 2,3 and so on
+    assert _legend(at).startswith(f"{title} | ")
+    assert livemap.data(at)["texts"]["label"] == "Indicator"  # the picker's label: the same word in Dutch
+    livemap.choose(at, "household_size")  # one decimal: 2,1 - 2,3 and so on
     legend = _legend(at)
     assert re.search(r"\d,\d - \d,\d", legend) and not re.search(r"\d\.\d - ", legend), legend
     at.selectbox(key="w.map.pick").set_value("BU09173002").run()  # In de Cramer: suppressed figures
@@ -154,9 +174,8 @@ def test_switching_the_language_redraws_the_legend_and_the_map():
 
 
 def _map_codes(at: AppTest) -> list[str]:
-    """Codes of the areas the map draws, from the layer the map widget receives."""
-    args = json.loads(at.get("component_instance")[0].proto.json_args)
-    return re.findall(r'"code":"((?:BU|WK)\d+)"', args["feature_group"])
+    """Codes of the areas the map draws, from the data the map component receives."""
+    return livemap.codes(at)
 
 
 def test_map_wijk_level_draws_the_23_wijken_offers_only_wijk_figures_and_a_wijk_profile():
@@ -166,21 +185,24 @@ def test_map_wijk_level_draws_the_23_wijken_offers_only_wijk_figures_and_a_wijk_
     assert not at.exception
     # The index exists per buurt only: the wijk map says so and shows a CBS figure instead.
     assert any("Energy-poverty index (0-100) has no wijk figure" in i.value for i in at.info)
-    box = at.selectbox(key="w.map.indicator")
-    assert box.value == "pct_low_income"
-    assert "Gas use per dwelling (m³ per dwelling per year)" in box.options
-    assert not any(o.startswith(("Energy-poverty index", "Estimated energy quote")) for o in box.options)
+    shown = livemap.data(at)
+    options = [shown["titles"][o] for o in shown["options"]]  # what the map's picker offers
+    assert shown["chosen"] == "pct_low_income"
+    assert "Gas use per dwelling (m³ per dwelling per year)" in options
+    assert not any(o.startswith(("Energy-poverty index", "Estimated energy quote")) for o in options)
     codes = _map_codes(at)
     assert len(codes) == 23 and all(c.startswith("WK0917") for c in codes)
     assert "Households with a low income" in _legend(at)
-    assert any("exist per buurt only" in c.value for c in at.caption)
+    assert any("exist per buurt only" in n for n in shown["notes"]["pct_low_income"])
+    livemap.click(at, "WK091711")  # a click on a wijk opens its profile
+    assert any(s.value.startswith("Wijk profile: Wijk 11") for s in at.subheader), [s.value for s in at.subheader]
     at.selectbox(key="buurt_map.wijk").set_value("WK091710").run()
     assert any(s.value == "Wijk profile: Wijk 10 Maria Gewanden en Terschuren" for s in at.subheader)
     profile = at.dataframe[0].value.set_index("indicator")
     assert profile.loc["Gas use per dwelling", "buurt"] == "1,340"  # the wijk's own CBS figure
     assert profile.loc["Gas use per dwelling", "year"] == "2019"
     at.radio(key="w.map.level").set_value("buurt").run()
-    assert len(_map_codes(at)) == 57 and at.selectbox(key="w.map.indicator").value == "pct_low_income"
+    assert len(_map_codes(at)) == 57 and livemap.chosen(at) == "pct_low_income"
 
 
 def test_map_wijk_level_from_a_link_in_dutch():
@@ -193,7 +215,7 @@ def test_map_wijk_level_from_a_link_in_dutch():
 
 def test_map_says_where_the_label_estimate_is_weak():
     at = open_page(PAGES[1], {"lang": "en"})
-    at.selectbox(key="w.map.indicator").set_value("pct_label_efg_all").run()
+    livemap.choose(at, "pct_label_efg_all")
     captions = " ".join(c.value for c in at.caption)
     assert "The estimate is weak in" in captions and "Husken" in captions
     assert "estimated (raking)" not in captions  # the data's value, said in the user's words
@@ -211,11 +233,11 @@ def test_map_suppressed_buurt_says_no_data():
 
 def test_map_deep_link_and_odd_query_parameters():
     at = open_page(PAGES[1], {"indicator": "pct_rent", "buurt": "BU09171000", "lang": "en"})
-    assert at.selectbox(key="w.map.indicator").value == "pct_rent"
+    assert livemap.chosen(at) == "pct_rent"
     assert any(s.value == "Profile: Maria Gewanden" for s in at.subheader)
     odd = open_page(PAGES[1], {"indicator": "<script>x</script>", "buurt": "DROP TABLE"})
     assert not odd.exception  # the notice naming them: tests/app/test_links.py
-    assert odd.selectbox(key="w.map.indicator").value == "energy_poverty_index"
+    assert livemap.chosen(odd) == "energy_poverty_index"
     assert odd.selectbox(key="w.map.pick").value is None
 
 

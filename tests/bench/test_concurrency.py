@@ -1,5 +1,7 @@
 """The many-users benchmark: what it sends the server and when its budgets count as broken."""
 
+import json
+
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from bench import concurrency
@@ -20,6 +22,15 @@ def test_a_change_is_sent_as_the_browser_sends_it():
     assert state.page_name == "map_explorer"
     assert [(w.id, w.string_value) for w in state.widget_states.widgets] == [
         ("$$ID-abc-w.map.indicator", "Gasverbruik (m³)")]
+
+
+def test_a_choice_in_the_map_is_sent_as_the_component_state_the_browser_sends():
+    msg = BackMsg()
+    state = {"choice": {"indicator": "gas_m3", "seq": 3}}
+    msg.ParseFromString(concurrency._rerun_msg("map_explorer", "$$ID-abc-explorer_map", state, "frag"))
+    widgets = msg.rerun_script.widget_states.widgets
+    assert [(w.id, json.loads(w.json_value)) for w in widgets] == [("$$ID-abc-explorer_map", state)]
+    assert msg.rerun_script.fragment_id == "frag"
 
 
 def test_budgets_hold_for_a_healthy_run_and_break_on_errors_slow_reruns_or_growing_memory():

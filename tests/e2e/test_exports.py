@@ -5,7 +5,7 @@ import json
 import geopandas as gpd
 import pytest
 
-from tests.support.browser import map_frame
+from tests.support.browser import live_map
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 
@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.real_data]
                                                          ("nl", "Kaartlaag downloaden", "crs")])
 def test_the_map_layer_downloads_as_geojson_and_geopackage(app_url, page, tmp_path, lang, opener, crs_key):
     page.goto(f"{app_url}/map_explorer?lang={lang}")
-    map_frame(page)
+    live_map(page)
     page.get_by_role("button", name=opener).click()
     with page.expect_download(timeout=60_000) as geojson:
         page.get_by_role("button", name="GeoJSON (WGS 84)").click()

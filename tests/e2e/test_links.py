@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.support.browser import map_frame, new_page
+from tests.support.browser import choose_indicator, live_map, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 TIMEOUT = 60_000
@@ -22,17 +22,14 @@ def main_text(page) -> str:
 def test_a_copied_link_opens_the_same_view_in_a_second_browser(app_url, browser):
     with new_page(browser) as first:
         first.goto(f"{app_url}/map_explorer")
-        map_frame(first, TIMEOUT)
+        live_map(first, TIMEOUT)
         sidebar = first.get_by_test_id("stSidebar")
         sidebar.get_by_text("English", exact=True).click()
         wait_for_query(first, "lang=en")
         first.get_by_role("heading", name="Map explorer").wait_for(timeout=TIMEOUT)
         sidebar.get_by_text("8%", exact=True).click()
         wait_for_query(first, "lang=en", "quote=8")
-        box = first.get_by_test_id("stSelectbox").filter(has_text="Indicator")
-        box.locator("input").click()
-        first.keyboard.type("Gas use per dwelling")
-        first.keyboard.press("Enter")
+        choose_indicator(first, "Gas use per dwelling (m³ per dwelling per year)")
         wait_for_query(first, "indicator=gas_m3")  # written by the map's fragment rerun, without a full run
         link = first.url
         # Another page of the app keeps the settings in its link.
@@ -44,10 +41,10 @@ def test_a_copied_link_opens_the_same_view_in_a_second_browser(app_url, browser)
     with new_page(browser) as second:
         second.goto(link)
         second.get_by_role("heading", name="Map explorer").wait_for(timeout=TIMEOUT)
-        map_frame(second, TIMEOUT)
-        box = second.get_by_test_id("stSelectbox").filter(has_text="Indicator")
-        shown = box.locator("input").input_value() + box.inner_text()
-        assert "Gas use per dwelling" in shown, shown
+        live_map(second, TIMEOUT)
+        picker = second.get_by_label("Indicator", exact=True)
+        shown = picker.evaluate("s => s.options[s.selectedIndex].text")
+        assert shown == "Gas use per dwelling (m³ per dwelling per year)", shown
         assert "Gas use per dwelling (m³ per dwelling per year)" in main_text(second)  # the legend's title
         sidebar = second.get_by_test_id("stSidebar")
         assert sidebar.get_by_role("radio", name="English").is_checked()
@@ -60,7 +57,7 @@ def test_a_hostile_link_gives_a_notice_and_a_working_page(app_url, browser):
         page.goto(f"{app_url}/map_explorer?lang=en&indicator=%3Cscript%3Ealert(1)%3C/script%3E&w.heq=-1"
                   f"&buurt=BU09179999&colour={'x' * 3000}")
         page.get_by_role("heading", name="Map explorer").wait_for(timeout=TIMEOUT)
-        map_frame(page, TIMEOUT)
+        live_map(page, TIMEOUT)
         notice = page.get_by_test_id("stAlert").filter(has_text="cannot use")
         notice.wait_for(timeout=TIMEOUT)
         text = notice.inner_text()

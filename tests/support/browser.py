@@ -42,6 +42,52 @@ def map_frame(page, timeout_ms: int = 60_000):
     raise AssertionError("the map did not draw any buurt")
 
 
+LIVE_AREAS = ".bk-live path.leaflet-interactive"
+# A point inside an element where the element itself is on top (elementFromPoint), scrolled into view first: the
+# centre of a polygon's box may lie outside a concave polygon.
+POINT_INSIDE_JS = """(el) => {
+  el.scrollIntoView({block: 'center'});
+  const r = el.getBoundingClientRect();
+  for (let i = 1; i < 16; i++) for (let j = 1; j < 16; j++) {
+    const x = r.left + r.width * i / 16, y = r.top + r.height * j / 16;
+    if (document.elementFromPoint(x, y) === el) return [x, y];
+  }
+  return null;
+}"""
+
+
+def live_map(page, timeout_ms: int = 60_000):
+    """The Map explorer's own map (ui/livemap.py), once Leaflet has drawn areas in it: a locator of its box."""
+    page.wait_for_selector(LIVE_AREAS, timeout=timeout_ms)
+    return page.locator(".bk-live").first
+
+
+def choose_indicator(page, title: str) -> None:
+    """Choose an indicator by its shown title in the map's own picker (a native select, as the keyboard would)."""
+    page.locator("select.bk-live-select").first.select_option(label=title)
+
+
+def point_inside(area) -> tuple[float, float]:
+    """Page coordinates of a point where the polygon ``area`` (a locator) is what the mouse meets."""
+    point = area.evaluate(POINT_INSIDE_JS)
+    if point is None:
+        raise AssertionError("no point of the area is uncovered on screen")
+    return point[0], point[1]
+
+
+def largest_area(page) -> tuple[float, float]:
+    """A point inside the largest area the live map draws (see :func:`point_inside`)."""
+    areas = page.locator(LIVE_AREAS)
+    boxes = [areas.nth(i).bounding_box() for i in range(areas.count())]
+    biggest = max(range(len(boxes)), key=lambda i: boxes[i]["width"] * boxes[i]["height"])
+    return point_inside(areas.nth(biggest))
+
+
+def live_fills(page) -> list[str]:
+    """Fill colour of every area of the live map, in drawing order."""
+    return page.eval_on_selector_all(LIVE_AREAS, "els => els.map(e => e.getAttribute('fill'))")
+
+
 def fills(frame) -> list[str]:
     """Fill colour of every clickable polygon in the map, in drawing order."""
     return frame.eval_on_selector_all("path.leaflet-interactive", "els => els.map(e => e.getAttribute('fill'))")

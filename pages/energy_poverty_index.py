@@ -5,7 +5,7 @@ import streamlit as st
 from geo.catalog import dictionary
 from geo.catalog.index_components import COMPONENTS, MISSING_RULES, NORMALISATIONS
 from geo.i18n import N_, _
-from ui import charts, data, settings, tables
+from ui import charts, data, gemeente, settings, tables
 
 # The ranking as shown (a spec as in geo.report.tables); the index keeps its bar, on 0-100, next to the name.
 RANKING = {
@@ -17,6 +17,7 @@ RANKING = {
 }
 
 data.ensure_data()
+gemeente.require_buurten()
 st.title(_("Energy-poverty index"))
 st.markdown(_(
     "The index is the weighted mean of normalised components, on 0-100 (higher = more energy poverty). "

@@ -145,5 +145,5 @@ st.caption(_("{dwellings} dwellings to upgrade to label {label} in the selection
 tables.show(targeting.in_words(view), specs.MARKET, height=300, key="rf.market")
 market_csv = exports.csv_data(targeting.in_words(view), specs.MARKET)  # headers in words, the user's locale
 st.download_button(_("Download the market view (CSV, estimates)"), market_csv,
-                   file_name=f"retrofit_market_heerlen_target_{p.target_label}.csv", mime="text/csv", key="rf.download",
-                   on_click="ignore")
+                   file_name=f"retrofit_market_{targeting.slug()}_target_{p.target_label}.csv", mime="text/csv",
+                   key="rf.download", on_click="ignore")

@@ -27,6 +27,9 @@ if ss["ctx.gemeente"] not in names:
     st.info(_("The municipality in the link or the switch is not in the national table of 2022; showing {name}.")
             .format(name=names[fallback]))
     ss["ctx.gemeente"] = fallback
+if chosen.code not in names:
+    st.caption(_("{gemeente} is not in the national table of 2022 (a municipality formed later, or a code CBS did not "
+                 "use then).").format(gemeente=chosen.name))
 
 titles = {c: national_columns.BY_NAME[c].display_label_with_unit() for c in options}  # translated now
 c1, c2 = st.columns([3, 2])

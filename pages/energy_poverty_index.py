@@ -17,8 +17,8 @@ RANKING = {
 }
 
 data.ensure_data()
-gemeente.require_buurten()
 st.title(_("Energy-poverty index"))
+gemeente.require_buurten()
 st.markdown(_(
     "The index is the weighted mean of normalised components, on 0-100 (higher = more energy poverty). "
     "Each component follows an indicator of the TNO/CBS Monitor Energiearmoede; where buurt data only allows an "

@@ -47,7 +47,7 @@ def map_controls(replaced: str | None) -> None:
     c3.slider(_("Classes"), 3, 7, **settings.widget_kwargs("map.k"))
     c4.toggle(_("Background map"), help=_("OpenStreetMap tiles need internet; the buurten show without them."),
               **settings.widget_kwargs("map.tiles"))
-    if replaced:
+    if replaced and has_buurten:
         st.info(_("{indicator} has no wijk figure; the wijk map shows {shown}.").format(
             indicator=mapview.indicator_title(replaced), shown=titles[indicator]))
     st.caption(mapview.indicator_meaning(indicator))

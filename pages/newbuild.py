@@ -20,8 +20,8 @@ def signed(value: float) -> str:
 
 
 data.ensure_data()
-targeting.ensure_stock()
 st.title(_("New-build"))
+targeting.ensure_stock()
 published = targeting.target_intro()  # the municipality's published target, or None (then a prompt)
 
 settings.init()

@@ -17,8 +17,8 @@ LABELS, TYPES = list(vocab.LABELS), list(vocab.DWELLING_TYPES)
 DIMENSIONS = {"tenure": N_("Tenure"), "build_period": N_("Build period"), "dwelling_type": N_("Dwelling type")}
 w, num, money = settings.widget_kwargs, i18n.number, i18n.money  # bind a widget to a setting; numbers in text
 data.ensure_data()
-targeting.ensure_stock()
 st.title(_("Retrofit"))
+targeting.ensure_stock()
 st.markdown(_("What upgrading dwellings to a target energy label saves per buurt, and where a budget does most: for "
               "the climate (CO₂ per euro) or against energy poverty (households lifted out of a high energy quote per "
               "euro). **All dwelling counts by label, tenure and build period are estimates** (the housing-stock "

@@ -32,7 +32,7 @@ def _read_csv(data: bytes, buurt_codes: set[str]) -> list[str]:
     code_columns = {"buurt_code", "buurtcode", "cbs-buurtcode", "bu_code"}
     column = next((c for c in df.columns if c.strip().lower() in code_columns), None)
     if column is None:
-        raise DataError(_("The CSV file needs a column 'buurt_code' with CBS buurt codes such as BU09171000."))
+        raise DataError(_("The CSV file needs a column 'buurt_code' with CBS buurt codes (BU followed by 8 digits)."))
     codes = df[column].dropna().str.strip().str.upper()
     malformed = codes[~codes.str.match(BUURT_CODE)]
     if len(malformed):
@@ -40,7 +40,7 @@ def _read_csv(data: bytes, buurt_codes: set[str]) -> list[str]:
             text=malformed.iloc[0][:20]))
     unknown = sorted(set(codes) - buurt_codes)
     if unknown:
-        raise DataError(_("Not a Heerlen buurt: {codes}.").format(codes=", ".join(u[:12] for u in unknown[:5])))
+        raise DataError(_("Not a buurt of this municipality: {codes}.").format(codes=", ".join(u[:12] for u in unknown[:5])))
     return sorted(set(codes))
 
 
@@ -80,7 +80,7 @@ def _read_geojson(data: bytes, buurten: gpd.GeoDataFrame) -> list[str]:
     hits = gpd.sjoin(gdf, buurten[["buurt_code", "geometry"]], how="inner", predicate="intersects")
     if hits.empty:
         raise DataError(
-            _("None of the locations lies in a Heerlen buurt. Are the coordinates in the right order (lon, lat)?")
+            _("None of the locations lies in a buurt of this municipality. Are the coordinates in the right order (lon, lat)?")
         )
     return sorted(hits["buurt_code"].unique())
 

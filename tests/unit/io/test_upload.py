@@ -45,7 +45,7 @@ def test_points_in_wgs84_and_in_rd(three_buurten):
     [
         (b"code\nBU09170001\n", "x.csv", "column 'buurt_code'"),
         (b"buurt_code\n12345\n", "x.csv", "not a buurt code"),
-        (b"buurt_code\nBU09999999\n", "x.csv", "Not a Heerlen buurt"),
+        (b"buurt_code\nBU09999999\n", "x.csv", "Not a buurt of this municipality"),
         (b"\xff\xfe\x00", "x.csv", "could not be read"),
         (b"{not json", "x.geojson", "not valid JSON"),
         (b'{"type": "Feature"}', "x.geojson", "FeatureCollection"),
@@ -80,7 +80,7 @@ def test_too_large(three_buurten):
 
 
 def test_a_dutch_user_reads_the_message_in_dutch(three_buurten):
-    with i18n.language("nl"), pytest.raises(DataError, match="Geen buurt van Heerlen: BU09999999"):
+    with i18n.language("nl"), pytest.raises(DataError, match="Geen buurt van deze gemeente: BU09999999"):
         locations_to_buurten(b"buurt_code\nBU09999999\n", "x.csv", three_buurten)
     many = geojson([point(5.9, 50.9)] * 10_001)
     with i18n.language("nl"), pytest.raises(DataError, match="10.001 objecten; er worden er hoogstens 10.000"):

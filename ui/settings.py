@@ -130,10 +130,11 @@ def choose_price_year(widget_key: str) -> None:
 # Settings that name buurten or wijken of one municipality: reset on a switch, with a notice when they were set.
 PER_MUNICIPALITY = {"map.pick": N_("the buurt profile"), "ov.area": N_("the briefing's area"),
                     "ov.buurten": N_("the chosen buurten"), "nb.transformation": N_("the transformation locations"),
-                    "nb.plan": N_("the edited allocation"), "rf.stock_buurt": N_("the buurt of the stock chart")}
+                    "nb.plan": N_("the edited allocation")}
 # Settings whose defaults come from the municipality's data (targets, vacancy, scenarios): back to the new defaults.
+# Views that name a buurt without being a setting (the stock chart's buurt) go quietly too.
 DATA_DEFAULTS = ("nb.t2030", "nb.t2032", "nb.allocate", "nb.vacancy", "nb.top_n", "nb.sc.", "map.last_click",
-                 "nb.alloc_editor", "nb.upload_done", ".wijk")
+                 "nb.alloc_editor", "nb.upload_done", ".wijk", "rf.stock_buurt")
 
 
 def choose_gemeente(widget_key: str) -> None:

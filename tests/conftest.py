@@ -56,8 +56,10 @@ def processed():
 
 @pytest.fixture(scope="session")
 def other_municipalities(tmp_path_factory):
-    """A processed root with two more municipalities, built once per session (tests/support/municipalities.py):
-    a buurt-level one from a replayed refresh (GM9917 Proefstad) and a wijk-level one (GM9928 Wijkdorp)."""
+    """A processed root with two more municipalities, built once per session (tests/support/municipalities.py).
+
+    A buurt-level one from a replayed refresh (GM9917 Proefstad) and a wijk-level one (GM9928 Wijkdorp).
+    """
     from tests.support import municipalities
 
     root = tmp_path_factory.mktemp("municipalities") / "processed"

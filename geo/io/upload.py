@@ -40,7 +40,8 @@ def _read_csv(data: bytes, buurt_codes: set[str]) -> list[str]:
             text=malformed.iloc[0][:20]))
     unknown = sorted(set(codes) - buurt_codes)
     if unknown:
-        raise DataError(_("Not a buurt of this municipality: {codes}.").format(codes=", ".join(u[:12] for u in unknown[:5])))
+        raise DataError(_("Not a buurt of this municipality: {codes}.").format(
+            codes=", ".join(u[:12] for u in unknown[:5])))
     return sorted(set(codes))
 
 
@@ -80,7 +81,8 @@ def _read_geojson(data: bytes, buurten: gpd.GeoDataFrame) -> list[str]:
     hits = gpd.sjoin(gdf, buurten[["buurt_code", "geometry"]], how="inner", predicate="intersects")
     if hits.empty:
         raise DataError(
-            _("None of the locations lies in a buurt of this municipality. Are the coordinates in the right order (lon, lat)?")
+            _("None of the locations lies in a buurt of this municipality. Are the coordinates in the right order "
+              "(lon, lat)?")
         )
     return sorted(hits["buurt_code"].unique())
 

@@ -20,6 +20,9 @@ import pandas as pd
 from shapely.geometry import box
 
 from geo import config
+from geo.build import pipeline
+from geo.refresh import cli
+from tests.unit.refresh.replay import HeerlenReplay, ReplaySession
 
 WIJK_CODE, WIJK_NAME = "GM9928", "Wijkdorp"
 BUURT_CODE, BUURT_NAME = "GM9917", "Proefstad"
@@ -61,10 +64,6 @@ def _relabel(text: str, old: str, new: str) -> str:
 
 def buurt_level(root: Path, work: Path, code: str = BUURT_CODE, name: str = BUURT_NAME) -> Path:
     """A buurt-level municipality in ``root/<code>/``: a replayed refresh built by the build, then relabelled."""
-    from geo.build import pipeline
-    from geo.refresh import cli
-    from tests.unit.refresh.replay import HeerlenReplay, ReplaySession
-
     shipped = config.GEMEENTE_CODE
     raw_dir, built = Path(work) / "raw", Path(work) / "built" / shipped
     assert cli.main([shipped, "--boundaries-year", "2023", "--lang", "en", "--quiet", "--target", str(raw_dir)],

@@ -32,7 +32,7 @@ from geo.i18n import N_, _
 from geo.map import classify, render, tooltip
 from geo.map import strategy as map_strategy
 from geo.report import profile
-from ui import data, settings, tables
+from ui import data, gemeente, settings, tables
 
 # The sentence under the legend for a figure that is not measured (by the kind in geo.catalog.column).
 NOT_MEASURED = {
@@ -198,8 +198,10 @@ def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozen
     with left:
         # render=False: st_folium renders the map itself right after; its own pre-render
         # pass gives identical output and costs a third of its time (make bench).
-        # The key names the language: the map's HTML (attribution) is text in it.
-        out = st_folium(m, key=f"{key}.{lang}", height=560, use_container_width=True, feature_group_to_add=layer,
+        # The key names the language (the map's HTML, attribution, is text in it) and the municipality (another
+        # extent and other outlines: a switch remounts the map).
+        out = st_folium(m, key=f"{key}.{lang}.{gemeente.current().code}", height=560, use_container_width=True,
+                        feature_group_to_add=layer,
                         returned_objects=["last_active_drawing"], render=False)
     with right:
         st.markdown(legend_html(legend, title), unsafe_allow_html=True)

@@ -140,10 +140,12 @@ DATA_DEFAULTS = ("nb.t2030", "nb.t2032", "nb.allocate", "nb.vacancy", "nb.top_n"
 def choose_gemeente(widget_key: str) -> None:
     """Switch the municipality (on_change callback): reset what named the previous one's buurten, say so once."""
     ss = st.session_state
-    before = ss.get(gemeente.KEY)
+    before, had_buurten = ss.get(gemeente.KEY), gemeente.current().has_buurten
     persist(widget_key)
     if ss[gemeente.KEY] == before:
         return
+    if not had_buurten:  # the map was per wijk only because the previous municipality had no buurten
+        ss["map.level"] = "buurt"
     kept = ss.get(links.KEPT_VALUES, {})
     changed = [label for key, label in PER_MUNICIPALITY.items() if ss.get(key) not in (None, [], {}, "gemeente")]
     for key in list(ss.keys()):
@@ -154,6 +156,7 @@ def choose_gemeente(widget_key: str) -> None:
             ss.pop(key, None)
             kept.pop(bare, None)
     ss["ctx.gemeente"] = ss[gemeente.KEY]  # the context page follows the switch
+    links.init()  # the map's settings (the buurt profile among them) back to this municipality's defaults
     if changed:
         ss[gemeente.NOTICE] = changed
 

@@ -198,8 +198,8 @@ def change_map(k: int, tiles: bool) -> None:
     m = render.build_map(fc, wijk_fc, render.bounds_of(shapes), title, tiles=tiles)
     left, right = st.columns([4, 1])
     with left:
-        st_folium(m, key=f"change_map.{lang}", height=560, use_container_width=True, returned_objects=[],
-                  render=False)
+        st_folium(m, key=f"change_map.{lang}.{data.paths().folder.name}", height=560, use_container_width=True,
+                  returned_objects=[], render=False)
     with right:
         st.markdown(_legend_html(legend, title), unsafe_allow_html=True)
     st.caption(_("{n} of {total} buurten have a figure in both years; the others show as 'no data' (suppressed, "

@@ -84,6 +84,9 @@ def test_the_switch_moves_to_another_municipality_resets_its_buurten_and_goes_ba
     assert ("de gekozen buurten" if lang == "nl" else "the chosen buurten") in notice
     at.switch_page(RETROFIT).run()  # the cached stock of this municipality, not Heerlen's
     assert not at.exception and at.selectbox(key="rf.stock_buurt").value.startswith("BU9917")
+    at.switch_page(MAP).run()
+    assert not at.exception and at.selectbox(key="w.map.pick").value is None
+    at.switch_page(RETROFIT).run()
 
     at.sidebar.selectbox(key=SWITCH).set_value(tm.WIJK_CODE).run()
     assert ("gegevens per buurt nodig" if lang == "nl" else "needs buurt data") in texts(at, "info")
@@ -93,6 +96,8 @@ def test_the_switch_moves_to_another_municipality_resets_its_buurten_and_goes_ba
 
     at.sidebar.selectbox(key=SWITCH).set_value(config.GEMEENTE_CODE).run()
     assert at.title[0].value == f"Buurtkompas {config.GEMEENTE_NAME}" and "gm" not in url(at)
+    at.switch_page(MAP).run()  # back at buurt level, where the wijk-only municipality had put the map per wijk
+    assert not at.exception and at.radio(key="w.map.level").value == "buurt"
     at.switch_page(RETROFIT).run()
     assert at.selectbox(key="rf.stock_buurt").value.startswith("BU0917")
 

@@ -24,8 +24,7 @@ chosen = gemeente.current()  # the municipality of the switch is the one highlig
 fallback = chosen.code if chosen.code in names else next(iter(sorted(names, key=names.get)))
 ss.setdefault("ctx.gemeente", fallback)
 if ss["ctx.gemeente"] not in names:
-    st.info(_("The municipality in the link or the switch is not in the national table of 2022; showing {name}.")
-            .format(name=names[fallback]))
+    st.info(_("The municipality in the link is unknown; showing {name}.").format(name=names[fallback]))
     ss["ctx.gemeente"] = fallback
 if chosen.code not in names:
     st.caption(_("{gemeente} is not in the national table of 2022 (a municipality formed later, or a code CBS did not "

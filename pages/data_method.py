@@ -16,6 +16,10 @@ m = gemeente.current()
 meta = data.tables()["metadata"]
 if not m.has_buurten:
     wijklevel.method(m)
+elif m.code not in validation.VALIDATED:
+    st.info(_("The method texts below were written for the shipped data of {shipped} and name its figures as "
+              "examples; the method is the same for {gemeente}, and the tables show the figures of {gemeente}.")
+            .format(shipped=", ".join(validation.VALIDATED.values()), gemeente=m.name))
 
 st.header(_("Sources"))
 tables.show(method.sources_table(), method.SOURCES_TABLE)

@@ -10,6 +10,7 @@ municipality that has wijk figures only (:func:`require_buurten`).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -20,17 +21,26 @@ from geo.io import municipalities as mu
 
 KEY = "cfg.gm"
 NOTICE = "gm.notice"  # what a switch reset, shown once on the next run
+# The folders are looked at again at most this often (a scan costs ~0.5 ms and every loader asks for the
+# municipality; a new `make data GM=…` shows in the switch within this time).
+RESCAN_SECONDS = 2.0
+_scanned: dict[tuple, tuple[float, tuple]] = {}
 
 
 def _stamp() -> tuple:
     """What the registry depends on: the build reports of every CBS-code folder (path and time) in every root."""
+    roots = (config.PROCESSED_DIR, *config.EXTRA_PROCESSED_ROOTS)
+    seen = _scanned.get(roots)
+    if seen is not None and time.monotonic() - seen[0] < RESCAN_SECONDS:
+        return seen[1]
     out = []
-    for root in (config.PROCESSED_DIR, *config.EXTRA_PROCESSED_ROOTS):
+    for root in roots:
         root = Path(root)
         if not root.is_dir():
             continue
         reports = [root / config.JOIN_REPORT.name, *root.glob(f"GM*/{config.JOIN_REPORT.name}")]
         out += [(str(p), p.stat().st_mtime) for p in sorted(reports) if p.exists()]
+    _scanned[roots] = (time.monotonic(), tuple(out))
     return tuple(out)
 
 

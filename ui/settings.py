@@ -146,15 +146,20 @@ def choose_gemeente(widget_key: str) -> None:
         return
     if not had_buurten:  # the map was per wijk only because the previous municipality had no buurten
         ss["map.level"] = "buurt"
+    # Held copies of widget keys (ui.links.keep) count too: they would come back on the next run.
     kept = ss.get(links.KEPT_VALUES, {})
-    changed = [label for key, label in PER_MUNICIPALITY.items() if ss.get(key) not in (None, [], {}, "gemeente")]
+    changed = [label for key, label in PER_MUNICIPALITY.items()
+               if ss.get(key, kept.get(key)) not in (None, [], {}, "gemeente")]
+
+    def named(key: str) -> bool:
+        return key in PER_MUNICIPALITY or any(key.startswith(k) if k.endswith(".") else key.endswith(k)
+                                              if k.startswith(".") else key == k for k in DATA_DEFAULTS)
+
     for key in list(ss.keys()):
-        bare = key.removeprefix("w.")
-        if bare in PER_MUNICIPALITY or any(bare.startswith(k) if k.endswith(".") else
-                                           bare.endswith(k) if k.startswith(".") else bare == k
-                                           for k in DATA_DEFAULTS):
+        if named(key.removeprefix("w.")):
             ss.pop(key, None)
-            kept.pop(bare, None)
+    for key in [k for k in kept if named(k)]:
+        kept.pop(key)
     ss["ctx.gemeente"] = ss[gemeente.KEY]  # the context page follows the switch
     links.init()  # the map's settings (the buurt profile among them) back to this municipality's defaults
     if changed:

@@ -134,3 +134,22 @@ def test_the_housing_target_is_the_municipalitys_own_or_an_empty_setting_with_a_
     at.number_input(key="w.nb.t2032").set_value(1000).run()
     assert not at.exception and url(at)["t2030"] == "900" and url(at)["t2032"] == "1000"
     assert "No published housing target" not in texts(at, "warning")
+
+
+def test_a_refreshed_municipality_has_its_trends_in_the_profile_and_the_change_map():
+    at = open_app(MAP, {"lang": "en", "gm": tm.BUURT_CODE, "buurt": "BU99171000"})
+    assert not at.exception and "Over the years: Maria Gewanden" in texts(at, "subheader")
+    at.toggle(key="map.change").set_value(True).run()
+    assert not at.exception
+    assert "buurten have a figure in both years" in texts(at, "caption")
+
+
+def test_buurten_held_for_a_page_not_shown_do_not_come_back_after_a_switch():
+    at = open_app(NEWBUILD, {"lang": "en", "locations": "BU09172000"})
+    assert at.session_state["nb.transformation"] == ["BU09172000"]
+    at.switch_page(OVERVIEW).run()  # the New-build widget is not drawn: only the held copy keeps it
+    at.sidebar.selectbox(key=SWITCH).set_value(tm.BUURT_CODE).run()
+    assert "the transformation locations" in texts(at, "info")
+    at.switch_page(NEWBUILD).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="nb.transformation").value == [] and "locations" not in url(at)

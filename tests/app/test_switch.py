@@ -153,3 +153,11 @@ def test_buurten_held_for_a_page_not_shown_do_not_come_back_after_a_switch():
     at.switch_page(NEWBUILD).run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.multiselect(key="nb.transformation").value == [] and "locations" not in url(at)
+
+
+def test_a_wijk_of_a_wijk_level_municipality_has_its_profile():
+    at = open_app(MAP, {"lang": "en", "gm": tm.WIJK_CODE})
+    at.selectbox(key="buurt_map.wijk").set_value("WK992802").run()
+    assert not at.exception and "Wijk profile: Noordveld" in texts(at, "subheader")
+    profile = at.dataframe[-1].value
+    assert "1,300" in profile.to_string()  # its households, from the wijk table

@@ -17,9 +17,11 @@ meta = data.tables()["metadata"]
 if not m.has_buurten:
     wijklevel.method(m)
 elif m.code not in validation.VALIDATED:
-    st.info(_("The method texts below were written for the shipped data of {shipped} and name its figures as "
-              "examples; the method is the same for {gemeente}, and the tables show the figures of {gemeente}.")
-            .format(shipped=", ".join(validation.VALIDATED.values()), gemeente=m.name))
+    st.info(_("The method texts and the list of sources below were written for the shipped data of {shipped} and "
+              "name its figures and files as examples; the method is the same for {gemeente}, and the tables show "
+              "the figures of {gemeente}. Its own files, each folder with its SOURCE.md (publisher, table, "
+              "retrieval date, licence), are in `data/raw/{code}/`.")
+            .format(shipped=", ".join(validation.VALIDATED.values()), gemeente=m.name, code=m.code))
 
 st.header(_("Sources"))
 tables.show(method.sources_table(), method.SOURCES_TABLE)

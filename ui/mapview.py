@@ -205,7 +205,7 @@ def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozen
                         returned_objects=["last_active_drawing"], render=False)
     with right:
         st.markdown(legend_html(legend, title), unsafe_allow_html=True)
-        year = data.tables()["metadata"]["columns"].get(indicator, {}).get("year")
+        year = data.tables()["metadata"].get("columns", {}).get(indicator, {}).get("year")
         if year:
             st.caption(_("Figures of {year}.").format(year=year))
         if col.kind in NOT_MEASURED:
@@ -240,7 +240,7 @@ def wijk_profile(clicked: str | None, key: str = "buurt_map") -> None:
     st.subheader(_("Wijk profile: {wijk}").format(wijk=names[code]))
     st.caption(_("Wijk {code}: the figures CBS publishes per wijk. 'Year' is the year a figure describes.").format(
         code=code))
-    tables.show(profile.buurt_profile(table, code, own, frames["metadata"]["columns"]), WIJK_PROFILE_TABLE)
+    tables.show(profile.buurt_profile(table, code, own, frames["metadata"].get("columns", {})), WIJK_PROFILE_TABLE)
 
 
 @st.fragment

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo.i18n import _
-from ui import language, links, settings
+from ui import gemeente, language, links, settings
 
 st.set_page_config(page_title="Buurtkompas", page_icon="🧭", layout="wide")
 links.start()  # the first run of a session reads the link's settings (language included)
@@ -34,5 +34,6 @@ settings.sidebar()
 links.keep()  # settings held by widget keys survive a page change
 links.sync()  # the URL holds every setting that differs from its default
 links.notice()  # what the link asked for and did not get
+gemeente.notice()  # what a municipality switch reset
 page.run()
 links.sync()  # and what the page changed while it ran

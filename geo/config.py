@@ -6,6 +6,7 @@ one-line change here.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,23 +136,74 @@ def processed_dir(gemeente: str | None = None, processed_root: Path = PROCESSED_
     return Path(processed_root) / gemeente if gemeente else Path(processed_root)
 
 
-# Processed outputs, rebuilt by `make data` (python -m geo.build).
-BUURTEN = PROCESSED_DIR / "buurten.parquet"  # full-resolution polygons + indicators
-BUURTEN_MAP = PROCESSED_DIR / "buurten_map.parquet"  # simplified polygons for the map
-WIJKEN_MAP = PROCESSED_DIR / "wijken_map.parquet"  # simplified wijk outlines
-WIJKEN = PROCESSED_DIR / "wijken.parquet"  # wijk indicators (no geometry)
-GEMEENTE = PROCESSED_DIR / "gemeente.parquet"  # Heerlen and national comparison values
-JOIN_REPORT = PROCESSED_DIR / "join_report.json"
-STOCK = PROCESSED_DIR / "stock_buurt.parquet"  # estimated housing stock per buurt
-STOCK_VALIDATION = PROCESSED_DIR / "stock_validation.parquet"
-# buurt x type x period x tenure x label (retrofit targeting, export)
-STOCK_CELLS = PROCESSED_DIR / "stock_cells.parquet"
-STOCK_CHECKS = PROCESSED_DIR / "stock_checks.parquet"  # totals and gas-by-type/tenure checks of the stock estimate
-LABEL_FACTORS = PROCESSED_DIR / "label_factors.parquet"  # relative gas use per label, same type and floor area (VIVET)
-GEMEENTE_HOUSEHOLDS = PROCESSED_DIR / "gemeente_households.parquet"  # households, stock, vacancy per KWB year
-TRENDS = PROCESSED_DIR / "trends.parquet"  # buurt x indicator x year described, over all editions (long)
+@dataclass(frozen=True)
+class ProcessedPaths:
+    """Where one municipality's processed files live (see :func:`processed_paths`); hashable, so it keys caches.
+
+    Every attribute is a file in ``folder``; a wijk-level municipality has only ``wijken``, ``wijken_map`` and
+    ``join_report`` (see :mod:`geo.io.municipalities`).
+    """
+
+    folder: Path
+
+    def _file(self, name: str) -> Path:
+        return Path(self.folder) / name
+
+    buurten = property(lambda self: self._file("buurten.parquet"))  # full-resolution polygons + indicators
+    buurten_map = property(lambda self: self._file("buurten_map.parquet"))  # simplified polygons for the map
+    wijken_map = property(lambda self: self._file("wijken_map.parquet"))  # simplified wijk outlines
+    wijken = property(lambda self: self._file("wijken.parquet"))  # wijk indicators (no geometry)
+    gemeente = property(lambda self: self._file("gemeente.parquet"))  # the municipality and national values
+    join_report = property(lambda self: self._file("join_report.json"))
+    stock = property(lambda self: self._file("stock_buurt.parquet"))  # estimated housing stock per buurt
+    stock_validation = property(lambda self: self._file("stock_validation.parquet"))
+    # buurt x type x period x tenure x label (retrofit targeting, export)
+    stock_cells = property(lambda self: self._file("stock_cells.parquet"))
+    # totals and gas-by-type/tenure checks of the stock estimate
+    stock_checks = property(lambda self: self._file("stock_checks.parquet"))
+    # relative gas use per label, same type and floor area (VIVET)
+    label_factors = property(lambda self: self._file("label_factors.parquet"))
+    # households, stock, vacancy per KWB year
+    gemeente_households = property(lambda self: self._file("gemeente_households.parquet"))
+    trends = property(lambda self: self._file("trends.parquet"))  # buurt x indicator x year described (long)
+
+
+def processed_paths(folder: Path | None = None) -> ProcessedPaths:
+    """The processed files of the municipality in ``folder`` (default: the shipped data in ``data/processed``).
+
+    Examples
+    --------
+    >>> processed_paths(Path("p") / "GM0928").buurten.as_posix()
+    'p/GM0928/buurten.parquet'
+    >>> processed_paths().join_report == JOIN_REPORT
+    True
+    """
+    return ProcessedPaths(Path(folder) if folder is not None else PROCESSED_DIR)
+
+
+# Processed outputs of the shipped default, rebuilt by `make data` (python -m geo.build). The app reads them
+# through processed_paths(<the chosen municipality's folder>); the build and the tests use these names.
+SHIPPED = ProcessedPaths(PROCESSED_DIR)
+BUURTEN = SHIPPED.buurten
+BUURTEN_MAP = SHIPPED.buurten_map
+WIJKEN_MAP = SHIPPED.wijken_map
+WIJKEN = SHIPPED.wijken
+GEMEENTE = SHIPPED.gemeente
+JOIN_REPORT = SHIPPED.join_report
+STOCK = SHIPPED.stock
+STOCK_VALIDATION = SHIPPED.stock_validation
+STOCK_CELLS = SHIPPED.stock_cells
+STOCK_CHECKS = SHIPPED.stock_checks
+LABEL_FACTORS = SHIPPED.label_factors
+GEMEENTE_HOUSEHOLDS = SHIPPED.gemeente_households
+TRENDS = SHIPPED.trends
+# National files: one set for every municipality, in data/processed (the shipped build writes them).
 GEMEENTEN = PROCESSED_DIR / "gemeenten.parquet"  # every municipality (KWB 2022 edition), no geometry
 GEMEENTEN_MAP = PROCESSED_DIR / "gemeenten_map.parquet"  # their outlines (repaired) for the context map
+# More folders scanned for built municipalities (<root>/<GM>/join_report.json), separated by os.pathsep:
+# for a build kept outside the project (and the tests' builds in a temporary folder).
+EXTRA_PROCESSED_ROOTS = tuple(Path(p) for p in os.environ.get("BUURTKOMPAS_PROCESSED_ROOTS", "").split(os.pathsep)
+                              if p)
 
 # The Parkstad Limburg municipalities (CBS codes, classification 2022; Beekdaelen since 2019).
 PARKSTAD = {"GM0917": "Heerlen", "GM0928": "Kerkrade", "GM0882": "Landgraaf", "GM0899": "Brunssum",

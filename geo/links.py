@@ -49,7 +49,7 @@ MAX_VALUE_CHARS = 100  # a single value (number, code, choice) longer than this 
 MAX_LIST_CHARS = 2_000  # a list of codes or a table (57 buurten x "BU09171000:1234," fits)
 SHOWN_CHARS = 40  # what a notice shows of an ignored name or value
 IGNORED_SILENTLY = frozenset({"embed", "embed_options"})  # Streamlit's own parameters
-GEMEENTE = "gemeente"  # the briefing's area when it covers all of Heerlen
+GEMEENTE = "gemeente"  # the briefing's area when it covers the whole municipality
 
 # Why a parameter was ignored (English msgids; the notice translates them).
 UNKNOWN_NAME = N_("not a setting of this app")
@@ -59,6 +59,7 @@ BAD_VALUE = N_("not an allowed value")
 UNKNOWN_BUURT = N_("unknown buurt code")
 UNKNOWN_WIJK = N_("unknown wijk or area")
 UNKNOWN_GEMEENTE = N_("not a municipality code")
+NOT_PRESENT = N_("no data of this municipality is present")
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?")  # no nan, inf, hex or 1_000
 _CODE = re.compile(r"BU\d{8}")
@@ -73,17 +74,28 @@ class Context:
     Attributes
     ----------
     buurten, wijken : frozenset of str
-        Known buurt codes (``BU…``) and wijk codes (``WK…``); empty when the data is missing.
+        Known buurt codes (``BU…``) and wijk codes (``WK…``) of the chosen municipality; empty when its data
+        is missing (no buurten for a municipality with wijk figures only).
     vacancy_pct : float or None
-        Heerlen's vacancy (KWB), the default of the new-build vacancy target.
+        The chosen municipality's vacancy (KWB), the default of the new-build vacancy target.
     household_trend : float or None
         Observed households per year, behind the default growth scenarios.
+    municipalities : frozenset of str
+        Codes of the municipalities whose data is present (the switch's options; empty: only the shipped one).
+    gemeente : str
+        The chosen municipality's code: the default of the context page's municipality.
+    target_2030, target_2032 : int or None
+        The chosen municipality's published housing target, where one ships (the new-build defaults).
     """
 
     buurten: frozenset = frozenset()
     wijken: frozenset = frozenset()
     vacancy_pct: float | None = None
     household_trend: float | None = None
+    municipalities: frozenset = frozenset()
+    gemeente: str = config.GEMEENTE_CODE
+    target_2030: int | None = nb.TARGET_2030
+    target_2032: int | None = nb.TARGET_2032
 
 
 @dataclass(frozen=True)
@@ -91,7 +103,8 @@ class Param:
     """One setting of a link.
 
     ``kind`` is one of ``float``, ``int``, ``bool``, ``choice`` (one of ``choices``), ``buurt`` (one known
-    buurt code or nothing), ``gemeente`` (a code of the form GM0000), ``buurten`` (comma-separated known
+    buurt code or nothing), ``gemeente`` (a code of the form GM0000), ``municipality`` (the code of a
+    municipality whose data is present), ``buurten`` (comma-separated known
     buurt codes), ``area`` (:data:`GEMEENTE` or a
     known wijk code) or ``table`` (``row:number,row:number``: the edited cells of a table, rows from
     ``choices`` or, when empty, the known buurten). ``default``, ``low`` and ``high`` may be functions of the
@@ -142,7 +155,8 @@ def _registry() -> tuple[Param, ...]:
     prices, index, rf, nbp, gp = Prices(), IndexSettings(), RetrofitParams(), NewbuildParams(), GridParams()
     scenario_range = {"rate": (-5.0, 5.0), "extra": (-2_000.0, 2_000.0), "ambition": (0.0, 2_000.0)}
     return (
-        # shared: language, energy quote (sidebar), index (Energy-poverty index page)
+        # shared: municipality, language, energy quote (sidebar), index (Energy-poverty index page)
+        Param("gm", "cfg.gm", "municipality", config.GEMEENTE_CODE, init=True),
         Param("lang", "cfg.lang", "choice", DEFAULT, choices=tuple(LANGUAGES)),
         Param("price_year", "cfg.price_year", "choice", prices.year, choices=tuple(sorted(sources.PRICE_SETS))),
         Param("gas", "cfg.gas_price", "float", prices.gas_eur_per_m3, 0.0, 10.0),
@@ -185,8 +199,8 @@ def _registry() -> tuple[Param, ...]:
         Param("dwellings", "rf.dwellings", "int", 500, 0, 50_000),
         Param("priority", "rf.alpha", "float", 0.5, 0.0, 1.0),
         # new-build
-        Param("t2030", "nb.t2030", "int", nb.TARGET_2030, 0, 20_000),
-        Param("t2032", "nb.t2032", "int", nb.TARGET_2032, 0, 20_000),
+        Param("t2030", "nb.t2030", "int", lambda ctx: ctx.target_2030, 0, 20_000),
+        Param("t2032", "nb.t2032", "int", lambda ctx: ctx.target_2032, 0, 20_000),
         Param("vacancy", "nb.vacancy", "float", lambda ctx: ctx.vacancy_pct, 0.0, 20.0),
         Param("demolitions", "nb.demolitions", "float", 0.0, 0.0, 2_000.0),
         *(Param(f"{k}.{part}", f"nb.sc.{k}.{part}", "float", _scenario_default(k, part), *scenario_range[part])
@@ -197,7 +211,7 @@ def _registry() -> tuple[Param, ...]:
         *(Param(f"score.{k}", f"nb.w.{k}", "float", w, 0.0, 3.0) for k, w in nbp.weights),
         Param("locations", "nb.transformation", "buurten", []),
         Param("top_n", "nb.top_n", "int", 10, 1, lambda ctx: max(1, len(ctx.buurten))),
-        Param("homes", "nb.allocate", "int", nb.TARGET_2032, 0, 20_000),
+        Param("homes", "nb.allocate", "int", lambda ctx: ctx.target_2032 or 0, 0, 20_000),
         Param("plan", "nb.plan", "table", {}, 0, 20_000, integer=True),
         # grid load (New-build and Retrofit pages)
         Param("peak_hybrid", "gr.peak_hybrid", "float", gp.peak_kw_hybrid, 0.0, 20.0),
@@ -210,7 +224,7 @@ def _registry() -> tuple[Param, ...]:
         # national and Parkstad context
         Param("measure", "ctx.indicator", "choice", "gm_pct_bottom40_households",
               choices=tuple(national_columns.BY_NAME)),
-        Param("gemeente", "ctx.gemeente", "gemeente", config.GEMEENTE_CODE),
+        Param("gemeente", "ctx.gemeente", "gemeente", lambda ctx: ctx.gemeente),
     )
 
 
@@ -273,6 +287,11 @@ def _one(p: Param, text: str, ctx: Context) -> tuple[Any, list[Ignored]]:
         if text == GEMEENTE or text in ctx.wijken:
             return text, []
         return _INVALID, [Ignored(p.name, _shown(text), UNKNOWN_WIJK)]
+    if p.kind == "municipality":
+        if text in (ctx.municipalities or {config.GEMEENTE_CODE}):
+            return text, []
+        reason = NOT_PRESENT if _GEMEENTE.fullmatch(text) else UNKNOWN_GEMEENTE
+        return _INVALID, [Ignored(p.name, _shown(text), reason)]
     if p.kind == "gemeente":
         if _GEMEENTE.fullmatch(text):
             return text, []

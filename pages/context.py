@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from geo import config, i18n
+from geo import i18n
 from geo.catalog import national_columns
 from geo.i18n import _
 from geo.report import context, method
-from ui import contextmap, data, settings, tables
+from ui import contextmap, gemeente, settings, tables
 
 st.title(_("National and Parkstad context"))
 st.caption(_("Every Dutch municipality, from CBS Kerncijfers wijken en buurten 2022 (CBS / Kadaster via PDOK, "
@@ -20,10 +20,15 @@ table = contextmap.municipalities()
 names = dict(zip(table["gemeente_code"], table["gemeente_name"], strict=True))
 options = list(national_columns.BY_NAME)
 ss.setdefault("ctx.indicator", "gm_pct_bottom40_households")  # the registry's default (geo.links)
-ss.setdefault("ctx.gemeente", config.GEMEENTE_CODE)
+chosen = gemeente.current()  # the municipality of the switch is the one highlighted by default
+fallback = chosen.code if chosen.code in names else next(iter(sorted(names, key=names.get)))
+ss.setdefault("ctx.gemeente", fallback)
 if ss["ctx.gemeente"] not in names:
-    st.info(_("The municipality in the link is unknown; showing {name}.").format(name=config.GEMEENTE_NAME))
-    ss["ctx.gemeente"] = config.GEMEENTE_CODE
+    st.info(_("The municipality in the link is unknown; showing {name}.").format(name=names[fallback]))
+    ss["ctx.gemeente"] = fallback
+if chosen.code not in names:
+    st.caption(_("{gemeente} is not in the national table of 2022 (a municipality formed later, or a code CBS did not "
+                 "use then).").format(gemeente=chosen.name))
 
 titles = {c: national_columns.BY_NAME[c].display_label_with_unit() for c in options}  # translated now
 c1, c2 = st.columns([3, 2])
@@ -74,7 +79,7 @@ with st.expander(_("All municipalities, ranked")):
 
 with st.expander(_("How these figures are made")):
     st.markdown(method.section("national"))
-    national = data.tables()["metadata"].get("national", {}) if config.JOIN_REPORT.exists() else {}
+    national = contextmap.national_summary()
     st.caption(_("Municipalities: {n}. Invalid outlines repaired by the build: {repaired} ({codes}).").format(
         n=national.get("municipalities", "–"), repaired=national.get("invalid_geometries_repaired", "–"),
         codes=", ".join(national.get("repaired", [])) or "–"))

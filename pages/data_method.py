@@ -3,16 +3,25 @@
 import pandas as pd
 import streamlit as st
 
-from geo import config, i18n
+from geo import i18n
 from geo.catalog import dictionary, sources
 from geo.i18n import _
 from geo.report import method, trends, validation
 from geo.report.tables import LABEL_GAP, LABEL_GAP_BY_TYPE
-from ui import data, tables, targeting
+from ui import data, gemeente, tables, targeting, wijklevel
 
 data.ensure_data()
 st.title(_("Data & method"))
+m = gemeente.current()
 meta = data.tables()["metadata"]
+if not m.has_buurten:
+    wijklevel.method(m)
+elif m.code not in validation.VALIDATED:
+    st.info(_("The method texts and the list of sources below were written for the shipped data of {shipped} and "
+              "name its figures and files as examples; the method is the same for {gemeente}, and the tables show "
+              "the figures of {gemeente}. Its own files, each folder with its SOURCE.md (publisher, table, "
+              "retrieval date, licence), are in `data/raw/{code}/`.")
+            .format(shipped=", ".join(validation.VALIDATED.values()), gemeente=m.name, code=m.code))
 
 st.header(_("Sources"))
 tables.show(method.sources_table(), method.SOURCES_TABLE)
@@ -21,6 +30,8 @@ for key, src in sources.SOURCES.items():
                                                                 path=f"data/raw/{src.folder}/SOURCE.md")):
         st.markdown(method.source_markdown(key))
 
+if not m.has_buurten:
+    st.stop()
 st.header(_("Data dictionary"))
 st.caption(_("Every processed and derived column. 'Year' is the year a figure describes; 'kind' says whether it is "
              "a published CBS figure (measured), a formula on such figures (derived) or a model (estimated)."))
@@ -49,7 +60,7 @@ st.markdown(method.section("indicators"))
 
 st.header(_("Monitor Energiearmoede indicators per buurt"))
 st.markdown(method.section("monitor"))
-st.caption(_("Heerlen's estimates beside the published national values: see Validation below."))
+st.caption(_("The municipality's estimates beside the published national values: see Validation below."))
 
 st.header(_("Energy-poverty index"))
 st.markdown(method.section("index"))
@@ -79,14 +90,15 @@ st.caption(_("Worst buurt: {worst}. Weak: {weak}.").format(worst=summary.get("ga
 stock_tables = data.tables()
 st.subheader(_("Check per buurt: predicted against measured gas use"))
 tables.show(method.stock_validation_table(stock_tables["stock_validation"]), method.STOCK_VALIDATION_TABLE)
-st.subheader(_("Do the buurt estimates add up to the Heerlen VIVET totals?"))
+st.subheader(_("Do the buurt estimates add up to the VIVET totals of {gemeente}?").format(gemeente=m.name))
 tables.show(method.stock_checks_table(stock_tables["stock_checks"], stock_tables["stock_validation"]),
             method.STOCK_CHECKS_TABLE)
 
 st.header(_("Retrofit and new-build models"))
 st.markdown(method.targeting_markdown())
-if config.LABEL_FACTORS.exists():
-    st.subheader(_("Label gap: Heerlen's factors against the measured gaps (A versus G)"))
+if data.paths().label_factors.exists():
+    st.subheader(_("Label gap: the factors of {gemeente} against the measured gaps (A versus G)").format(
+        gemeente=m.name))
     tables.show(targeting.label_gap(), LABEL_GAP)
     tables.show(targeting.label_gaps_by_type(), LABEL_GAP_BY_TYPE)
     st.caption(_("Per dwelling type: the model's pooled gap (used) and a fit within the type (shown only; thin types "
@@ -95,11 +107,17 @@ if config.LABEL_FACTORS.exists():
 st.header(_("Validation: model figures beside published benchmarks"))
 st.markdown(_("Every modelled figure beside the published (or measured) figure it should approach, with the gap in % "
               "of the benchmark. Each row is also a test with the tolerance shown, so a regression of a model shows. "
-              "Heerlen estimates are household-weighted over the buurten with an estimate."))
-checks = [validation.stock_gas_check(stock_tables["stock_validation"], data.buurten()),
-          *validation.label_gap_checks(targeting.label_factors()),
-          *validation.monitor_checks(data.heerlen_monitor())]
-tables.show(validation.validation_table(checks), validation.VALIDATION_TABLE)
+              "Estimates are household-weighted over the buurten with an estimate."))
+if m.code in validation.VALIDATED:
+    checks = [validation.stock_gas_check(stock_tables["stock_validation"], data.buurten()),
+              *validation.label_gap_checks(targeting.label_factors()),
+              *validation.monitor_checks(data.gemeente_monitor())]
+    tables.show(validation.validation_table(checks), validation.VALIDATION_TABLE)
+else:
+    st.info(_("No published benchmark ships for {gemeente}: the validation of the models (against the Monitor "
+              "Energiearmoede and the measured label gaps) was made and reasoned for {shipped} only. The check of "
+              "predicted against measured gas use per buurt above holds for {gemeente}.").format(
+                  gemeente=m.name, shipped=", ".join(validation.VALIDATED.values())))
 st.caption(_("EUR per tonne: no published PBL national cost per tonne for these packages is in the shipped facts. "
              "The net figure on the Retrofit page follows PBL's method (annuity of the investment minus the energy "
              "saved, per tonne); the gross figure divides the investment by the lifetime tonnes. Name which one you "

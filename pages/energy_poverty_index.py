@@ -5,7 +5,7 @@ import streamlit as st
 from geo.catalog import dictionary
 from geo.catalog.index_components import COMPONENTS, MISSING_RULES, NORMALISATIONS
 from geo.i18n import N_, _
-from ui import charts, data, mydata, settings, tables
+from ui import charts, data, gemeente, mydata, settings, tables
 
 # The ranking as shown (a spec as in geo.report.tables); the index keeps its bar, on 0-100, next to the name.
 RANKING = {
@@ -18,6 +18,7 @@ RANKING = {
 
 data.ensure_data()
 st.title(_("Energy-poverty index"))
+gemeente.require_buurten()
 st.markdown(_(
     "The index is the weighted mean of normalised components, on 0-100 (higher = more energy poverty). "
     "Each component follows an indicator of the TNO/CBS Monitor Energiearmoede; where buurt data only allows an "

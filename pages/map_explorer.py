@@ -7,7 +7,7 @@ from geo.catalog.stock_columns import BASIS_ADDRESS, BASIS_ESTIMATED
 from geo.i18n import N_, _
 from geo.map import classify
 from geo.report import profile
-from ui import data, exports, livemap, mapview, mydata, settings, tables, trends
+from ui import data, exports, gemeente, livemap, mapview, mydata, settings, tables, trends, wijklevel
 
 # How the stock figures were obtained (the values of stock_basis), in the user's words.
 STOCK_BASIS = {BASIS_ESTIMATED: N_("estimated by raking to the CBS buurt figures"),
@@ -16,9 +16,11 @@ STOCK_BASIS = {BASIS_ESTIMATED: N_("estimated by raking to the CBS buurt figures
 data.ensure_data()
 st.title(_("Map explorer"))
 
-table = data.current_table()
-options = dictionary.map_indicators(present=table.columns)
-names = table["buurt_name"].to_dict()
+has_buurten = gemeente.current().has_buurten  # a municipality with wijk figures only is mapped per wijk
+if not has_buurten:
+    st.session_state["map.level"] = mapview.WIJK
+table = data.current_table() if has_buurten else None
+names = table["buurt_name"].to_dict() if has_buurten else {}
 
 
 # Deep links (?indicator=gas_m3&buurt=BU09171000) are read by ui.links before the page runs; unknown values
@@ -30,7 +32,7 @@ def map_controls(replaced: str | None) -> None:
     """The map's controls, bound to the settings (whose values the map has just been drawn with)."""
     # The indicator is chosen in the map itself (ui/livemap.py): it recolours there without waiting for the server.
     c5, c1, c3, c4 = st.columns([1.3, 1.5, 1.3, 1.5])
-    levels = {lv: _(text) for lv, text in mapview.LEVELS.items()}
+    levels = {lv: _(text) for lv, text in mapview.LEVELS.items() if has_buurten or lv == mapview.WIJK}
     c5.radio(_("Map by"), list(levels), format_func=levels.get, horizontal=True,
              help=_("Wijk: the figures CBS publishes per wijk; estimates and derived figures such as the "
                     "energy-poverty index exist per buurt only."), **settings.widget_kwargs("map.level"))
@@ -41,7 +43,7 @@ def map_controls(replaced: str | None) -> None:
     c3.slider(_("Classes"), 3, 7, **settings.widget_kwargs("map.k"))
     c4.toggle(_("Background map"), help=_("OpenStreetMap tiles need internet; the buurten show without them."),
               **settings.widget_kwargs("map.tiles"))
-    if replaced:
+    if replaced and has_buurten:
         st.info(_("{indicator} has no wijk figure; the wijk map shows {shown}.").format(
             indicator=mapview.indicator_title(replaced),
             shown=mapview.indicator_title(st.session_state["map.indicator"])))
@@ -65,6 +67,10 @@ def explorer():
         clicked = None
     with controls:
         map_controls(replaced)
+    if not has_buurten:
+        st.caption(_("Only wijk figures are present for {gemeente}. {how}").format(
+            gemeente=gemeente.name(), how=wijklevel.how_to_add(gemeente.current())))
+        return
     exports.offer_layer(indicator)
     if dictionary.BY_NAME[indicator].source == "vivet" and "estimate_quality" in table:
         weak = sorted(table.loc[table["estimate_quality"] == "weak", "buurt_name"])
@@ -85,14 +91,15 @@ def explorer():
     if code:
         s = settings.current()
         frames = data.tables()
-        heerlen = profile.heerlen_values(frames["gemeente"], s.prices, s.quote_threshold, data.income_year())
+        own = profile.gemeente_values(frames["gemeente"], s.prices, s.quote_threshold, data.income_year())
         st.subheader(_("Profile: {buurt}").format(buurt=names[code]))
         st.caption(_("Buurt {code} in {wijk}. 'Year' is the year a figure describes.").format(
             code=code, wijk=table.loc[code, "wijk_name"]
         ))
-        tables.show(profile.buurt_profile(table, code, heerlen, frames["metadata"]["columns"]), profile.PROFILE_TABLE)
+        tables.show(profile.buurt_profile(table, code, own, frames["metadata"]["columns"]), profile.PROFILE_TABLE)
         trends.profile_series(code, names[code], indicator)
 
 
 explorer()
-mydata.explorer_section()  # the user's own layers (My data) over the buurten
+if has_buurten:
+    mydata.explorer_section()  # the user's own layers (My data) over the buurten

@@ -9,7 +9,7 @@ from geo.report import tables as specs
 from geo.targeting import display
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
-from ui import charts, circular, data, mapview, mydata, pipeline, settings, tables, targeting
+from ui import charts, circular, data, gemeente, mapview, mydata, pipeline, settings, tables, targeting
 
 w, num = settings.widget_kwargs, i18n.number  # bind a widget to a setting; numbers in text
 
@@ -20,20 +20,16 @@ def signed(value: float) -> str:
 
 
 data.ensure_data()
-targeting.ensure_stock()
 st.title(_("New-build"))
-st.markdown(_("Heerlen has agreed to build **{t2030} homes by 2030 and at least {t2032} by 2032**, its share of the "
-              "Limburg housing deal of {deal} homes. This page compares the target with what household growth needs, "
-              "scores every buurt for new homes and shares the target over the buurten. Buurt figures are estimates; "
-              "see Data & method.").format(t2030=num(nb.TARGET_2030), t2032=num(nb.TARGET_2032),
-                                           deal=num(nb.LIMBURG_HOUSING_DEAL)))
-st.caption(_(nb.TARGET_SOURCE))
+targeting.ensure_stock()
+published = targeting.target_intro()  # the municipality's published target, or None (then a prompt)
 
 settings.init()
 base, d = targeting.household_base(), NewbuildParams()
-PERSIST = {"nb.t2030": nb.TARGET_2030, "nb.t2032": nb.TARGET_2032, "nb.vacancy": base.vacancy_pct,
-           "nb.demolitions": 0.0, "nb.thinning_share": nb.THINNING_SHARE, "nb.replacement_ratio": nb.REPLACEMENT_RATIO,
-           "nb.top_n": 10, "nb.allocate": nb.TARGET_2032, "nb.mix_share": d.mix_reference_share,
+PERSIST = {"nb.t2030": published and published.by_2030, "nb.t2032": published and published.by_2032,
+           "nb.vacancy": base.vacancy_pct, "nb.demolitions": 0.0, "nb.thinning_share": nb.THINNING_SHARE,
+           "nb.replacement_ratio": nb.REPLACEMENT_RATIO, "nb.top_n": 10,
+           "nb.allocate": published.by_2032 if published else 0, "nb.mix_share": d.mix_reference_share,
            **{f"nb.w.{k}": v for k, v in d.weights},
            **{f"nb.sc.{k}.{x}": v for k, sc in nb.scenario_defaults(base.trend).items() for x, v in sc.items()}}
 for k, v in PERSIST.items():
@@ -46,8 +42,9 @@ t1, t2, t3, t4 = st.columns(4)
 t1.number_input(_("Target by 2030 (homes)"), 0, 20_000, step=50, **w("nb.t2030"))
 t2.number_input(_("Target by 2032 (homes)"), 0, 20_000, step=50, **w("nb.t2032"))
 t3.number_input(_("Vacancy to aim for (%)"), 0.0, 20.0, step=0.5, **w("nb.vacancy"),
-                help=_("Share of the stock. KWB: {share} of Heerlen's dwellings unoccupied ({year}).").format(
-                    share=i18n.percent(base.vacancy_pct, 0), year=base.vacancy_year))
+                help=_("Share of the stock. KWB: {share} of the dwellings of {gemeente} unoccupied ({year}).").format(
+                    share=i18n.percent(base.vacancy_pct, 0), gemeente=gemeente.name(), year=base.vacancy_year))
+t2030, t2032 = targeting.entered_targets()  # 0 where the user has not entered a target (the page says so)
 t4.number_input(_("Demolitions per year"), 0.0, 2_000.0, step=10.0, **w("nb.demolitions"),
                 help=_("Demolished homes to replace each year."))
 for col, (key, sc) in zip(st.columns(3), nb.SCENARIOS.items(), strict=True):
@@ -67,7 +64,7 @@ st.caption(_("Start: {households} households and {stock} dwellings in {year} (CB
                                                      year=base.base_year, trend=signed(base.trend)))
 
 need = targeting.homes_needed(scenarios, base.vacancy_pct, float(ss["nb.vacancy"]), float(ss["nb.demolitions"]),
-                              int(ss["nb.t2030"]), int(ss["nb.t2032"]))
+                              t2030, t2032)
 shown_need = need.assign(label=[_(label) for label in need["label"]])  # scenario names on screen
 series = list(dict.fromkeys(shown_need["label"])) + [_(nb.TARGET_SERIES)]  # the lines as named on screen
 c_left, c_right = st.columns([3, 2])
@@ -100,8 +97,9 @@ tables.show(targeting.in_words(scores), specs.NEWBUILD_SCORES, height=300, key="
             column_config={"eligible": st.column_config.CheckboxColumn(_(eligible).format(n=nb.MIN_HOUSEHOLDS))})
 st.caption(_("Each part is divided by the best buurt on it (1 = best). Thinning: CO₂ and high-quote households of "
              "the E-G stock that demolition would remove. Mixing: how far homes of the best tenure ({share} of the "
-             "stock) move the buurt towards the Heerlen tenure mix, without anyone leaving. Transformation: 1 for the "
-             "locations you mark.").format(share=i18n.percent(100 * sp.mix_reference_share, 0)))
+             "stock) move the buurt towards the tenure mix of {gemeente}, without anyone leaving. Transformation: 1 "
+             "for the locations you mark.").format(share=i18n.percent(100 * sp.mix_reference_share, 0),
+                                                   gemeente=gemeente.name()))
 
 # ---- allocation --------------------------------------------------------------------------------
 st.subheader(_("Allocation of the target over buurten"))
@@ -117,7 +115,7 @@ planned = ns.planned_homes(targeting.plan_editor(names, scores, sugg))
 effects, totals = targeting.newbuild_effects(sp, planned, float(ss["nb.thinning_share"]),
                                              float(ss["nb.replacement_ratio"]))
 homes = int(totals["homes"])
-targeting.plan_metrics(homes, int(ss["nb.t2030"]), int(ss["nb.t2032"]), totals)
+targeting.plan_metrics(homes, t2030, t2032, totals)
 st.caption(" ".join([_("Demolished: {demolished} label E-G dwellings; net change of the stock: {change} dwellings.")
                      .format(demolished=num(totals["demolished"]), change=signed(totals["net_stock_change"])),
                      _("Household growth needs by 2032: {needs}.").format(needs=", ".join(
@@ -128,7 +126,7 @@ if homes != target:
     st.info(_("Your plan has {homes} homes, {difference} against the {target} to allocate.").format(
         homes=num(homes), difference=signed(homes - target), target=num(target)))
 st.info(_("**Why demolition shows a large CO₂ effect.** A retrofit to label B saves only the *difference* in gas use "
-          "between two labels, which in Heerlen's data is small (label A uses about {gap} less gas than G within the "
+          "between two labels, which in the VIVET data is small (label A uses about {gap} less gas than G within the "
           "same dwelling type and age). Demolishing a dwelling removes **all** of its gas use, and the new home is "
           "assumed gas-free (BENG). So one demolished E-G dwelling counts for several retrofits in CO₂, without "
           "counting the CO₂ of demolition and construction (embodied emissions), which this model leaves out.")
@@ -136,13 +134,14 @@ st.info(_("**Why demolition shows a large CO₂ effect.** A retrofit to label B 
 
 mix = ns.mix_change(effects)
 added = ", ".join(f"{num(v)} {display(k)}" for k, v in mix["added_by_tenure"].items() if v)
-st.markdown(_("**Mix change.** Distance of the planned buurten to the Heerlen tenure mix (0 = same mix, weighted by "
-              "homes): {before} → {after}. Added homes (besides replacement homes, which keep the tenure of what is "
-              "demolished): {added}.").format(before=num(mix["before"], 3), after=num(mix["after"], 3), added=added))
+st.markdown(_("**Mix change.** Distance of the planned buurten to the tenure mix of {gemeente} (0 = same mix, "
+              "weighted by homes): {before} → {after}. Added homes (besides replacement homes, which keep the tenure "
+              "of what is demolished): {added}.").format(gemeente=gemeente.name(), before=num(mix["before"], 3),
+                                                          after=num(mix["after"], 3), added=added))
 tables.show(targeting.in_words(effects[effects["homes"] > 0]), specs.NEWBUILD_EFFECTS, key="nb.effects")
 mapview.highlighted_map("newbuild", frozenset(code for code, _h in planned), "pct_label_efg_all",
                         i18n.ngettext("Blue outline: the {n} buurt with new homes in the plan.",
                                       "Blue outline: the {n} buurten with new homes in the plan.",
                                       len(planned)).format(n=len(planned)))
-pipeline.section(dict(planned), int(ss["nb.t2030"]), int(ss["nb.t2032"]), names)  # the market's planned projects
+pipeline.section(dict(planned), int(ss["nb.t2030"] or 0), int(ss["nb.t2032"] or 0), names)  # the market's projects
 circular.newbuild_sections(sp, effects)

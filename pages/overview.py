@@ -1,20 +1,25 @@
 """Overview: the headline map, plain sentences, the figures, the top ten and the one-page briefing.
 
-For Heerlen, a wijk or a chosen set of buurten; the briefing as PDF and HTML.
+For the chosen municipality, a wijk or a chosen set of buurten; the briefing as PDF and HTML. A municipality with
+wijk figures only gets its wijk table and a plain account of what it lacks (ui.wijklevel).
 """
 
 import functools
 
 import streamlit as st
 
-from geo import config, i18n
+from geo import i18n
 from geo.catalog import dictionary
 from geo.i18n import _
 from geo.report import briefing, briefing_pdf, overview
-from ui import data, settings, tables
+from ui import data, gemeente, settings, tables, wijklevel
 
 data.ensure_data()
-st.title(_("Buurtkompas Heerlen"))
+m = gemeente.current()
+st.title(_("Buurtkompas {gemeente}").format(gemeente=m.name))
+if not m.has_buurten:
+    wijklevel.overview(m)
+    st.stop()
 st.caption(_("Energy poverty and retrofit potential per buurt, from CBS, Kadaster and PBL open data."))
 
 s, lang, ss = settings.current(), i18n.current(), st.session_state
@@ -22,14 +27,14 @@ all_tables = data.tables()
 table = data.current_table()
 meta = all_tables["metadata"]["columns"]
 shapes, wijken = data.map_shapes()
-mtime = data._mtime(config.BUURTEN)
+mtime = data.stamp(data.paths().buurten)
 
 # ---- the area (ov.area: "gemeente" or a wijk code; ov.buurten: buurt codes; links may set both) ----------------
 wijk_names = dict(table[["wijk_code", "wijk_name"]].drop_duplicates().itertuples(index=False))
 buurt_names = table["buurt_name"].to_dict()
 areas = [briefing.GEMEENTE_AREA, *sorted(wijk_names)]
 if ss.get("ov.area", briefing.GEMEENTE_AREA) not in areas:
-    st.info(_("The area in the link is unknown; showing all of Heerlen."))
+    st.info(_("The area in the link is unknown; showing all of {gemeente}.").format(gemeente=m.name))
     ss["ov.area"] = briefing.GEMEENTE_AREA
 chosen = ss.get("ov.buurten") or []
 chosen = list(chosen) if isinstance(chosen, (list, tuple)) else [chosen]
@@ -39,13 +44,14 @@ ss["ov.buurten"] = [c for c in chosen if isinstance(c, str) and c in buurt_names
 ss.setdefault("ov.area", briefing.GEMEENTE_AREA)
 ss.setdefault("ov.buurten", [])
 a1, a2 = st.columns(2)
-area_labels = {briefing.GEMEENTE_AREA: _("All of Heerlen"), **wijk_names}  # text made now, in this run's language
+# Option texts made now, in this run's language.
+area_labels = {briefing.GEMEENTE_AREA: _("All of {gemeente}").format(gemeente=m.name), **wijk_names}
 a1.selectbox(_("Area"), areas, **settings.widget_kwargs("ov.area"), format_func=area_labels.get,
              help=_("The map, the sentences, the figures, the top ten and the briefing describe this area."))
 a2.multiselect(_("Or choose buurten"), sorted(buurt_names, key=buurt_names.get), **settings.widget_kwargs("ov.buurten"),
                format_func=buurt_names.get, placeholder=_("Choose one or more buurten"),
                help=_("Chosen buurten take the place of the area on the left."))
-area = briefing.select(table, ss["ov.area"], ss["ov.buurten"])
+area = briefing.select(table, ss["ov.area"], ss["ov.buurten"], m.name)
 part = table.loc[list(area.codes)]
 
 
@@ -71,9 +77,9 @@ with right:
 
 # ---- figures -----------------------------------------------------------------------------------------------
 if area.whole:
-    figures = overview.headline_figures(all_tables["gemeente"], table, meta, s.prices, s.quote_threshold)
+    figures = overview.headline_figures(all_tables["gemeente"], table, meta, s.prices, s.quote_threshold, m.name)
 else:
-    figures = overview.area_figures(part, table, all_tables["gemeente"], meta, s.prices, s.quote_threshold)
+    figures = overview.area_figures(part, table, all_tables["gemeente"], meta, s.prices, s.quote_threshold, m.name)
 st.subheader(_("Key figures"))
 for row in range(0, len(figures), 4):  # rows of four, so each row's figures line up
     for col, fig in zip(st.columns(4), figures[row:row + 4], strict=False):
@@ -111,7 +117,7 @@ def _briefing(kind: str, language: str, inputs: tuple) -> bytes:
 
 inputs = (table, all_tables["gemeente"], meta, shapes, wijken, s.prices, s.quote_threshold, s.index, area, _extra(),
           None, 150, ss["ov.indicator"])
-slug = "heerlen" if area.whole else ("buurten" if ss["ov.buurten"] else "wijk")
+slug = m.code.lower() if area.whole else ("buurten" if ss["ov.buurten"] else "wijk")
 st.subheader(_("Briefing"))
 st.caption(_("One A4 page for a meeting: the map, the figures with their years, the top ten, the assumptions in "
              "force and the sources. The same content as a web page (HTML)."))

@@ -17,8 +17,8 @@ LABELS, TYPES = list(vocab.LABELS), list(vocab.DWELLING_TYPES)
 DIMENSIONS = {"tenure": N_("Tenure"), "build_period": N_("Build period"), "dwelling_type": N_("Dwelling type")}
 w, num, money = settings.widget_kwargs, i18n.number, i18n.money  # bind a widget to a setting; numbers in text
 data.ensure_data()
-targeting.ensure_stock()
 st.title(_("Retrofit"))
+targeting.ensure_stock()
 st.markdown(_("What upgrading dwellings to a target energy label saves per buurt, and where a budget does most: for "
               "the climate (CO₂ per euro) or against energy poverty (households lifted out of a high energy quote per "
               "euro). **All dwelling counts by label, tenure and build period are estimates** (the housing-stock "
@@ -146,5 +146,5 @@ st.caption(_("{dwellings} dwellings to upgrade to label {label} in the selection
 tables.show(targeting.in_words(view), specs.MARKET, height=300, key="rf.market")
 market_csv = exports.csv_data(targeting.in_words(view), specs.MARKET)  # headers in words, the user's locale
 st.download_button(_("Download the market view (CSV, estimates)"), market_csv,
-                   file_name=f"retrofit_market_heerlen_target_{p.target_label}.csv", mime="text/csv", key="rf.download",
-                   on_click="ignore")
+                   file_name=f"retrofit_market_{targeting.slug()}_target_{p.target_label}.csv", mime="text/csv",
+                   key="rf.download", on_click="ignore")

@@ -54,6 +54,27 @@ def processed():
     }
 
 
+@pytest.fixture(scope="session")
+def other_municipalities(tmp_path_factory):
+    """A processed root with two more municipalities, built once per session (tests/support/municipalities.py).
+
+    A buurt-level one from a replayed refresh (GM9917 Proefstad) and a wijk-level one (GM9928 Wijkdorp).
+    """
+    from tests.support import municipalities
+
+    root = tmp_path_factory.mktemp("municipalities") / "processed"
+    municipalities.wijk_level(root)
+    municipalities.buurt_level(root, tmp_path_factory.mktemp("municipality_build"))
+    return root
+
+
+@pytest.fixture
+def with_other_municipalities(other_municipalities, monkeypatch):
+    """The registry also scans the root of :func:`other_municipalities` (as BUURTKOMPAS_PROCESSED_ROOTS would)."""
+    monkeypatch.setattr(config, "EXTRA_PROCESSED_ROOTS", (other_municipalities,))
+    return other_municipalities
+
+
 # ---- browser tests (one app and one chromium per test module) ----------------------------------
 
 

@@ -36,6 +36,16 @@ def _outlines(mtime: float) -> gpd.GeoDataFrame:
     return processed.read_map_shapes(config.GEMEENTEN_MAP)
 
 
+@st.cache_resource(show_spinner=False)
+def _national_summary(mtime: float) -> dict:
+    return processed.read_metadata(config.JOIN_REPORT).get("national", {})
+
+
+def national_summary() -> dict:
+    """What the shipped build recorded about the national table (count, repaired outlines); empty when unbuilt."""
+    return _national_summary(_mtime(config.JOIN_REPORT)) if config.JOIN_REPORT.exists() else {}
+
+
 def ready() -> bool:
     """Whether the municipality files have been built (``make data``)."""
     return config.GEMEENTEN.exists() and config.GEMEENTEN_MAP.exists()

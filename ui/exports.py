@@ -26,11 +26,10 @@ from geo import config, i18n
 from geo.catalog import sources
 from geo.catalog.index_components import COMPONENTS, MISSING_RULES, NORMALISATIONS
 from geo.i18n import _
-from geo.io import processed
 from geo.report import export
-from ui import data, settings
+from ui import data, gemeente, settings
 
-APPLICATION = "Buurtkompas Heerlen"
+APPLICATION = "Buurtkompas"
 
 
 def _git(*args: str) -> str:
@@ -60,13 +59,14 @@ def raw_data_date() -> str | None:
 
 
 def _build_date() -> str | None:
-    if not config.JOIN_REPORT.exists():
+    report = data.paths().join_report
+    if not report.exists():
         return None
-    return dt.datetime.fromtimestamp(config.JOIN_REPORT.stat().st_mtime, dt.UTC).date().isoformat()
+    return dt.datetime.fromtimestamp(report.stat().st_mtime, dt.UTC).date().isoformat()
 
 
 def _years() -> dict:
-    return data.tables()["metadata"].get("columns", {}) if processed.processed_ready() else {}
+    return data.tables()["metadata"].get("columns", {}) if data.paths().join_report.exists() else {}
 
 
 def readable_settings(s: settings.Settings, extra: Mapping | None = None) -> dict:
@@ -94,6 +94,7 @@ def context(title: str | Callable[[], str], extra_settings: Mapping | None = Non
     return {
         "title": title,
         "application": APPLICATION,
+        "gemeente": f"{gemeente.name()} ({gemeente.current().code})",
         "method_version": method_version(),
         "language": i18n.current(),
         "data_built": _build_date(),

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import config
 from geo import links as spec
 from geo.i18n import _
-from geo.io import processed
+from geo.io import municipalities, processed
 from geo.report.profile import literal_markdown
 from geo.targeting import newbuild as nb
+from ui import gemeente
 
 STARTED, IGNORED, KEPT_VALUES = "links.started", "links.ignored", "links.kept"
+MUNICIPALITY = "gm"  # the link's name of the municipality (geo.links): read before the other settings
 MAX_SHOWN = 15  # ignored parameters listed by name in the notice; the rest are counted
 # Settings held by a widget's own key (not bound with settings.widget_kwargs): Streamlit drops them when their
 # page is left, so :func:`keep` holds a copy. The link's (first line) and page-local views that are not in the link.
@@ -31,24 +32,32 @@ KEPT = ("idx.spread", "nb.transformation", "ov.area", "ov.buurten",
         "retrofit.indicator", "retrofit.tiles", "newbuild.indicator", "newbuild.tiles")
 
 
-def _mtime(path) -> float:
+def _stamp(path) -> float:
     return path.stat().st_mtime if path.exists() else 0.0
 
 
-@st.cache_resource(show_spinner=False)
-def _context(buurten_mtime: float, households_mtime: float) -> spec.Context:
-    if not processed.processed_ready():
-        return spec.Context()
-    codes = processed.read_table(config.BUURTEN)[["buurt_code", "wijk_code"]]
-    base = nb.household_base(processed.read_gemeente_households()) if households_mtime else None
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _context(m: municipalities.Municipality, stamps: tuple, present: frozenset) -> spec.Context:
+    p = m.paths
+    target = nb.published_target(m.code)
+    common = {"municipalities": present, "gemeente": m.code, "target_2030": target.by_2030 if target else None,
+              "target_2032": target.by_2032 if target else None}
+    if not m.has_buurten:
+        wijken = processed.read_table(p.wijken)["wijk_code"] if p.wijken.exists() else []
+        return spec.Context(wijken=frozenset(wijken), **common)
+    if not processed.processed_ready(p):
+        return spec.Context(**common)
+    codes = processed.read_table(p.buurten)[["buurt_code", "wijk_code"]]
+    base = nb.household_base(processed.read_gemeente_households(p.gemeente_households))
     return spec.Context(buurten=frozenset(codes["buurt_code"]), wijken=frozenset(codes["wijk_code"]),
-                        vacancy_pct=base.vacancy_pct if base else None,
-                        household_trend=base.trend if base else None)
+                        vacancy_pct=base.vacancy_pct, household_trend=base.trend, **common)
 
 
 def context() -> spec.Context:
-    """Known buurt and wijk codes and the data-dependent defaults (cached per processed file)."""
-    return _context(_mtime(config.BUURTEN), _mtime(config.GEMEENTE_HOUSEHOLDS))
+    """The chosen municipality's buurt and wijk codes and data-dependent defaults (cached per processed file)."""
+    m = gemeente.current()
+    return _context(m, (_stamp(m.paths.buurten), _stamp(m.paths.wijken), _stamp(m.paths.gemeente_households)),
+                    frozenset(gemeente.codes()))
 
 
 def _query() -> dict[str, list[str]]:
@@ -61,7 +70,15 @@ def start() -> None:
     if STARTED in ss:
         return
     ss[STARTED] = True
-    values, ignored = spec.parse(_query(), context())
+    query = _query()
+    # The municipality first: the buurt and wijk codes of the other settings are checked against its data.
+    chosen = {name: given for name, given in query.items() if name == MUNICIPALITY}
+    values, ignored = spec.parse(chosen, spec.Context(municipalities=frozenset(gemeente.codes())))
+    ss.update(values)
+    more, more_ignored = spec.parse({name: given for name, given in query.items() if name != MUNICIPALITY},
+                                    context())
+    values.update(more)
+    ignored += more_ignored
     for key, value in values.items():
         ss[key] = value
     if ignored:

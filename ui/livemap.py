@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from geo import config, i18n
+from geo import i18n
 from geo.catalog import dictionary
 from geo.i18n import _
 from geo.map import live, render, tooltip
@@ -119,7 +119,7 @@ def _tooltip_columns(table: pd.DataFrame, indicator: str) -> list[str]:
 def layers(level: str, scheme: str, k: int, settings_key, lang: str, mtime: float) -> dict:
     """Per indicator of the level: colours, tooltip texts, legend, title, meaning and notes (``lang``'s words)."""
     table = _table(level)
-    years = data.tables()["metadata"]["columns"]
+    years = data.tables()["metadata"].get("columns", {})
     out = {"layers": {}, "titles": {}, "meanings": {}, "notes": {}}
     for indicator in mapview.indicators_for(level):
         col = dictionary.BY_NAME[indicator]
@@ -164,8 +164,8 @@ def payload(level: str, indicator: str, scheme: str, k: int, tiles: bool, settin
     ``ack``: the last choice made in the map that the server has taken over (see :data:`CHOICE_SEQ`).
     """
     lang = i18n.current()
-    mtime = data._mtime(config.BUURTEN_MAP)
-    shapes = data.map_shapes()[0]
+    mtime = mapview._shapes_mtime()  # the chosen municipality's shapes: another municipality, other shapes
+    shapes = mapview._drawn_shapes()
     area = mapview.LEVELS[level]
     return {
         **layers(level, scheme, k, settings_key, lang, mtime),

@@ -26,13 +26,13 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import config, i18n
+from geo import i18n
 from geo.catalog import dictionary
 from geo.i18n import N_, _
 from geo.map import classify, render, tooltip
 from geo.map import strategy as map_strategy
 from geo.report import profile
-from ui import data, settings, tables
+from ui import data, gemeente, settings, tables
 
 # The sentence under the legend for a figure that is not measured (by the kind in geo.catalog.column).
 NOT_MEASURED = {
@@ -68,16 +68,24 @@ def wijk_outlines(mtime: float) -> str:
     return render.encode(render.wijk_collection(wijken))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def strategy(mtime: float) -> map_strategy.MapStrategy:
+def _drawn_shapes():
+    """The shapes that set the map's extent and drawing strategy: the buurten, or the wijken where none exist."""
+    buurten, wijken = data.map_shapes()
+    return buurten if len(buurten) else wijken
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def strategy(mtime) -> map_strategy.MapStrategy:
     """How to draw the buurten (renderer etc.), from their count and vertex count (geo.map.strategy)."""
-    shapes = data.map_shapes()[0]
+    shapes = _drawn_shapes()
     return map_strategy.choose(len(shapes), int(shapes.geometry.count_coordinates().sum()),
                                extent_m=map_strategy.extent_of(shapes))
 
 
-def _shapes_mtime() -> float:
-    return data._mtime(config.BUURTEN_MAP)
+def _shapes_mtime() -> tuple:
+    """The cache key of the chosen municipality's map shapes (its folder and the files' times)."""
+    p = data.paths()
+    return data.stamp(p.buurten_map), data.stamp(p.wijken_map)
 
 
 def wijk_table() -> pd.DataFrame:
@@ -99,7 +107,7 @@ def indicators_for(level: str) -> list[str]:
     CBS published for no wijk are offered per buurt only.
     """
     if level == WIJK:
-        return _wijk_indicators(data._mtime(config.WIJKEN))
+        return _wijk_indicators(data.stamp(data.paths().wijken))
     return dictionary.map_indicators(present=data.current_table().columns)
 
 
@@ -178,7 +186,7 @@ def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozen
     lang = i18n.current()
     fc, legend = choropleth(indicator, scheme, k, settings.current(), lang, highlight, level)
     mtime = _shapes_mtime()
-    shapes = data.map_shapes()[0]
+    shapes = _drawn_shapes()
     col = dictionary.BY_NAME[indicator]
     how = strategy(mtime)
     title = indicator_title(indicator)
@@ -190,12 +198,14 @@ def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozen
     with left:
         # render=False: st_folium renders the map itself right after; its own pre-render
         # pass gives identical output and costs a third of its time (make bench).
-        # The key names the language: the map's HTML (attribution) is text in it.
-        out = st_folium(m, key=f"{key}.{lang}", height=560, use_container_width=True, feature_group_to_add=layer,
+        # The key names the language (the map's HTML, attribution, is text in it) and the municipality (another
+        # extent and other outlines: a switch remounts the map).
+        out = st_folium(m, key=f"{key}.{lang}.{gemeente.current().code}", height=560, use_container_width=True,
+                        feature_group_to_add=layer,
                         returned_objects=["last_active_drawing"], render=False)
     with right:
         st.markdown(legend_html(legend, title), unsafe_allow_html=True)
-        year = data.tables()["metadata"]["columns"].get(indicator, {}).get("year")
+        year = data.tables()["metadata"].get("columns", {}).get(indicator, {}).get("year")
         if year:
             st.caption(_("Figures of {year}.").format(year=year))
         if col.kind in NOT_MEASURED:
@@ -212,7 +222,7 @@ def show_map(indicator: str, scheme: str, k: int, tiles: bool, highlight: frozen
 
 
 def wijk_profile(clicked: str | None, key: str = "buurt_map") -> None:
-    """The profile of a wijk: picked here or clicked on the map, every wijk figure beside Heerlen's, with its year."""
+    """The profile of a wijk: picked here or clicked on the map, every wijk figure beside the municipality's."""
     table = wijk_table()
     names = table["wijk_name"].to_dict()
     pick = f"{key}.wijk"
@@ -225,11 +235,12 @@ def wijk_profile(clicked: str | None, key: str = "buurt_map") -> None:
         return
     s = settings.current()
     frames = data.tables()
-    heerlen = profile.heerlen_values(frames["gemeente"], s.prices, s.quote_threshold, data.income_year())
+    own = profile.gemeente_values(frames["gemeente"], s.prices, s.quote_threshold,
+                                  data.income_year() if frames["gemeente"] is not None else None)
     st.subheader(_("Wijk profile: {wijk}").format(wijk=names[code]))
     st.caption(_("Wijk {code}: the figures CBS publishes per wijk. 'Year' is the year a figure describes.").format(
         code=code))
-    tables.show(profile.buurt_profile(table, code, heerlen, frames["metadata"]["columns"]), WIJK_PROFILE_TABLE)
+    tables.show(profile.buurt_profile(table, code, own, frames["metadata"].get("columns", {})), WIJK_PROFILE_TABLE)
 
 
 @st.fragment

@@ -15,10 +15,10 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import config, i18n
+from geo import i18n
 from geo.errors import DataError
 from geo.i18n import N_, _, ngettext
-from geo.io.layers import files
+from geo.io.layers import files, locate
 from geo.io.layers.layer import Layer, read_layer
 from geo.map import classify, overlay, render
 from geo.metrics import user_layers as ul
@@ -54,9 +54,10 @@ def limits_text() -> str:
     """What the page accepts, in the user's language."""
     return _("Accepted: GeoJSON, GeoPackage, zipped Shapefile, CSV (also as Dutch Excel saves it: semicolons, "
              "decimal commas, Windows-1252) and Excel (xlsx). At most {mb} MB and {features} rows or features per "
-             "file. A table is placed by buurt or wijk code (BU09171000, 09171000, 0917 1000, WK091710), by "
+             "file. A table is placed by buurt or wijk code ({examples}), by "
              "coordinates (x/y, lon/lat, lat/lng, rd_x/rd_y; RD New or WGS84) or by buurt name.").format(
-        mb=i18n.number(files.MAX_BYTES // (1024 * 1024)), features=i18n.number(files.MAX_FEATURES))
+        mb=i18n.number(files.MAX_BYTES // (1024 * 1024)), features=i18n.number(files.MAX_FEATURES),
+        examples=locate.example_codes(data.buurten()["buurt_code"]))
 
 
 def privacy_text() -> str:
@@ -195,7 +196,7 @@ def figure(layer: Layer, use: str | None = None) -> UserIndicator | None:
     how = ss[_k(layer.key, "how")]
     column = ss[_k(layer.key, "column")] if how in ul.NEEDS_COLUMN else None
     try:
-        values = _figure(layer.key, how, column, layer.frame, data._mtime(config.BUURTEN))
+        values = _figure(layer.key, how, column, layer.frame, data.stamp(data.paths().buurten))
     except DataError:
         return None
     weight = float(ss[_k(layer.key, f"w.{use}")]) if use else 1.0
@@ -253,7 +254,7 @@ def layers_map(key: str = "my") -> None:
     options = {**{k: u.label for k, u in made.items()}, NO_COLOUR: mapview.indicator_title(indicator)}
     pick = st.selectbox(_("Colour the buurten by"), list(options), format_func=options.get, key=f"{key}.colour")
     shapes = data.map_shapes()[0]
-    mtime = data._mtime(config.BUURTEN_MAP)
+    mtime = mapview._shapes_mtime()
     m = render.base_map(mapview.wijk_outlines(mtime), render.bounds_of(shapes), tiles=False)
     if pick in made:
         layer, legend = _colour_layer(made[pick])

@@ -17,10 +17,10 @@ import streamlit as st
 from geo import i18n
 from geo.catalog import sources
 from geo.catalog.index_components import COMPONENTS
-from geo.i18n import _
+from geo.i18n import N_, _
 from geo.params import QUOTE_THRESHOLD_SOURCES, IndexSettings, Prices, QuoteThreshold
 from geo.vocab import GAS_M3_PER_GJ
-from ui import language, links, tables
+from ui import gemeente, language, links, tables
 
 
 @dataclass(frozen=True)
@@ -129,18 +129,73 @@ def choose_price_year(widget_key: str) -> None:
     st.session_state["cfg.electricity_price"] = prices.electricity_eur_per_kwh
 
 
+# Settings that name buurten or wijken of one municipality: reset on a switch, with a notice when they were set.
+PER_MUNICIPALITY = {"map.pick": N_("the buurt profile"), "ov.area": N_("the briefing's area"),
+                    "ov.buurten": N_("the chosen buurten"), "nb.transformation": N_("the transformation locations"),
+                    "nb.plan": N_("the edited allocation")}
+# Settings whose defaults come from the municipality's data (targets, vacancy, scenarios): back to the new defaults.
+# Views that name a buurt without being a setting (the stock chart's buurt) go quietly too.
+DATA_DEFAULTS = ("nb.t2030", "nb.t2032", "nb.allocate", "nb.vacancy", "nb.top_n", "nb.sc.", "map.last_click",
+                 "nb.alloc_editor", "nb.upload_done", ".wijk", "rf.stock_buurt")
+
+
+def choose_gemeente(widget_key: str) -> None:
+    """Switch the municipality (on_change callback): reset what named the previous one's buurten, say so once."""
+    ss = st.session_state
+    before, had_buurten = ss.get(gemeente.KEY), gemeente.current().has_buurten
+    persist(widget_key)
+    if ss[gemeente.KEY] == before:
+        return
+    if not had_buurten:  # the map was per wijk only because the previous municipality had no buurten
+        ss["map.level"] = "buurt"
+    # Held copies of widget keys (ui.links.keep) count too: they would come back on the next run.
+    kept = ss.get(links.KEPT_VALUES, {})
+    changed = [label for key, label in PER_MUNICIPALITY.items()
+               if ss.get(key, kept.get(key)) not in (None, [], {}, "gemeente")]
+
+    def named(key: str) -> bool:
+        return key in PER_MUNICIPALITY or any(key.startswith(k) if k.endswith(".") else key.endswith(k)
+                                              if k.startswith(".") else key == k for k in DATA_DEFAULTS)
+
+    for key in list(ss.keys()):
+        if named(key.removeprefix("w.")):
+            ss.pop(key, None)
+    for key in [k for k in kept if named(k)]:
+        kept.pop(key)
+    ss["ctx.gemeente"] = ss[gemeente.KEY]  # the context page follows the switch
+    links.init()  # the map's settings (the buurt profile among them) back to this municipality's defaults
+    if changed:
+        ss[gemeente.NOTICE] = changed
+
+
+def municipality_switch() -> None:
+    """The municipality switch at the top of the shared sidebar: only municipalities whose data is present."""
+    present = gemeente.municipalities()
+    if not present:
+        return
+    st.session_state.setdefault(gemeente.KEY, gemeente.default_code())
+    if st.session_state[gemeente.KEY] not in gemeente.codes():
+        st.session_state[gemeente.KEY] = gemeente.default_code()
+    # Names made now, in this run's language (a format_func may run outside the session).
+    shown = {m.code: m.name if m.has_buurten else _("{name} (wijken only)").format(name=m.name) for m in present}
+    st.sidebar.selectbox(_("Municipality"), list(shown), format_func=shown.get,
+                         help=_("The municipalities whose data is present. Add one with `make refresh GM=<code>` "
+                                "(needs internet), then `make data GM=<code>`."),
+                         **{**widget_kwargs(gemeente.KEY), "on_change": choose_gemeente})
+
+
 def reset() -> None:
     """Put every setting back to its default (the sidebar's reset button): shared, page-local, edited tables, link.
 
-    The language stays as chosen. Pages put their own defaults back when they next run.
+    The language and the municipality stay as chosen. Pages put their own defaults back when they next run.
     """
     ss = st.session_state
     for key in list(ss.keys()):
-        if key.startswith("w.") and key != language.WIDGET:
+        if key.startswith("w.") and key not in (language.WIDGET, f"w.{gemeente.KEY}"):
             ss.pop(key, None)
             ss.pop(key.removeprefix("w."), None)
     for key in (*links.setting_keys(), *EDITORS, *(persistent for persistent, _row, _value in EDITORS.values())):
-        if key != language.KEY:
+        if key not in (language.KEY, gemeente.KEY):
             ss.pop(key, None)
     ss.pop(USER_INDEX, None)  # the user's own figures weigh 0 again (their layers stay)
     links.forget()
@@ -165,6 +220,7 @@ def current() -> Settings:
 def sidebar() -> None:
     """The shared sidebar: prices and threshold for the energy quote, and the reset button."""
     init()
+    municipality_switch()
     with st.sidebar:
         st.subheader(_("Energy quote settings"))
         st.radio(_("Prices of"), options=sorted(sources.PRICE_SETS), horizontal=True,

@@ -30,68 +30,80 @@ from geo.targeting import newbuild_score as ns
 from geo.targeting import packages as pk
 from geo.targeting import retrofit as r
 from geo.targeting import savings as rs
-from ui import data, mydata, settings, tables
+from ui import data, gemeente, mydata, settings, tables
 
-INPUTS = (config.STOCK_CELLS, config.LABEL_FACTORS, config.GEMEENTE_HOUSEHOLDS)
 # Columns whose values are model categories (dwelling type, build period, tenure): shown in the user's words.
 CATEGORY_COLUMNS = ("dwelling_type", "build_period", "tenure", "mix_tenure_added")
 
 
-def _mtime(path) -> float:
-    return path.stat().st_mtime if path.exists() else 0.0
+def _inputs(p: config.ProcessedPaths) -> tuple:
+    """The targeting inputs of a municipality: the stock cells, the label factors and the household series."""
+    return p.stock_cells, p.label_factors, p.gemeente_households
+
+
+def where() -> tuple:
+    """The cache key of the chosen municipality's data: every cached result below keys on it (caches never mix)."""
+    p = data.paths()
+    return data.stamp(p.buurten), data.stamp(p.stock_cells)
+
+
+def slug() -> str:
+    """The chosen municipality's name for a file name (letters and digits, lower case)."""
+    return "".join(ch for ch in gemeente.name().lower() if ch.isalnum()) or gemeente.current().code.lower()
 
 
 def ensure_stock() -> None:
-    """Stop the page with a clear message when the stock estimate or the targeting inputs are missing."""
-    missing = [p.name for p in INPUTS if not p.exists()]
+    """Stop the page with a clear message when the municipality has no buurt data or its stock estimate is missing."""
+    gemeente.require_buurten()
+    missing = [p.name for p in _inputs(data.paths()) if not p.exists()]
     if missing:
         st.error(_("Missing input: {files}. Run `make data` (it builds the stock estimate) and reload.").format(
             files=", ".join(missing)))
         st.stop()
 
 
-# ---- loaders (cached as resources, keyed by file time) -----------------------------------------
+# ---- loaders (cached as resources, keyed by the municipality's files) ----------------------------
 
 
-@st.cache_resource(show_spinner=False)
-def _stock_cells(mtime: float) -> pd.DataFrame:
-    return processed.read_table(config.STOCK_CELLS)
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _stock_cells(key: tuple) -> pd.DataFrame:
+    return processed.read_table(data.paths().stock_cells)
 
 
-@st.cache_resource(show_spinner=False)
-def _label_factors(mtime: float) -> pd.DataFrame:
-    return processed.read_label_factors()
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _label_factors(key: tuple) -> pd.DataFrame:
+    return processed.read_label_factors(data.paths().label_factors)
 
 
-@st.cache_resource(show_spinner=False)
-def _buurt_frame(mtime: float) -> pd.DataFrame:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _buurt_frame(key: tuple) -> pd.DataFrame:
     return pd.DataFrame(data.buurten().drop(columns="geometry"))
 
 
-@st.cache_resource(show_spinner=False)
-def _income(mtime: float, stock_mtime: float, monitor_settings: MonitorSettings) -> pd.DataFrame:
-    return hi.income_fits(_buurt_frame(mtime).set_index("buurt_code"), stock_cells(), data.income_year(),
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _income(key: tuple, stock_key: tuple, monitor_settings: MonitorSettings) -> pd.DataFrame:
+    return hi.income_fits(_buurt_frame(key).set_index("buurt_code"), stock_cells(), data.income_year(),
                           monitor_settings)
 
 
-@st.cache_resource(show_spinner=False)
-def _household_base(mtime: float) -> nb.HouseholdBase:
-    return nb.household_base(processed.read_gemeente_households())
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _household_base(key: tuple) -> nb.HouseholdBase:
+    return nb.household_base(processed.read_gemeente_households(data.paths().gemeente_households))
 
 
 def stock_cells() -> pd.DataFrame:
     """Estimated dwellings per buurt x type x build period x tenure x label class."""
-    return _stock_cells(_mtime(config.STOCK_CELLS))
+    return _stock_cells(data.stamp(data.paths().stock_cells))
 
 
 def label_factors() -> pd.DataFrame:
-    """Relative gas use per label within type x period (PBL VIVET, Heerlen)."""
-    return _label_factors(_mtime(config.LABEL_FACTORS))
+    """Relative gas use per label within type x period (PBL VIVET, the municipality's dwellings)."""
+    return _label_factors(data.stamp(data.paths().label_factors))
 
 
 def buurt_frame() -> pd.DataFrame:
     """Return the processed buurt table (no geometry) with a ``buurt_code`` column."""
-    return _buurt_frame(_mtime(config.BUURTEN))
+    return _buurt_frame(data.stamp(data.paths().buurten))
 
 
 def monitor_settings(p: RetrofitParams) -> MonitorSettings:
@@ -101,7 +113,8 @@ def monitor_settings(p: RetrofitParams) -> MonitorSettings:
 
 def income(p: RetrofitParams) -> pd.DataFrame:
     """The Monitor's standardised disposable income per buurt (:func:`geo.metrics.household_income.income_fits`)."""
-    return _income(_mtime(config.BUURTEN), _mtime(config.STOCK_CELLS), monitor_settings(p))
+    paths = data.paths()
+    return _income(data.stamp(paths.buurten), data.stamp(paths.stock_cells), monitor_settings(p))
 
 
 def names() -> dict:
@@ -110,8 +123,8 @@ def names() -> dict:
 
 
 def household_base() -> nb.HouseholdBase:
-    """Heerlen households (KWB series, trend per year, base year), dwelling stock and vacancy."""
-    return _household_base(_mtime(config.GEMEENTE_HOUSEHOLDS))
+    """The municipality's households (KWB series, trend per year, base year), dwelling stock and vacancy."""
+    return _household_base(data.stamp(data.paths().gemeente_households))
 
 
 # ---- retrofit ----------------------------------------------------------------------------------
@@ -120,11 +133,11 @@ def household_base() -> nb.HouseholdBase:
 def retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
     """Compute savings and costs per stock cell (:func:`geo.targeting.savings.cell_savings` + costs)."""
     with st.spinner(_("Computing savings per dwelling group...")):
-        return _retrofit_cells(p)
+        return _retrofit_cells(where(), p)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
+def _retrofit_cells(where: tuple, p: RetrofitParams) -> pd.DataFrame:
     cop = p.cop_hybrid if p.package == "hybrid" else p.cop_all_electric
     cells = rs.cell_savings(stock_cells(), buurt_frame(), label_factors(), p.target_label, p.prices.gas_eur_per_m3,
                             p.prices.electricity_eur_per_kwh, p.co2_gas, p.threshold, income=income(p),
@@ -136,7 +149,7 @@ def _retrofit_cells(p: RetrofitParams) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def retrofit_buurten(p: RetrofitParams) -> pd.DataFrame:
+def _retrofit_buurten(where: tuple, p: RetrofitParams) -> pd.DataFrame:
     """Per buurt: savings, quote change, households lifted, cost and EUR per tonne, plus today's CO2."""
     cells = retrofit_cells(p)
     out = rb.cost_effectiveness(rs.buurt_savings(cells, buurt_frame()), cells, p.lifetime,
@@ -144,8 +157,13 @@ def retrofit_buurten(p: RetrofitParams) -> pd.DataFrame:
     return rs.add_share_of_co2(out, buurt_frame(), p.co2_gas, p.co2_electricity)
 
 
+def retrofit_buurten(p: RetrofitParams) -> pd.DataFrame:
+    """Per buurt: savings, quote change, households lifted, cost and EUR per tonne, plus today's CO2."""
+    return _retrofit_buurten(where(), p)
+
+
 def label_gap() -> pd.DataFrame:
-    """Heerlen's A-vs-G gas gap beside Majcen and RaboResearch (:func:`r.label_gap_beside_benchmarks`).
+    """The municipality's A-vs-G gas gap beside Majcen and RaboResearch (:func:`r.label_gap_beside_benchmarks`).
 
     The year is text, so it shows as 2019 in every language (never as a grouped number).
     """
@@ -159,9 +177,14 @@ def label_gaps_by_type() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def per_tonne(p: RetrofitParams) -> dict[str, float]:
-    """Heerlen gas saved per upgraded dwelling and gross and net EUR per tonne of the package of ``p``."""
+def _per_tonne(where: tuple, p: RetrofitParams) -> dict[str, float]:
+    """Gas saved per upgraded dwelling and gross and net EUR per tonne of the package of ``p``."""
     return pk.per_tonne_summary(retrofit_cells(p), p.lifetime, p.discount_rate)
+
+
+def per_tonne(p: RetrofitParams) -> dict[str, float]:
+    """Gas saved per upgraded dwelling and gross and net EUR per tonne of the package of ``p``."""
+    return _per_tonne(where(), p)
 
 
 def allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None, alpha: float,
@@ -177,11 +200,11 @@ def allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float
     else:
         user = tuple(user)
     with st.spinner(_("Allocating the budget...")):
-        return _allocation(p, budget_eur, dwellings_cap, alpha, user)
+        return _allocation(where(), p, budget_eur, dwellings_cap, alpha, user)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None,
+def _allocation(where: tuple, p: RetrofitParams, budget_eur: float | None, dwellings_cap: float | None,
                 alpha: float, user: tuple = ()) -> rb.Allocation:
     a = rb.allocate(retrofit_cells(p), budget_eur=budget_eur, dwellings_cap=dwellings_cap, alpha=alpha,
                     lifetime_years=p.lifetime, user=user)
@@ -190,25 +213,36 @@ def _allocation(p: RetrofitParams, budget_eur: float | None, dwellings_cap: floa
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def market(p: RetrofitParams) -> pd.DataFrame:
+def _market(where: tuple, p: RetrofitParams) -> pd.DataFrame:
     """Retrofit volume per buurt x dwelling type x build period x label (estimates) with buurt names."""
     m = rb.market_volume(retrofit_cells(p))
     m.insert(1, "buurt_name", m["buurt_code"].map(names()))
     return m
 
 
+def market(p: RetrofitParams) -> pd.DataFrame:
+    """Retrofit volume per buurt x dwelling type x build period x label (estimates) with buurt names."""
+    return _market(where(), p)
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
-def stock_by(dimension: str) -> pd.DataFrame:
+def _stock_by(where: tuple, dimension: str) -> pd.DataFrame:
     """Estimated dwellings per buurt x ``dimension`` x label class (wide over labels A-G)."""
     return r.stock_by_label(stock_cells(), dimension)
+
+
+def stock_by(dimension: str) -> pd.DataFrame:
+    """Estimated dwellings per buurt x ``dimension`` x label class (wide over labels A-G)."""
+    return _stock_by(where(), dimension)
 
 
 # ---- new-build ---------------------------------------------------------------------------------
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def homes_needed(scenarios: tuple, vacancy_pct: float, target_vacancy_pct: float, demolitions_per_year: float,
-                 target_2030: int, target_2032: int, start_year: int = nb.TARGET_START_YEAR) -> pd.DataFrame:
+def _homes_needed(where: tuple, scenarios: tuple, vacancy_pct: float, target_vacancy_pct: float,
+                  demolitions_per_year: float, target_2030: int, target_2032: int,
+                  start_year: int = nb.TARGET_START_YEAR) -> pd.DataFrame:
     """Homes needed per scenario and year against the (editable) target path.
 
     ``scenarios`` is ``((key, (rate % per year, extra households per year, ambition per year)), ...)``.
@@ -219,27 +253,53 @@ def homes_needed(scenarios: tuple, vacancy_pct: float, target_vacancy_pct: float
                            target_2032)
 
 
+def homes_needed(scenarios: tuple, vacancy_pct: float, target_vacancy_pct: float, demolitions_per_year: float,
+                 target_2030: int, target_2032: int, start_year: int = nb.TARGET_START_YEAR) -> pd.DataFrame:
+    """Homes needed per scenario and year against the (editable) target path.
+
+    ``scenarios`` is ``((key, (rate % per year, extra households per year, ambition per year)), ...)``.
+    """
+    return _homes_needed(where(), scenarios, vacancy_pct, target_vacancy_pct, demolitions_per_year, target_2030,
+                         target_2032, start_year)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def newbuild_scores(p: NewbuildParams) -> pd.DataFrame:
+def _newbuild_scores(where: tuple, p: NewbuildParams) -> pd.DataFrame:
     """:func:`geo.targeting.newbuild_score.newbuild_scores` on the real data (the E-G stock at today's use)."""
     return ns.newbuild_scores(buurt_frame(), retrofit_cells(p.retrofit), p.transformation, p.score_weights,
                               p.mix_reference_share, user=p.user)
 
 
+def newbuild_scores(p: NewbuildParams) -> pd.DataFrame:
+    """:func:`geo.targeting.newbuild_score.newbuild_scores` on the real data (the E-G stock at today's use)."""
+    return _newbuild_scores(where(), p)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def suggested(p: NewbuildParams, target: int, top_n: int) -> pd.Series:
+def _suggested(where: tuple, p: NewbuildParams, target: int, top_n: int) -> pd.Series:
     """Share the target by score over the ``top_n`` best buurten (plus every transformation location)."""
     return ns.suggest_over_best(newbuild_scores(p), target, top_n)
 
 
+def suggested(p: NewbuildParams, target: int, top_n: int) -> pd.Series:
+    """Share the target by score over the ``top_n`` best buurten (plus every transformation location)."""
+    return _suggested(where(), p, target, top_n)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def newbuild_effects(p: NewbuildParams, plan: tuple, thinning_share: float,
+def _newbuild_effects(where: tuple, p: NewbuildParams, plan: tuple, thinning_share: float,
                      replacement_ratio: float) -> tuple[pd.DataFrame, dict]:
     """Effects (:func:`geo.targeting.newbuild_score.newbuild_effects`) of a plan ``((buurt_code, homes), ...)``."""
     alloc = pd.Series(dict(plan), dtype=float)
     table, totals = ns.newbuild_effects(alloc, newbuild_scores(p), buurt_frame(), thinning_share, replacement_ratio)
     table.insert(1, "buurt_name", table["buurt_code"].map(names()))
     return table, totals
+
+
+def newbuild_effects(p: NewbuildParams, plan: tuple, thinning_share: float,
+                     replacement_ratio: float) -> tuple[pd.DataFrame, dict]:
+    """Effects (:func:`geo.targeting.newbuild_score.newbuild_effects`) of a plan ``((buurt_code, homes), ...)``."""
+    return _newbuild_effects(where(), p, plan, thinning_share, replacement_ratio)
 
 
 def uploaded_locations(data_bytes: bytes, filename: str) -> list[str]:
@@ -350,7 +410,8 @@ def score_settings(names: dict) -> None:
     w2.slider(_("Weight: thinning"), 0.0, 3.0, step=0.25, **w("nb.w.thinning"),
               help=_("Demolish label E-G dwellings and build fewer near-zero-energy homes."))
     w3.slider(_("Weight: mixing"), 0.0, 3.0, step=0.25, **w("nb.w.mixing"),
-              help=_("Add the tenure that brings the buurt closest to the Heerlen mix, without displacing anyone."))
+              help=_("Add the tenure that brings the buurt closest to the municipality's mix, without displacing "
+                     "anyone."))
     w4.slider(_("Weight: transformation"), 0.0, 3.0, step=0.25, **w("nb.w.transformation"),
               help=_("Buurten you mark as transformation location."))
     uploaded = st.file_uploader(_("Or upload transformation locations"), key="nb.upload",
@@ -358,6 +419,34 @@ def score_settings(names: dict) -> None:
                                        "GeoPackage or zipped Shapefile of points or areas (any declared CRS)."))
     add_uploaded_locations(uploaded, names)
     mydata.parts_caption("newbuild")
+
+
+def target_intro() -> nb.HousingTarget | None:
+    """The page's opening: the municipality's published housing target with its source, or a prompt to enter one."""
+    num = i18n.number
+    target = nb.published_target(gemeente.current().code)
+    if target is None:
+        st.markdown(_("This page compares a housing target with what household growth needs, scores every buurt for "
+                      "new homes and shares the target over the buurten. Buurt figures are estimates; see Data & "
+                      "method."))
+        return None
+    st.markdown(_("{gemeente} has agreed to build **{t2030} homes by 2030 and at least {t2032} by 2032**, its share of "
+                  "the provincial housing deal of {deal} homes. This page compares the target with what household "
+                  "growth needs, scores every buurt for new homes and shares the target over the buurten. Buurt "
+                  "figures are estimates; see Data & method.").format(
+        gemeente=gemeente.name(), t2030=num(target.by_2030), t2032=num(target.by_2032), deal=num(target.deal)))
+    st.caption(_(target.source))
+    return target
+
+
+def entered_targets() -> tuple[int, int]:
+    """The housing target by 2030 and by 2032 as entered (0 where empty), with a prompt when one is missing."""
+    ss = st.session_state
+    if ss.get("nb.t2030") is None or ss.get("nb.t2032") is None:
+        st.warning(_("No published housing target of {gemeente} ships with this app. Enter the municipality's "
+                     "target by 2030 and by 2032 above: until then the comparison and the progress count against "
+                     "0 homes.").format(gemeente=gemeente.name()), icon=":material/edit:")
+    return int(ss.get("nb.t2030") or 0), int(ss.get("nb.t2032") or 0)
 
 
 def plan_metrics(homes: int, t2030: int, t2032: int, totals: dict) -> None:

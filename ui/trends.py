@@ -15,7 +15,7 @@ import streamlit as st
 from branca.colormap import linear
 from streamlit_folium import st_folium
 
-from geo import config, i18n
+from geo import i18n
 from geo.catalog import dictionary
 from geo.i18n import N_, _
 from geo.io import processed
@@ -29,16 +29,21 @@ KINDS = {metrics.DIFFERENCE: N_("difference"), metrics.RELATIVE: N_("% change")}
 NO_CHANGE_COLOUR = "#f7f7f7"
 
 
-@st.cache_resource(show_spinner=False)
-def _trends(mtime: float) -> pd.DataFrame:
-    return processed.read_table(config.TRENDS)
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _trends(key: tuple) -> pd.DataFrame:
+    return processed.read_table(key[0])
+
+
+def _key() -> tuple:
+    """The chosen municipality's trends file and its time: the key of every cache here."""
+    return data.stamp(data.paths().trends)
 
 
 def table() -> pd.DataFrame | None:
     """The trends table of the build (shared read-only), or None when the build has not made it yet."""
-    if not config.TRENDS.exists():
+    if not data.paths().trends.exists():
         return None
-    return _trends(data._mtime(config.TRENDS))
+    return _trends(_key())
 
 
 def _title(indicator: str) -> str:
@@ -65,7 +70,7 @@ def line_chart(rows: pd.DataFrame, indicator: str) -> alt.Chart:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _series_table(code: str, lang: str, mtime: float) -> pd.DataFrame:
+def _series_table(code: str, lang: str, mtime: tuple) -> pd.DataFrame:
     """The buurt's series table (:func:`geo.report.profile.trend_table`); ``lang`` keys its texts."""
     return profile.trend_table(metrics.series(table(), code))
 
@@ -82,7 +87,7 @@ def profile_series(code: str, buurt: str, indicator: str) -> None:
                  "'no data': CBS published the figure that year but not for this buurt (suppressed, or its code "
                  "or boundary changed later); empty: not published for that year. Social assistance: the "
                  "situation at the end of the first quarter."))
-    tables.show(_series_table(code, i18n.current(), data._mtime(config.TRENDS)),
+    tables.show(_series_table(code, i18n.current(), _key()),
                 download=_("Trends of {buurt}").format(buurt=buurt))
     options = [name for name in metrics.with_trend(trends) if name in set(rows["indicator"])]
     titles = {name: _title(name) for name in options}  # translated now: a format_func may run outside the session
@@ -98,7 +103,7 @@ def profile_series(code: str, buurt: str, indicator: str) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _change_layer(indicator: str, year_a: int, year_b: int, kind: str, k: int, lang: str,
-                  mtime: float) -> tuple[dict, list, dict, int]:
+                  mtime: tuple) -> tuple[dict, list, dict, int]:
     """Buurt GeoJSON, legend rows, wijk GeoJSON and the count of buurten with a change (``lang`` keys the text)."""
     shapes, wijken = data.map_shapes()
     values = metrics.change(table(), indicator, year_a, year_b, kind).reindex(shapes["buurt_code"])
@@ -187,14 +192,14 @@ def change_map(k: int, tiles: bool) -> None:
         return
     lang = i18n.current()
     fc, legend, wijk_fc, n = _change_layer(indicator, int(year_a), int(year_b), kind, k, lang,
-                                           data._mtime(config.TRENDS))
+                                           _key())
     title = change_title(indicator, year_a, year_b, kind)
     shapes = data.map_shapes()[0]
     m = render.build_map(fc, wijk_fc, render.bounds_of(shapes), title, tiles=tiles)
     left, right = st.columns([4, 1])
     with left:
-        st_folium(m, key=f"change_map.{lang}", height=560, use_container_width=True, returned_objects=[],
-                  render=False)
+        st_folium(m, key=f"change_map.{lang}.{data.paths().folder.name}", height=560, use_container_width=True,
+                  returned_objects=[], render=False)
     with right:
         st.markdown(_legend_html(legend, title), unsafe_allow_html=True)
     st.caption(_("{n} of {total} buurten have a figure in both years; the others show as 'no data' (suppressed, "

@@ -138,8 +138,8 @@ def national_comparison(gemeenten: pd.DataFrame, code: str = config.GEMEENTE_COD
 
     National values are totals or weighted means over all municipalities:
     household shares weighted by households, per-dwelling use by dwellings. A municipality the table does not
-    list (e.g. formed after 2022) gets missing values, never another one's. The column names
-    (``heerlen_2022``) are the ones the app reads; they hold the values of ``code``.
+    list (e.g. formed after 2022) gets missing values, never another one's. ``gemeente_2022`` holds the values
+    of ``code``.
     """
     g = gemeenten.copy()
     for col in ["huishoudens", "woningvoorraad", "pct_rond_sociaal_min", "gem_aardgas", "gem_elektriciteit", "koopwoningen", "huurwoningen", "aantal_inwoners"]:
@@ -150,14 +150,14 @@ def national_comparison(gemeenten: pd.DataFrame, code: str = config.GEMEENTE_COD
         return float((g.loc[ok, value] * g.loc[ok, weight]).sum() / g.loc[ok, weight].sum())
 
     own = g[g["gemeentecode"] == code]
-    heerlen = own.iloc[0] if len(own) else pd.Series(np.nan, index=g.columns)
+    own_row = own.iloc[0] if len(own) else pd.Series(np.nan, index=g.columns)
     rows = [
-        ("inhabitants", float(heerlen["aantal_inwoners"]), float(g["aantal_inwoners"].sum())),
-        ("households", float(heerlen["huishoudens"]), float(g["huishoudens"].sum())),
-        ("pct_social_minimum", float(heerlen["pct_rond_sociaal_min"]), weighted("pct_rond_sociaal_min", "huishoudens")),
-        ("gas_m3", float(heerlen["gem_aardgas"]), weighted("gem_aardgas", "woningvoorraad")),
-        ("electricity_kwh", float(heerlen["gem_elektriciteit"]), weighted("gem_elektriciteit", "woningvoorraad")),
-        ("pct_owner_occupied", float(heerlen["koopwoningen"]), weighted("koopwoningen", "woningvoorraad")),
-        ("pct_rent", float(heerlen["huurwoningen"]), weighted("huurwoningen", "woningvoorraad")),
+        ("inhabitants", float(own_row["aantal_inwoners"]), float(g["aantal_inwoners"].sum())),
+        ("households", float(own_row["huishoudens"]), float(g["huishoudens"].sum())),
+        ("pct_social_minimum", float(own_row["pct_rond_sociaal_min"]), weighted("pct_rond_sociaal_min", "huishoudens")),
+        ("gas_m3", float(own_row["gem_aardgas"]), weighted("gem_aardgas", "woningvoorraad")),
+        ("electricity_kwh", float(own_row["gem_elektriciteit"]), weighted("gem_elektriciteit", "woningvoorraad")),
+        ("pct_owner_occupied", float(own_row["koopwoningen"]), weighted("koopwoningen", "woningvoorraad")),
+        ("pct_rent", float(own_row["huurwoningen"]), weighted("huurwoningen", "woningvoorraad")),
     ]
-    return pd.DataFrame(rows, columns=["column", "heerlen_2022", "netherlands_2022"])
+    return pd.DataFrame(rows, columns=["column", "gemeente_2022", "netherlands_2022"])

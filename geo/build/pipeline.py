@@ -117,9 +117,9 @@ def wijk_and_gemeente_tables(raw: RawInputs, editions: Editions, buurten: pd.Dat
     wijken.insert(0, "wijk_name", wijken.index.map(raw.wijk_names))
     wijken.reset_index().rename(columns={"code": "wijk_code"}).to_parquet(out_dir / config.WIJKEN.name)
 
-    # The column names ("heerlen", "heerlen_2022") are the ones the app reads; they hold this municipality's values.
+    # Municipality-neutral column names: "gemeente" (its KWB values) and "gemeente_2022" (the national table's).
     gemeente = region_values(raw, [raw.gemeente_code], editions).iloc[0]
-    table = pd.DataFrame({"column": gemeente.index, "heerlen": gemeente.to_numpy(dtype=float)})
+    table = pd.DataFrame({"column": gemeente.index, "gemeente": gemeente.to_numpy(dtype=float)})
     table = table.merge(national_comparison(raw.gemeenten, raw.gemeente_code), on="column", how="left")
     table.to_parquet(out_dir / config.GEMEENTE.name)
 

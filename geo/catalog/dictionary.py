@@ -99,7 +99,7 @@ DERIVED_COLUMNS: list[Column] = [
     Column("income_fit_residual_pp", N_("Income model residual"), N_("percentage points"), N_("Root-mean-square gap between the published income shares and the fitted within-buurt income distribution."), "derived", kind=ESTIMATED, on_map=False, decimals=1),
     Column("income_sigma_fitted", N_("Income spread (fitted)"), N_("sigma of ln income"), N_("Spread of the fitted lognormal standardised disposable income within the buurt."), "derived", kind=ESTIMATED, on_map=False, decimals=2),
     Column("monitor_weak", N_("Monitor estimate weak"), _YES_NO, N_("Yes where income shares are suppressed or fewer than two, the fit residual is above 3 points, the buurt has under 100 households or the stock estimate is weak."), "derived", kind=ESTIMATED, on_map=False),
-    Column("energy_poverty_index", N_("Energy-poverty index"), N_("0-100"), N_("Weighted mean of the normalised index components; 100 = most energy poverty in Heerlen on every component. Tunable on the Index page."), "derived", kind=DERIVED, higher_is_worse=True, decimals=0, formula=N_("100 x sum(w_k x n_k) / sum(w_k) over available components")),
+    Column("energy_poverty_index", N_("Energy-poverty index"), N_("0-100"), N_("Weighted mean of the normalised index components; 100 = the most energy poverty among the buurten of the municipality on every component. Tunable on the Index page."), "derived", kind=DERIVED, higher_is_worse=True, decimals=0, formula=N_("100 x sum(w_k x n_k) / sum(w_k) over available components")),
 ]
 
 # Every column the app knows, in the order the Data & method page and the map's indicator list show them; the

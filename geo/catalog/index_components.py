@@ -32,8 +32,8 @@ from geo.i18n import N_, _
 
 # Normalisation: key -> what it does (a help text); NORMALISATION_NAMES: key -> short name (an option's label).
 NORMALISATIONS = {
-    "minmax": N_("Min-max: (x - min) / (max - min) over Heerlen buurten"),
-    "rank": N_("Rank: percentile rank among Heerlen buurten (robust to outliers)"),
+    "minmax": N_("Min-max: (x - min) / (max - min) over the buurten of the municipality"),
+    "rank": N_("Rank: percentile rank among the buurten of the municipality (robust to outliers)"),
     "zscore": N_("Z-score: standard normal CDF of (x - mean) / sd (keeps distances, bounded)"),
 }
 NORMALISATION_NAMES = {"minmax": N_("Min-max"), "rank": N_("Rank"), "zscore": N_("Z-score")}
@@ -41,10 +41,10 @@ NORMALISATION_NAMES = {"minmax": N_("Min-max"), "rank": N_("Rank"), "zscore": N_
 MISSING_RULES = {
     "reweight": N_("Use the components the buurt has and re-normalise the weights over them "
                    "(no index when less than half of the weight has data)"),
-    "median": N_("Count a missing component at the Heerlen median of that component"),
+    "median": N_("Count a missing component at the median of that component over the buurten"),
     "exclude": N_("No index for a buurt with any missing component"),
 }
-MISSING_RULE_NAMES = {"reweight": N_("Re-weight"), "median": N_("Heerlen median"), "exclude": N_("Exclude")}
+MISSING_RULE_NAMES = {"reweight": N_("Re-weight"), "median": N_("Median of the buurten"), "exclude": N_("Exclude")}
 
 
 def normalisation(key: str) -> str:

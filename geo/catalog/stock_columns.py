@@ -44,7 +44,7 @@ __all__ = ["BASIS_ADDRESS", "BASIS_ESTIMATED", "STOCK_COLUMNS"]  # the basis val
 
 _V = "vivet"
 _EST = N_(
-    "Estimated (raking of the Heerlen VIVET dwellings to the buurt's CBS margins) unless the per-address file "
+    "Estimated (raking of the VIVET dwellings of the municipality to the buurt's CBS margins) unless the per-address file "
     "is present."
 )
 _DWELLINGS = N_("dwellings")
@@ -98,7 +98,7 @@ STOCK_COLUMNS: list[Column] = [
          note=_EST),
     *[column for lab in LABELS for column in _label_columns(lab)],
     _col("dwellings_unlabelled_registered", N_("Dwellings without a label"), _DWELLINGS,
-         N_("Dwellings without a registered EP-Online label at the VIVET reference date (57 % in Heerlen)."),
+         N_("Dwellings without a registered EP-Online label at the VIVET reference date."),
          note=_EST),
     _col("pct_label_efg_registered", N_("Label E, F or G (registered)"), N_("% of labelled dwellings"),
          N_("Share of label classes E, F and G among dwellings with a registered label; labelled dwellings are not "

@@ -13,12 +13,17 @@ from geo import config
 POOLED = "all"  # label factors: the dwelling_type or build_period of a row pooled over that level
 
 
-def processed_ready() -> bool:
-    """True when every processed file the app needs exists."""
-    needed = [config.BUURTEN, config.BUURTEN_MAP, config.WIJKEN_MAP, config.WIJKEN, config.GEMEENTE, config.JOIN_REPORT,
-              config.STOCK, config.STOCK_CELLS, config.STOCK_VALIDATION, config.STOCK_CHECKS,
-              config.LABEL_FACTORS, config.GEMEENTE_HOUSEHOLDS]
+def processed_ready(paths: config.ProcessedPaths = config.SHIPPED) -> bool:
+    """True when every processed file the app needs at buurt level exists in ``paths`` (default: the shipped data)."""
+    needed = [paths.buurten, paths.buurten_map, paths.wijken_map, paths.wijken, paths.gemeente, paths.join_report,
+              paths.stock, paths.stock_cells, paths.stock_validation, paths.stock_checks,
+              paths.label_factors, paths.gemeente_households]
     return all(p.exists() for p in needed)
+
+
+def wijk_ready(paths: config.ProcessedPaths) -> bool:
+    """True when the files of a wijk-level municipality exist: wijk figures, wijk shapes and the build report."""
+    return all(p.exists() for p in (paths.wijken, paths.wijken_map, paths.join_report))
 
 
 def read_buurten(path: Path = config.BUURTEN, stock_path: Path = config.STOCK) -> gpd.GeoDataFrame:

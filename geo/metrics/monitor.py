@@ -254,7 +254,7 @@ def add_monitor(buurten: pd.DataFrame, cells: pd.DataFrame, label_factors: pd.Da
     return out
 
 
-def heerlen_summary(table: pd.DataFrame, cells: pd.DataFrame) -> dict:
+def gemeente_summary(table: pd.DataFrame, cells: pd.DataFrame) -> dict:
     """Heerlen's household-weighted Monitor indicators with bands, and the energy-poor in corporation housing.
 
     Parameters

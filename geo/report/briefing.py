@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import pandas as pd
 
-from geo import i18n
+from geo import config, i18n
 from geo.catalog import dictionary, sources
 from geo.catalog.benchmarks import MONITOR
 from geo.catalog.index_components import COMPONENTS
@@ -28,18 +28,19 @@ from geo.report import overview
 GEMEENTE_AREA = "gemeente"  # the value of ``ov.area`` for the whole municipality
 MAP_UNIT = "%"
 METHODS = {"minmax": N_("min-max"), "rank": N_("rank"), "zscore": N_("z-score")}
-MISSING = {"reweight": N_("weights shared over the components a buurt has"), "median": N_("Heerlen median"),
+MISSING = {"reweight": N_("weights shared over the components a buurt has"), "median": N_("median of the buurten"),
            "exclude": N_("no index for the buurt")}
 EXTRA_MAX = 160  # characters of a free-text assumption on the page
 
 
 @dataclass(frozen=True)
 class Area:
-    """The area a briefing describes: its name, its buurt codes and whether it is the whole gemeente."""
+    """The area a briefing describes: its name, its buurt codes, whether it is the whole gemeente, and the gemeente."""
 
     name: str
     codes: tuple[str, ...]
     whole: bool
+    gemeente: str = config.GEMEENTE_NAME
 
 
 @dataclass
@@ -60,21 +61,21 @@ class Briefing:
     notes: list[str] = field(default_factory=list)
 
 
-def select(table: pd.DataFrame, area: str = GEMEENTE_AREA, buurten=()) -> Area:
+def select(table: pd.DataFrame, area: str = GEMEENTE_AREA, buurten=(), gemeente: str = config.GEMEENTE_NAME) -> Area:
     """The area for ``ov.area`` (``"gemeente"`` or a wijk code) and ``ov.buurten`` (buurt codes; these win).
 
-    Unknown codes are ignored; when nothing valid is left, the whole gemeente.
+    Unknown codes are ignored; when nothing valid is left, the whole gemeente (named ``gemeente``).
     """
     chosen = tuple(c for c in dict.fromkeys(buurten or ()) if c in table.index)
     if chosen:
         name = i18n.ngettext("{n} chosen buurt", "{n} chosen buurten", len(chosen)).format(n=len(chosen))
         if len(chosen) == 1:
             name = str(table.loc[chosen[0], "buurt_name"])
-        return Area(name, chosen, False)
+        return Area(name, chosen, False, gemeente)
     if area != GEMEENTE_AREA and "wijk_code" in table and (table["wijk_code"] == area).any():
         part = table[table["wijk_code"] == area]
-        return Area(str(part["wijk_name"].iloc[0]), tuple(part.index), False)
-    return Area(overview.GEMEENTE, tuple(table.index), True)
+        return Area(str(part["wijk_name"].iloc[0]), tuple(part.index), False, gemeente)
+    return Area(gemeente, tuple(table.index), True, gemeente)
 
 
 def summary(area: Area, table: pd.DataFrame, meta: dict, threshold: QuoteThreshold) -> list[str]:
@@ -186,8 +187,8 @@ def build(table: pd.DataFrame, gemeente: pd.DataFrame, meta: dict, shapes: gpd.G
     the buurt shapes with a ``buurt_code`` column; ``indicator`` the map's indicator (the Overview's current one).
     """
     part = table.loc[list(area.codes)]
-    figures = (overview.headline_figures(gemeente, table, meta, prices, threshold) if area.whole
-               else overview.area_figures(part, table, gemeente, meta, prices, threshold))
+    figures = (overview.headline_figures(gemeente, table, meta, prices, threshold, area.gemeente) if area.whole
+               else overview.area_figures(part, table, gemeente, meta, prices, threshold, area.gemeente))
     map_png, map_title = static_map(shapes, table, indicator, frozenset() if area.whole else frozenset(area.codes),
                                     wijken, map_dpi)
     return Briefing(

@@ -71,6 +71,7 @@ _PRINTF_DECIMALS = re.compile(r"%\+?(?:\.(\d+))?[fdi]")
 ROW_LABELS = {
     "title": N_("Title"),
     "application": N_("Application"),
+    "gemeente": N_("Municipality"),
     "method_version": N_("Method version"),
     "language": N_("Language"),
     "exported": N_("Exported on (UTC)"),

@@ -279,7 +279,7 @@ STOCK_TERMS = {
     "good": N_("good"), "weak": N_("weak"), "none": N_("none"),
     "tenure": N_("tenure"), "type": N_("type"), "period": N_("period"), "district heating": N_("district heating"),
     "address": N_("address"),
-    "totals": N_("Heerlen totals"), "gas by type and tenure": N_("gas use by type and tenure"),
+    "totals": N_("municipality totals"), "gas by type and tenure": N_("gas use by type and tenure"),
     "all dwellings": N_("all dwellings"), "label (all, imputed)": N_("label (all, imputed)"),
     "label (registered)": N_("label (registered)"), "dwelling type": N_("dwelling type"),
     "build period": N_("build period"),
@@ -289,6 +289,9 @@ STOCK_TERMS = {
     "end-terrace": N_("end-terrace"), "mid-terrace": N_("mid-terrace"),
     "before 1930": N_("before 1930"), "2021 and later": N_("2021 and later"),
 }
+
+
+WHOLE_MUNICIPALITY = N_("whole municipality")  # the "buurt" of a check over the municipality's totals
 
 
 def stock_term(value) -> str:
@@ -313,18 +316,18 @@ def stock_checks_table(checks: pd.DataFrame, validation: pd.DataFrame) -> pd.Dat
     Parameters
     ----------
     checks : DataFrame
-        The build's ``stock_checks`` (``buurt_code`` empty for the Heerlen totals).
+        The build's ``stock_checks`` (``buurt_code`` empty for the municipality's totals).
     validation : DataFrame
         The build's ``stock_validation``, for the buurt names.
 
     Returns
     -------
     DataFrame
-        Columns :data:`STOCK_CHECKS_TABLE`; the buurt of a Heerlen total is "Heerlen".
+        Columns :data:`STOCK_CHECKS_TABLE`; the buurt of a municipality total is :data:`WHOLE_MUNICIPALITY`.
     """
     names = validation.set_index("buurt_code")["buurt_name"]
     out = checks.copy()
-    out["buurt_name"] = out["buurt_code"].map(names).where(out["buurt_code"].notna(), "Heerlen")
+    out["buurt_name"] = out["buurt_code"].map(names).where(out["buurt_code"].notna(), _(WHOLE_MUNICIPALITY))
     for column in ("check", "group", "category"):
         out[column] = out[column].map(stock_term)
     return out[list(STOCK_CHECKS_TABLE)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo import i18n
+from geo import config, i18n
 from geo.catalog.benchmarks import BENCHMARKS, MONITOR
 from geo.i18n import N_, _
 from geo.metrics import indicators
@@ -23,7 +23,6 @@ NATIONAL_HEQ = BENCHMARKS["heq_nl_2019"]
 NATIONAL_LIHELEK = BENCHMARKS["lihelek_nl_2019"]
 MONITOR_SOURCE = MONITOR
 NATIONAL_YEAR = 2022  # the year of the shipped national municipality table (CBS KWB 2022 edition)
-GEMEENTE = "Heerlen"
 HEADLINE = "pct_lihelek_households"  # the headline indicator: the Monitor Energiearmoede's 'energy poor'
 
 # Short labels (a metric's label is never cut off) and the help text behind each, per figure.
@@ -60,26 +59,26 @@ def _fmt(value, column: str) -> str:
     return text + ("%" if column in PERCENT else UNITS.get(column, ""))
 
 
-def _nl(gemeente: pd.DataFrame, column: str, year=None) -> str:
+def _nl(gemeente: pd.DataFrame, column: str, year=None, name: str = config.GEMEENTE_NAME) -> str:
     """The national comparison of one figure: the same indicator in the same year, or a plain 'none'.
 
-    The shipped national table describes one year (:data:`NATIONAL_YEAR`). Where Heerlen's figure describes another
-    year, the national value is not set beside it as if comparable: the text says so and gives Heerlen and the
-    Netherlands side by side for the national table's year instead.
+    The shipped national table describes one year (:data:`NATIONAL_YEAR`). Where the municipality's (``name``)
+    figure describes another year, the national value is not set beside it as if comparable: the text says so and
+    gives the municipality and the Netherlands side by side for the national table's year instead.
     """
     if column not in gemeente.index or pd.isna(gemeente.loc[column, "netherlands_2022"]):
         return _("No national figure for this indicator in the shipped data.")
     row = gemeente.loc[column]
-    nl, heerlen = _fmt(row["netherlands_2022"], column), _fmt(row["heerlen_2022"], column)
+    nl, own = _fmt(row["netherlands_2022"], column), _fmt(row["gemeente_2022"], column)
     if year is None or str(year) == str(NATIONAL_YEAR):
         return _("Netherlands {year}: {nl} (CBS KWB {year} edition).").format(year=NATIONAL_YEAR, nl=nl)
-    return _("No national figure for {year} in the shipped data. In {nl_year}: Heerlen {heerlen}, Netherlands {nl} "
-             "(CBS KWB {nl_year} edition).").format(year=year, nl_year=NATIONAL_YEAR, heerlen=heerlen, nl=nl)
+    return _("No national figure for {year} in the shipped data. In {nl_year}: {gemeente} {value}, Netherlands {nl} "
+             "(CBS KWB {nl_year} edition).").format(year=year, nl_year=NATIONAL_YEAR, gemeente=name, value=own, nl=nl)
 
 
-def heerlen_quote(gemeente: pd.DataFrame, prices: Prices) -> float:
-    """Estimated energy quote of the average Heerlen household (same method as per buurt)."""
-    g = gemeente["heerlen"]
+def gemeente_quote(gemeente: pd.DataFrame, prices: Prices) -> float:
+    """Estimated energy quote of the municipality's average household (same method as per buurt)."""
+    g = gemeente["gemeente"]
     bill = indicators.energy_bill(g["gas_m3"], g["electricity_kwh"], prices)
     income = household_income(g["income_per_inhabitant_keur"], g["household_size"])
     return float(100 * bill / income) if income > 0 else float("nan")
@@ -100,16 +99,16 @@ def _figure(key: str, label: str, year: str, value: str, comparison: str, help_t
 
 
 def headline_figures(gemeente: pd.DataFrame, table: pd.DataFrame, meta: dict, prices: Prices,
-                     threshold: QuoteThreshold) -> list[dict]:
-    """The Overview's figures for Heerlen: key, short label, year, value, comparison and help, all as text."""
-    g = gemeente["heerlen"]
+                     threshold: QuoteThreshold, name: str = config.GEMEENTE_NAME) -> list[dict]:
+    """The Overview's figures for the municipality ``name``: key, short label, year, value, comparison and help."""
+    g = gemeente["gemeente"]
     figs = []
 
     def add(column: str):
         label, help_text = FIGURES[column]
         year = meta.get(column, {}).get("year")
         figs.append(_figure(column, _(label), str(year or "?"), _fmt(g.get(column), column),
-                            _nl(gemeente, column, year), _(help_text)))
+                            _nl(gemeente, column, year, name), _(help_text)))
 
     add("households")
     figs.append(energy_poor_figure(table, meta))
@@ -129,12 +128,12 @@ def quote_figure(gemeente: pd.DataFrame, meta: dict, prices: Prices) -> dict:
     """The estimated energy quote of the average household: no national figure on the same basis."""
     return _figure(
         "energy_quote", _("Energy quote, average"), _years(meta, prices),
-        i18n.percent(heerlen_quote(gemeente, prices), 1),
+        i18n.percent(gemeente_quote(gemeente, prices), 1),
         _("No national figure on the same basis: the Monitor's about {nl} of income for all households ({year}, "
           "{source}) divides by disposable income; this estimate divides by gross income, so it reads lower.").format(
             nl=i18n.percent(NATIONAL_QUOTE.value, 0), year=NATIONAL_QUOTE.year, source=MONITOR_SOURCE),
-        _("Estimate: Heerlen average gas and electricity use × prices / (income per inhabitant × household size). "
-          "Prices {gas} per m³ and {electricity} per kWh ({year}).").format(
+        _("Estimate: the municipality's average gas and electricity use × prices / (income per inhabitant × "
+          "household size). Prices {gas} per m³ and {electricity} per kWh ({year}).").format(
             gas=i18n.money(prices.gas_eur_per_m3, 3), electricity=i18n.money(prices.electricity_eur_per_kwh, 3),
             year=prices.year),
     )
@@ -190,24 +189,28 @@ def energy_poor_figure(table: pd.DataFrame, meta: dict) -> dict:
 
 
 def area_figures(area: pd.DataFrame, table: pd.DataFrame, gemeente: pd.DataFrame, meta: dict, prices: Prices,
-                 threshold: QuoteThreshold) -> list[dict]:
-    """The figures of a wijk or a set of buurten, each beside Heerlen's; national figures only where like-for-like."""
+                 threshold: QuoteThreshold, name: str = config.GEMEENTE_NAME) -> list[dict]:
+    """The figures of a wijk or a set of buurten, each beside the municipality's (``name``).
+
+    National figures only where like-for-like.
+    """
     figs = [energy_poor_figure(area, meta), heq_figure(area, meta, threshold, prices)]
     for f, whole in zip(figs, (energy_poor_figure(table, meta), heq_figure(table, meta, threshold, prices)),
                         strict=True):
-        f["comparison"] = _("Heerlen: {value}.").format(value=whole["value"]) + " " + f["comparison"]
+        f["comparison"] = _("{gemeente}: {value}.").format(gemeente=name, value=whole["value"]) + " " + f["comparison"]
     households = pd.to_numeric(area["households"], errors="coerce")
     low = household_weighted(area, "pct_low_income")
     label, help_text = FIGURES["households"]
     figs.insert(0, _figure("households", _(label), _year_of(meta, "households"),
                            i18n.number(households.sum(min_count=1)),
-                           _("{n} buurten; Heerlen: {all}.").format(
-                               n=len(area), all=i18n.number(gemeente["heerlen"].get("households"))), _(help_text)))
+                           _("{n} buurten; {gemeente}: {all}.").format(
+                               n=len(area), gemeente=name, all=i18n.number(gemeente["gemeente"].get("households"))),
+                           _(help_text)))
     label, help_text = FIGURES["pct_low_income"]
-    heerlen_low = i18n.percent(household_weighted(table, "pct_low_income"), 1)
+    whole_low = i18n.percent(household_weighted(table, "pct_low_income"), 1)
     figs.append(_figure("pct_low_income", _(label), _year_of(meta, "pct_low_income"), i18n.percent(low, 1),
-                        _("Heerlen: {value}. Weighted by households; buurten that CBS suppresses are left out.").format(
-                            value=heerlen_low), _(help_text)))
+                        _("{gemeente}: {value}. Weighted by households; buurten that CBS suppresses are left "
+                          "out.").format(gemeente=name, value=whole_low), _(help_text)))
     return figs
 
 

@@ -1,4 +1,4 @@
-"""The buurt profile: every indicator of one buurt beside the Heerlen value, with its year, and its series."""
+"""The buurt profile: every indicator of one buurt beside the municipality's value, with its year, and its series."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ PROFILE_EXCLUDE = {"buurt_code", "buurt_name", "wijk_code", "wijk_name", "high_e
 PROFILE_TABLE = {
     "indicator": N_("Indicator"),
     "buurt": N_("Buurt"),
-    "Heerlen": N_("Heerlen"),
+    "gemeente": N_("Municipality"),
     "unit": N_("Unit"),
     "year": N_("Year"),
     "kind": N_("Kind of figure"),
@@ -28,7 +28,7 @@ KINDS = {
 }
 
 
-def buurt_profile(table: pd.DataFrame, code: str, heerlen: pd.Series, years: dict[str, dict]) -> pd.DataFrame:
+def buurt_profile(table: pd.DataFrame, code: str, gemeente: pd.Series, years: dict[str, dict]) -> pd.DataFrame:
     """One row per indicator for buurt ``code``.
 
     Parameters
@@ -37,15 +37,15 @@ def buurt_profile(table: pd.DataFrame, code: str, heerlen: pd.Series, years: dic
         Buurt table indexed by buurt code (processed + derived + index columns).
     code : str
         The buurt code; a ``KeyError`` is raised when it is unknown.
-    heerlen : Series
-        Heerlen-wide values by column name (missing where not published).
+    gemeente : Series
+        The municipality's values by column name (missing where not published).
     years : dict
         Build metadata per column (``year`` and ``edition``).
 
     Returns
     -------
     DataFrame
-        Columns ``indicator``, ``buurt``, ``Heerlen``, ``unit``, ``year``, ``kind`` (headers in
+        Columns ``indicator``, ``buurt``, ``gemeente``, ``unit``, ``year``, ``kind`` (headers in
         :data:`PROFILE_TABLE`); labels, units and kinds in the language in force, values
         formatted as text in its locale, missing shown as 'no data'.
     """
@@ -61,7 +61,7 @@ def buurt_profile(table: pd.DataFrame, code: str, heerlen: pd.Series, years: dic
             {
                 "indicator": dictionary.label(name),
                 "buurt": format_value(row[name], col.decimals),
-                "Heerlen": format_value(heerlen.get(name), col.decimals),
+                "gemeente": format_value(gemeente.get(name), col.decimals),
                 "unit": dictionary.unit(name),
                 "year": str(years.get(name, {}).get("year") or (_("settings") if col.source == "derived" else "")),
                 "kind": _(KINDS.get(col.kind, col.kind)),
@@ -116,9 +116,15 @@ def trend_table(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(records)
 
 
-def heerlen_values(gemeente: pd.DataFrame, prices: Prices, threshold: QuoteThreshold, income_year: int) -> pd.Series:
-    """Heerlen-wide values by column, including the derived energy estimates (incomes of ``income_year``)."""
-    row = gemeente["heerlen"].to_frame().T.reset_index(drop=True)
+def gemeente_values(gemeente: pd.DataFrame | None, prices: Prices, threshold: QuoteThreshold,
+                    income_year: int | None) -> pd.Series:
+    """The municipality's values by column, including the derived energy estimates (incomes of ``income_year``).
+
+    Empty when the municipality has no ``gemeente`` table (a municipality with wijk figures only).
+    """
+    if gemeente is None or income_year is None:
+        return pd.Series(dtype=float)
+    row = gemeente["gemeente"].to_frame().T.reset_index(drop=True)
     return indicators.add_derived(row, prices, threshold, income_year).iloc[0]
 
 

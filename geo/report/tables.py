@@ -41,7 +41,7 @@ LABEL_GAP = {
     "benchmark": N_("Measured benchmark"),
     "year": N_("Year"),
     "benchmark_pct": (N_("A uses less gas than G (benchmark, %)"), "%.0f"),
-    "heerlen_pct": (N_("Heerlen model (%)"), "%.1f"),
+    "model_pct": (N_("Model (%)"), "%.1f"),
     "difference_pp": (N_("Difference (percentage points)"), "%+.1f"),
     "difference_pct": (N_("Difference (% of the benchmark)"), "%+.0f"),
     "within_tolerance": (N_("Within tolerance"), "check"),

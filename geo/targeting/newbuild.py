@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from geo import config
 from geo.i18n import N_, _
 from geo.params import MIX_REFERENCE_SHARE
 from geo.vocab import CO2_GAS_KG_PER_M3, POOR_LABELS  # noqa: F401  POOR_LABELS: read from here by newbuild_score
@@ -28,6 +29,31 @@ TARGET_SOURCE = N_(
     "Gemeente Heerlen, meeting notes with Bouwend Nederland: 2,250 new homes by 2030 and at least 2,500 by 2032, "
     "Heerlen's share of the Limburg housing deal (woondeal) of 26,550 homes (later raised by 3,000 to 29,550)."
 )
+
+
+@dataclass(frozen=True)
+class HousingTarget:
+    """A municipality's published housing target: homes by 2030 and by 2032, and where it is published."""
+
+    by_2030: int
+    by_2032: int
+    source: str  # a message id
+    deal: int | None = None  # the provincial housing deal it is a share of
+
+
+# Published targets that ship with the app, by CBS municipality code (Heerlen's is the shipped default's).
+PUBLISHED_TARGETS = {config.GEMEENTE_CODE: HousingTarget(TARGET_2030, TARGET_2032, TARGET_SOURCE, LIMBURG_HOUSING_DEAL)}
+
+
+def published_target(code: str) -> HousingTarget | None:
+    """The housing target published for municipality ``code``, or None when none ships with the app.
+
+    Examples
+    --------
+    >>> published_target(config.GEMEENTE_CODE).by_2032, published_target("GM0000")
+    (2500, None)
+    """
+    return PUBLISHED_TARGETS.get(code)
 
 # Growth scenarios: yearly household change. Defaults and what they rest on.
 # Shrink: PBL/CBS Regionale prognose 2017-2040 (CBS StatLine 83490NED) expects 294.0 thousand private
@@ -249,7 +275,7 @@ def tenure_shares(buurten: pd.DataFrame) -> pd.DataFrame:
     return t
 
 
-def heerlen_mix(buurten: pd.DataFrame) -> pd.Series:
+def gemeente_mix(buurten: pd.DataFrame) -> pd.Series:
     """Heerlen tenure mix: buurt shares weighted by dwellings."""
     t = tenure_shares(buurten)
     w = buurten.set_index("buurt_code")["dwellings"].where(t.notna().all(axis=1))

@@ -80,7 +80,7 @@ def newbuild_scores(buurten: pd.DataFrame, cell_table: pd.DataFrame, transformat
     out["dwellings"] = b["dwellings"]
     out = out.join(poor_label_stock(cell_table))
     shares = nb.tenure_shares(buurten)
-    out = out.join(nb.best_mixing_tenure(shares, b["dwellings"], nb.heerlen_mix(buurten), mix_reference_share))
+    out = out.join(nb.best_mixing_tenure(shares, b["dwellings"], nb.gemeente_mix(buurten), mix_reference_share))
     out["transformation"] = out.index.isin(list(transformation))
     out["eligible"] = b["households"].fillna(0) >= min_households
     el = out["eligible"]
@@ -248,7 +248,7 @@ def newbuild_effects(allocation: pd.Series, scores: pd.DataFrame, buurten: pd.Da
         "demolished": demolished, "net_stock_change": h - demolished,
         "co2_saved_t": demolished * per_dw_co2, "heq_households_relieved": demolished * per_dw_heq,
         "mix_tenure_added": s["mix_tenure_added"], "mix_distance_before": s["mix_distance_before"],
-        "mix_distance_after": nb.mix_distance(after, nb.heerlen_mix(buurten)),
+        "mix_distance_after": nb.mix_distance(after, nb.gemeente_mix(buurten)),
     }).reset_index()
     homes = float(table["homes"].sum())
     totals = {

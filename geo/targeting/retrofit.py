@@ -136,17 +136,17 @@ def label_gap_beside_benchmarks(factors: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        One row per benchmark: ``benchmark``, ``year``, ``benchmark_pct``, ``heerlen_pct`` (the model's pooled
+        One row per benchmark: ``benchmark``, ``year``, ``benchmark_pct``, ``model_pct`` (the model's pooled
         factors), ``difference_pp`` (Heerlen - benchmark, percentage points), ``difference_pct`` (relative to the
         benchmark, %) and ``within_tolerance`` (|difference| <= :data:`LABEL_GAP_TOLERANCE_PP`).
     """
-    heerlen = 100.0 * label_gap(factors)
+    model = 100.0 * label_gap(factors)
     rows = []
     for key in ("gas_gap_a_vs_g_majcen", "gas_gap_a_vs_g_rabo"):
         b = benchmarks.BENCHMARKS[key]
-        rows.append({"benchmark": b.source, "year": b.year, "benchmark_pct": b.value, "heerlen_pct": heerlen,
-                     "difference_pp": heerlen - b.value, "difference_pct": 100.0 * (heerlen - b.value) / b.value,
-                     "within_tolerance": abs(heerlen - b.value) <= LABEL_GAP_TOLERANCE_PP})
+        rows.append({"benchmark": b.source, "year": b.year, "benchmark_pct": b.value, "model_pct": model,
+                     "difference_pp": model - b.value, "difference_pct": 100.0 * (model - b.value) / b.value,
+                     "within_tolerance": abs(model - b.value) <= LABEL_GAP_TOLERANCE_PP})
     return pd.DataFrame(rows)
 
 

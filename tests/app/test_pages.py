@@ -332,7 +332,7 @@ def test_data_page_speaks_dutch_with_dutch_numbers():
 def test_missing_processed_data_gives_a_message(monkeypatch):
     from geo.io import processed
 
-    monkeypatch.setattr(processed, "processed_ready", lambda: False)
+    monkeypatch.setattr(processed, "processed_ready", lambda *paths: False)
     at = open_page(PAGES[0])
     assert not at.exception
     assert "make data" in at.error[0].value

@@ -237,7 +237,7 @@ def test_method_markdown_has_every_section_once():
 @pytest.mark.real_data
 def test_data_and_method_shows_the_label_gap_beside_both_benchmarks():
     at = open_page("pages/data_method.py")
-    gap = frame_with(at, "heerlen_pct")
+    gap = frame_with(at, "model_pct")
     assert set(gap["benchmark_pct"]) == {28.0, 34.0} and gap["within_tolerance"].all()
 
 

@@ -29,7 +29,7 @@ def summary():
     year = processed_data.income_year(processed_data.read_metadata())
     table = monitor.add_monitor(b, cells, factors, Prices(), year)
     household_cells = monitor.household_cells(table, cells, factors, Prices(), year, MonitorSettings())
-    return table, monitor.heerlen_summary(table, household_cells)
+    return table, monitor.gemeente_summary(table, household_cells)
 
 
 @pytest.mark.real_data

@@ -11,7 +11,7 @@ from geo import links
 from geo.links import Context, encode, parse
 
 CTX = Context(buurten=frozenset({"BU09170001", "BU09170002", "BU09171000"}), wijken=frozenset({"WK091700", "WK091710"}),
-              vacancy_pct=4.5, household_trend=-120.4)
+              vacancy_pct=4.5, household_trend=-120.4, municipalities=frozenset({"GM0917", "GM0928"}))
 
 
 def _other_value(p: links.Param):
@@ -33,7 +33,7 @@ def _other_value(p: links.Param):
         return ["BU09171000", "BU09170001"]
     if p.kind == "area":
         return "WK091710"
-    if p.kind == "gemeente":
+    if p.kind in ("gemeente", "municipality"):
         return "GM0928"
     if p.kind == "table":
         row = (p.choices or sorted(CTX.buurten))[0]
@@ -149,7 +149,7 @@ def test_numbers_are_written_short_and_read_back_exactly():
 
 def test_defaults_to_initialise_are_the_maps_settings():
     assert set(links.defaults(CTX, only_init=True)) == {"map.indicator", "map.scheme", "map.k", "map.tiles",
-                                                         "map.pick", "map.level", "ov.indicator"}
+                                                         "map.pick", "map.level", "ov.indicator", "cfg.gm"}
     everything = links.defaults(CTX)
     assert everything["nb.vacancy"] == 4.5 and everything["cfg.lang"] == "nl"
 
@@ -170,3 +170,20 @@ def test_a_municipality_code_in_a_link_must_look_like_one():
     values, ignored = parse({"gemeente": ["<b>GM09</b>"], "measure": ["gas_m3"]})
     assert values == {} and [(i.name, i.reason) for i in ignored] == [
         ("gemeente", links.UNKNOWN_GEMEENTE), ("measure", links.BAD_VALUE)]
+
+
+def test_the_municipality_of_a_link_must_be_one_whose_data_is_present():
+    values, ignored = parse({"gm": ["GM0928"]}, CTX)
+    assert values == {"cfg.gm": "GM0928"} and ignored == []
+    values, ignored = parse({"gm": ["GM0999"], "gemeente": ["GM0999"]}, CTX)
+    assert values == {"ctx.gemeente": "GM0999"}  # the context page shows any municipality of the national table
+    assert [(i.name, i.reason) for i in ignored] == [("gm", links.NOT_PRESENT)]
+    assert [(i.name, i.reason) for i in parse({"gm": ["Kerkrade"]}, CTX)[1]] == [("gm", links.UNKNOWN_GEMEENTE)]
+    assert parse({"gm": ["GM0928"]}, Context())[0] == {}  # nothing present besides the shipped default
+
+
+def test_the_context_pages_municipality_and_the_targets_default_to_the_chosen_municipality():
+    other = Context(municipalities=frozenset({"GM0917", "GM0928"}), gemeente="GM0928", target_2030=None,
+                    target_2032=None)
+    assert encode({"ctx.gemeente": "GM0928", "nb.t2030": None, "nb.allocate": 0}, other) == {}
+    assert encode({"ctx.gemeente": "GM0928", "nb.t2030": 900}, CTX) == {"gemeente": "GM0928", "t2030": "900"}

@@ -245,12 +245,28 @@ def locate_table(df: pd.DataFrame, buurten: gpd.GeoDataFrame, dutch: bool = Fals
             "wijk_name", pd.Series(dtype=str)))})) is not None:
         located = _by_names(df, *named, buurten)
     else:
-        raise DataError(_("No column holds buurt or wijk codes (e.g. BU09171000, 0917 1000, WK091710), coordinates "
-                          "(x/y, lon/lat, lat/lng, rd_x/rd_y) or buurt names."))
+        raise DataError(_("No column holds buurt or wijk codes (e.g. {examples}), coordinates "
+                          "(x/y, lon/lat, lat/lng, rd_x/rd_y) or buurt names.").format(
+            examples=example_codes(buurten["buurt_code"])))
     if located.frame.empty:
         raise DataError(_("None of the rows matches a buurt or wijk of the municipality. Not found: {values}.").format(
             values=", ".join(located.unmatched[:10])))
     return located
+
+
+def example_codes(buurt_codes) -> str:
+    """The forms of a code the reader accepts, shown on one of the municipality's own buurten.
+
+    Examples
+    --------
+    >>> example_codes(pd.Series(["BU09281234", "BU09280000"]))
+    'BU09280000, 09280000, 0928 0000, WK092800'
+    """
+    codes = sorted(str(c) for c in buurt_codes if str(c).startswith("BU") and len(str(c)) == 10)
+    if not codes:
+        return "BU00001234, 00001234, 0000 1234, WK000012"
+    digits = codes[0][2:]
+    return f"{codes[0]}, {digits}, {digits[:4]} {digits[4:]}, WK{digits[:6]}"
 
 
 def declared_crs(name: str | None) -> pyproj.CRS | None:

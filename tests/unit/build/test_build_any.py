@@ -135,8 +135,8 @@ def test_code_name_and_figures_come_from_the_municipalitys_data(built):
     assert "KWB editions 2024 not used for some columns" in text
     assert b["pct_built_before_2000"].isna().all() and "lacks 1 column(s)" in text
     gemeente = pd.read_parquet(out / config.GEMEENTE.name).set_index("column")
-    assert gemeente.loc["income_per_inhabitant_keur", "heerlen"] == 24.0
-    assert gemeente.loc["households", "heerlen_2022"] == 100 and gemeente.loc["households", "netherlands_2022"] == 400
+    assert gemeente.loc["income_per_inhabitant_keur", "gemeente"] == 24.0
+    assert gemeente.loc["households", "gemeente_2022"] == 100 and gemeente.loc["households", "netherlands_2022"] == 400
     households = pd.read_parquet(out / config.GEMEENTE_HOUSEHOLDS.name)
     assert households["year"].tolist() == [2020, 2024]
 

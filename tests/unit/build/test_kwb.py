@@ -56,5 +56,5 @@ def test_national_comparison_of_a_municipality_the_table_does_not_list_is_missin
                        "gem_aardgas": 900, "gem_elektriciteit": 2000, "koopwoningen": 50, "huurwoningen": 50,
                        "aantal_inwoners": 20}])
     table = kwb.national_comparison(g, "GM9999").set_index("column")
-    assert table["heerlen_2022"].isna().all() and table.loc["households", "netherlands_2022"] == 10
-    assert kwb.national_comparison(g, "GM0001").set_index("column").loc["gas_m3", "heerlen_2022"] == 900
+    assert table["gemeente_2022"].isna().all() and table.loc["households", "netherlands_2022"] == 10
+    assert kwb.national_comparison(g, "GM0001").set_index("column").loc["gas_m3", "gemeente_2022"] == 900

@@ -54,7 +54,7 @@ def test_wijk_and_gemeente_tables_carry_the_national_comparison(raw, tmp_path):
     assert wijken["gas_m3"].tolist() == [3018.0, 3018.0]
     assert wijken["pct_social_assistance"].tolist()[0] == 5.0 and np.isnan(wijken["pct_social_assistance"].iloc[1])
     gemeente = pd.read_parquet(tmp_path / config.GEMEENTE.name).set_index("column")
-    assert gemeente.loc["gas_m3", "heerlen"] == 3018.0
+    assert gemeente.loc["gas_m3", "gemeente"] == 3018.0
     # Household shares are weighted by households: (10 x 100 + 4 x 200) / 300 = 6.
     assert gemeente.loc["pct_social_minimum", "netherlands_2022"] == pytest.approx(6.0)
 

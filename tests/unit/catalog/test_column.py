@@ -50,8 +50,8 @@ def test_placeholders_are_filled_with_translated_categories_and_locale_numbers()
 
 def test_a_note_follows_the_meaning_and_label_with_unit_reads_as_in_a_select_box():
     col = Column("households", "Households", "households", "Private households on 1 January.", "kwb",
-                 note="Estimated (raking of the Heerlen VIVET dwellings to the buurt's CBS margins) unless the "
-                 "per-address file is present.")
+                 note="Estimated (raking of the VIVET dwellings of the municipality to the buurt's CBS margins) "
+                 "unless the per-address file is present.")
     with language("en"):
         assert col.display_meaning().startswith("Private households on 1 January. Estimated (raking")
         assert col.display_label_with_unit() == "Households (households)"

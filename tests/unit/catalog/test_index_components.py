@@ -46,7 +46,7 @@ def test_every_choice_on_the_index_page_has_a_description():
 def test_the_index_page_texts_come_out_in_the_language_in_force():
     with language("nl"):
         assert [normalisation_name(k) for k in NORMALISATIONS] == ["Min-max", "Rang", "Z-score"]
-        assert [missing_rule_name(k) for k in MISSING_RULES] == ["Herwegen", "Mediaan Heerlen", "Uitsluiten"]
+        assert [missing_rule_name(k) for k in MISSING_RULES] == ["Herwegen", "Mediaan van de buurten", "Uitsluiten"]
         assert missing_rule("exclude") == "Geen index voor een buurt waarvan een onderdeel ontbreekt"
         assert normalisation("rank").startswith("Rang: percentielrang")
         heq = COMPONENTS["heq"]

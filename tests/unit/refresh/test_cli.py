@@ -86,7 +86,7 @@ def test_the_replayed_heerlen_output_has_what_the_build_reads(tmp_path, replay):
     gemeenten = read_gemeenten(tmp_path / "national" / "cbs_kwb_gemeenten" / "gemeenten_attributes.csv")
     assert len(gemeenten) == 346
     comparison = national_comparison(gemeenten).set_index("column")
-    assert comparison.loc["households", "heerlen_2022"] == 45614
+    assert comparison.loc["households", "gemeente_2022"] == 45614
 
 
 def test_a_second_run_does_not_overwrite_silently(tmp_path, replay):

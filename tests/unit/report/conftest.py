@@ -33,7 +33,7 @@ def mini_town():
     }, index=pd.Index(CODES, name="buurt_code"))
     rows = {"households": 4500.0, "pct_low_income": 12.5, "pct_social_minimum": 11.0, "pct_social_assistance": 5.0,
             "gas_m3": 1170.0, "electricity_kwh": 2590.0, "income_per_inhabitant_keur": 25.0, "household_size": 2.0}
-    gemeente = pd.DataFrame({"heerlen": rows, "heerlen_2022": {"households": 4600.0, "gas_m3": 980.0},
+    gemeente = pd.DataFrame({"gemeente": rows, "gemeente_2022": {"households": 4600.0, "gas_m3": 980.0},
                              "netherlands_2022": {"households": 8_138_591.0, "gas_m3": 982.0}})
     meta = {"households": {"year": 2020}, "pct_low_income": {"year": 2018}, "gas_m3": {"year": 2019},
             "income_per_inhabitant_keur": {"year": 2017}, "pct_social_assistance": {"year": "2024 Q1"}}

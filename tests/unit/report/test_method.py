@@ -196,8 +196,8 @@ def test_the_stock_checks_show_user_words_not_build_terms():
     assert list(shown["margins_used"]) == ["eigendomsvorm, type, bouwperiode", "geen"]
     assert list(shown["estimate_quality"]) == ["goed", "zwak"]
     assert list(rows) == list(method.STOCK_CHECKS_TABLE)
-    assert list(rows["buurt_name"]) == ["Heerlen", "Zuid"]
-    assert list(rows["check"]) == ["totalen Heerlen", "gasverbruik per type en eigendomsvorm"]
+    assert list(rows["buurt_name"]) == ["hele gemeente", "Zuid"]
+    assert list(rows["check"]) == ["totalen van de gemeente", "gasverbruik per type en eigendomsvorm"]
     assert list(rows["category"]) == ["A", "tussenwoning"]
     with i18n.language("en"):
         assert list(method.stock_checks_table(checks, validation)["group"]) == ["label (all, imputed)", "dwelling type"]

@@ -33,21 +33,21 @@ def test_top_buurten_sorted_and_ranked():
     assert list(dutch.columns[:3]) == ["Rang", "Buurt", "Wijk"] and dutch["Huishoudens"].tolist() == ["1.234"] * 2
 
 
-def test_heerlen_quote_is_computed_as_for_a_buurt(indicator_table):
-    gemeente = indicator_table.T.rename(columns={"A": "heerlen"})
+def test_gemeente_quote_is_computed_as_for_a_buurt(indicator_table):
+    gemeente = indicator_table.T.rename(columns={"A": "gemeente"})
     buurt = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0), 2017).loc["A", "energy_quote_pct"]
-    assert overview.heerlen_quote(gemeente, Prices(1.0, 0.25)) == pytest.approx(buurt) == pytest.approx(3.75)
-    suppressed = indicator_table.T.rename(columns={"D": "heerlen"})  # D: income suppressed
-    assert math.isnan(overview.heerlen_quote(suppressed, Prices(1.0, 0.25)))
+    assert overview.gemeente_quote(gemeente, Prices(1.0, 0.25)) == pytest.approx(buurt) == pytest.approx(3.75)
+    suppressed = indicator_table.T.rename(columns={"D": "gemeente"})  # D: income suppressed
+    assert math.isnan(overview.gemeente_quote(suppressed, Prices(1.0, 0.25)))
 
 
 def _headlines(indicator_table, meta):
-    gemeente = indicator_table.T.rename(columns={"A": "heerlen"})[["heerlen"]].copy()
+    gemeente = indicator_table.T.rename(columns={"A": "gemeente"})[["gemeente"]].copy()
     gemeente.loc["households"] = 1000.0
-    gemeente["heerlen_2022"] = float("nan")
+    gemeente["gemeente_2022"] = float("nan")
     gemeente["netherlands_2022"] = float("nan")
-    gemeente.loc["gas_m3", ["heerlen_2022", "netherlands_2022"]] = [980.0, 982.0]
-    gemeente.loc["households", ["heerlen_2022", "netherlands_2022"]] = [1100.0, 8_000_000.0]
+    gemeente.loc["gas_m3", ["gemeente_2022", "netherlands_2022"]] = [980.0, 982.0]
+    gemeente.loc["households", ["gemeente_2022", "netherlands_2022"]] = [1100.0, 8_000_000.0]
     table = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0), 2017)
     table["energy_poverty_index"] = 50.0
     table["households"] = 100.0
@@ -100,8 +100,8 @@ def test_the_headline_energy_poor_figure_is_lihelek_beside_the_national_2019_val
 
 
 def test_the_high_quote_figure_is_the_monitors_heq_where_it_is_estimated(indicator_table):
-    gemeente = indicator_table.T.rename(columns={"A": "heerlen"})[["heerlen"]].copy()
-    gemeente["heerlen_2022"] = gemeente["netherlands_2022"] = float("nan")
+    gemeente = indicator_table.T.rename(columns={"A": "gemeente"})[["gemeente"]].copy()
+    gemeente["gemeente_2022"] = gemeente["netherlands_2022"] = float("nan")
     table = add_derived(indicator_table, Prices(1.0, 0.25), QuoteThreshold(10.0), 2017)
     table["energy_poverty_index"] = 50.0
     table["households"] = [100.0, 300.0, 100.0, 100.0]
@@ -117,7 +117,7 @@ def test_a_wijk_is_set_beside_heerlen_and_the_national_figure_only_where_like_fo
         "households": [100.0, 300.0], "pct_low_income": [20.0, 10.0], "energy_poverty_index": [70.0, 20.0],
         "pct_lihelek_households": [20.0, 4.0], "pct_heq_households": [12.0, 6.0],
     }, index=["A", "B"])
-    gemeente = pd.DataFrame({"heerlen": {"households": 410.0}})  # the published total, not the sum of buurten
+    gemeente = pd.DataFrame({"gemeente": {"households": 410.0}})  # the published total, not the sum of buurten
     figs = {f["key"]: f for f in overview.area_figures(table.loc[["A"]], table, gemeente, {}, Prices(),
                                                        QuoteThreshold())}
     assert figs["households"]["value"] == "100" and "Heerlen: 410" in figs["households"]["comparison"]

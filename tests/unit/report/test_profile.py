@@ -18,7 +18,7 @@ def test_profile_shows_buurt_heerlen_and_year(indicator_table):
         prof = profile.buurt_profile(t, "A", heerlen, {"gas_m3": {"year": 2019}})
         dprof = profile.buurt_profile(t, "D", heerlen, {}).set_index("indicator")
     row = prof.set_index("indicator").loc["Gas use per dwelling"]
-    assert (row["buurt"], row["Heerlen"], row["year"]) == ("1,000", "1,170", "2019")
+    assert (row["buurt"], row["gemeente"], row["year"]) == ("1,000", "1,170", "2019")
     assert prof.set_index("indicator").loc["Estimated energy quote", "kind"] == "estimated"
     assert prof.set_index("indicator").loc["Estimated energy quote", "year"] == "settings"
     assert dprof.loc["Households with a low income", "buurt"] == "no data"
@@ -30,8 +30,8 @@ def test_profile_speaks_dutch_by_default(indicator_table):
     heerlen = pd.Series({"gas_m3": 1170.5, "household_size": 2.34})
     prof = profile.buurt_profile(t, "A", heerlen, {"gas_m3": {"year": 2019}}).set_index("indicator")
     row = prof.loc[dictionary.label("gas_m3")]
-    assert (row["buurt"], row["Heerlen"], row["year"]) == ("1.000", "1.170", "2019")
-    assert prof.loc[dictionary.label("household_size"), "Heerlen"] == "2,3"  # one decimal, decimal comma
+    assert (row["buurt"], row["gemeente"], row["year"]) == ("1.000", "1.170", "2019")
+    assert prof.loc[dictionary.label("household_size"), "gemeente"] == "2,3"  # one decimal, decimal comma
     assert prof.loc[dictionary.label("energy_quote_pct"), ["kind", "year"]].tolist() == ["geschat", "instellingen"]
     assert set(profile.PROFILE_TABLE) == set(prof.reset_index().columns)
 

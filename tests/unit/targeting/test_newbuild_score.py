@@ -36,7 +36,7 @@ def cells_fixture():
 
 def test_mixing_direction_and_scores():
     b = buurten_fixture()
-    mix = nb.heerlen_mix(b)
+    mix = nb.gemeente_mix(b)
     assert mix.sum() == pytest.approx(1.0)
     best = nb.best_mixing_tenure(nb.tenure_shares(b), b.set_index("buurt_code")["dwellings"], mix)
     assert best.loc["BU_SOC", "mix_tenure_added"] != "social rent"

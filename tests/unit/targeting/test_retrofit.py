@@ -59,7 +59,7 @@ def test_label_gap_pooled_and_per_type_by_hand():
 def test_label_gap_beside_benchmarks_by_hand():
     f = pd.DataFrame({"dwelling_type": r.ALL, "build_period": r.ALL, "label": ["A", "G"], "factor": [0.7, 1.0]})
     t = r.label_gap_beside_benchmarks(f).set_index("benchmark_pct")
-    assert t.loc[28.0, "heerlen_pct"] == pytest.approx(30.0)
+    assert t.loc[28.0, "model_pct"] == pytest.approx(30.0)
     assert t.loc[28.0, "difference_pp"] == pytest.approx(2.0)
     assert t.loc[34.0, "difference_pct"] == pytest.approx(100 * -4 / 34)
     assert t["within_tolerance"].all()

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point, box
 
+from geo import i18n
 from geo.errors import DataError
 from geo.params import GridParams
 from geo.targeting import grid
@@ -119,7 +120,14 @@ def test_congested_areas_take_the_room_of_the_buurten_they_cover_above_the_thres
     assert summary["flagged"] == 2
 
 
-def test_negative_capacity_is_read_as_no_room_and_said():
+@pytest.fixture
+def english():
+    """These tests read the English messages (Dutch is the default)."""
+    with i18n.language("en"):
+        yield
+
+
+def test_negative_capacity_is_read_as_no_room_and_said(english):
     stations = rd([Point(50, 50)], vrij_mw=[-1.5])
     caps, notes = grid.capacities_from_layer(stations, squares(), "sum", "vrij_mw")
     assert caps == (("BU_A", 0.0),) and "negative free capacity" in notes[0]
@@ -133,6 +141,11 @@ def test_negative_capacity_is_read_as_no_room_and_said():
     (rd([Point(5000, 50)], vrij_mw=[1.0]), "sum", "vrij_mw", "lies in a buurt"),
     (rd([Point(50, 50)], vrij_mw=[1.0]), "median", "vrij_mw", "Unknown way"),
 ])
-def test_a_layer_that_does_not_fit_gets_a_clear_message(frame, rule, column, message):
+def test_a_layer_that_does_not_fit_gets_a_clear_message(english, frame, rule, column, message):
     with pytest.raises(DataError, match=message):
         grid.capacities_from_layer(frame, squares(), rule, column)
+
+
+def test_a_dutch_user_reads_why_a_layer_does_not_fit():
+    with i18n.language("nl"), pytest.raises(DataError, match="Congestiegebieden moeten vlakken"):
+        grid.capacities_from_layer(rd([Point(50, 50)]), squares(), "congested")

@@ -2,17 +2,26 @@
 
 The file is read like any upload (:func:`geo.io.layers.layer.read_layer`) and kept in this session
 only (``nb.pipeline``); :mod:`geo.targeting.pipeline` finds the projects' buurten, homes and years
-and counts them against the housing target.
+and counts them against the housing target. A small map beside the table draws the projects (points,
+or a point inside their area or buurt) over the buurten of the municipality's plan; the tooltips are
+escaped in :func:`geo.targeting.pipeline.map_features`.
 """
 
 from __future__ import annotations
 
+import html
+import json
+
+import folium
+import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
 from geo import i18n
 from geo.errors import DataError
 from geo.i18n import N_, _
 from geo.io.layers.layer import read_layer, unmatched_note
+from geo.map import render
 from geo.report import profile
 from geo.targeting import pipeline as pl
 from ui import data, mydata, tables
@@ -55,6 +64,35 @@ def _read(uploaded) -> None:
     ss[KEY] = (name, found, [*layer.notes, *filter(None, [unmatched_note(layer)]), *notes])
 
 
+PLAN_FILL, PROJECT_COLOUR = "#6baed6", "#08306b"
+
+
+def _map(found: pd.DataFrame, plan: dict, names: dict) -> None:
+    """The projects as dots over the buurten (the plan's buurten in blue); hover for name, homes, year and label."""
+    shapes = data.map_shapes()[0][["buurt_code", "geometry"]]
+    m = render.base_map(None, render.bounds_of(shapes), tiles=False)
+    planned = {code for code, homes in plan.items() if homes}
+
+    def style(feature: dict) -> dict:
+        filled = feature["properties"]["buurt_code"] in planned
+        return {"color": "#737373", "weight": 1, "fillColor": PLAN_FILL if filled else "#f0f0f0",
+                "fillOpacity": 0.6 if filled else 0.3}
+
+    folium.GeoJson(json.loads(shapes.to_json(drop_id=True)), style_function=style, interactive=False).add_to(m)
+    fields = list(pl.TOOLTIP)
+    folium.GeoJson(
+        pl.map_features(found, names),
+        marker=folium.CircleMarker(radius=6, color="white", weight=1, fill=True, fill_color=PROJECT_COLOUR,
+                                   fill_opacity=0.9),
+        tooltip=folium.GeoJsonTooltip(fields=fields, aliases=[html.escape(_(pl.TOOLTIP[f])) for f in fields],
+                                      labels=True, sticky=True),
+    ).add_to(m)
+    st_folium(m, key=f"nb.pipeline_map.{i18n.current()}", height=380, use_container_width=True,
+              returned_objects=[])
+    st.caption(_("Dark dots: the market's projects (hover for name, homes, year and label; a project placed by buurt "
+                 "code is drawn inside its buurt). Blue: buurten with homes in the municipality's plan."))
+
+
 def section(plan: dict, target_2030: int, target_2032: int, names: dict) -> None:
     """Upload the market's planned projects; show them beside the plan and against the targets."""
     st.subheader(_("Market pipeline"))
@@ -87,8 +125,12 @@ def section(plan: dict, target_2030: int, target_2032: int, names: dict) -> None
     st.caption(profile.literal_markdown(_("From {file}: {n} projects. A market project may overlap with a home in "
                                           "the municipality's plan; check before adding them up.").format(
         file=name[:80], n=num(len(found)))))
-    tables.show(pl.beside_plan(found, plan, names), BESIDE, height=260, key="nb.pipeline_beside",
-                download=_("Market pipeline beside the plan"))
+    left, right = st.columns([3, 2])
+    with left:
+        tables.show(pl.beside_plan(found, plan, names), BESIDE, height=380, key="nb.pipeline_beside",
+                    download=_("Market pipeline beside the plan"))
+    with right:
+        _map(found, plan, names)
     shown = found.assign(buurt_name=found["buurt_code"].map(names),  # a year as text: 2028, never 2.028
                          year=[str(int(y)) if y == y else "–" for y in found["year"]])
     tables.show(shown, PROJECTS, height=220, key="nb.pipeline_projects", download=_("Market projects"))

@@ -10,16 +10,22 @@
 The peaks per dwelling are group values measured on cold days (already coincident), hence the default
 simultaneity of 1. Beside a capacity the user enters (per buurt or for the whole municipality), a buurt is flagged
 when its extra peak exceeds its own capacity or, when only the municipal capacity is short, when it is among the
-buurten that, largest extra peak first, make up the shortfall. Method: ``docs/method/grid.md``. Pure, no Streamlit.
+buurten that, largest extra peak first, make up the shortfall. The capacity per buurt can also come from one of the
+user's layers (:func:`capacities_from_layer`): a column of free capacity (MW) summed or averaged per buurt, or an
+uploaded layer of congested areas whose buurten get no free capacity. Method: ``docs/method/grid.md``. Pure, no
+Streamlit.
 """
 
 from __future__ import annotations
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from geo.catalog import sources
-from geo.i18n import N_
+from geo.errors import DataError
+from geo.i18n import N_, _, ngettext, number
+from geo.metrics import user_layers
 from geo.params import GridParams
 from geo.targeting.packages import KWH_PER_M3
 
@@ -34,6 +40,13 @@ GRID_SOURCES = N_(
     "an upper value. Seasonal COPs: the Retrofit page's settings."
 )
 PEAK_BASIS = N_("Mean load on a −4 °C day, not the peak hour: the peak within the day is higher.")
+# How a user's layer gives the free capacity per buurt: key -> name (message ids, translated where shown).
+CAPACITY_RULES = {
+    "sum": N_("A column of free capacity (MW), summed per buurt"),
+    "mean": N_("A column of free capacity (MW), averaged per buurt"),
+    "congested": N_("Congested areas: no free capacity in the buurten they cover"),
+}
+THRESHOLD_PCT = 50.0  # default: a buurt is congested when the areas cover more than half of it
 
 
 def peak_kw_per_dwelling(package: str, gp: GridParams) -> float:
@@ -138,3 +151,73 @@ def against_capacity(load: pd.DataFrame, gp: GridParams) -> tuple[pd.DataFrame, 
     summary = {"extra_gwh": float(t["extra_gwh"].sum()), "extra_peak_mw": total, "capacity_mw": capacity,
                "shortfall_mw": shortfall, "flagged": int(t["flagged"].sum())}
     return t, summary
+
+
+def capacities_from_layer(frame: gpd.GeoDataFrame, buurten: gpd.GeoDataFrame, rule: str, column: str | None = None,
+                          threshold_pct: float = THRESHOLD_PCT) -> tuple[tuple, list[str]]:
+    """Free capacity per buurt from a user's layer, as :attr:`GridParams.capacities` takes it.
+
+    Parameters
+    ----------
+    frame : GeoDataFrame
+        The layer (EPSG:4326), e.g. :attr:`geo.io.layers.layer.Layer.frame`.
+    buurten : GeoDataFrame
+        ``buurt_code`` and polygons (EPSG:4326).
+    rule : str
+        A key of :data:`CAPACITY_RULES`: ``sum`` or ``mean`` of ``column`` (MW) over the features in, across or
+        overlapping a buurt (:func:`geo.metrics.user_layers.per_buurt`; a feature counts fully in every buurt it
+        touches); ``congested``: 0 MW in every buurt whose area the layer's areas cover for more than
+        ``threshold_pct`` percent.
+    column : str, optional
+        The numeric column of free capacity (MW) for ``sum`` and ``mean``.
+    threshold_pct : float
+        Share of a buurt's area (0-100) above which it counts as congested.
+
+    Returns
+    -------
+    (capacities, notes) : tuple
+        ``((buurt_code, MW), ...)`` sorted by code, for the buurten the layer gives a value only (the others keep
+        "not entered"), and notes for the user (negative capacities read as 0).
+
+    Raises
+    ------
+    DataError
+        For an unknown rule, a layer without the numeric column, a congestion layer without areas, or a layer
+        that gives no buurt a value.
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> buurten = gpd.GeoDataFrame({"buurt_code": ["A", "B"]}, geometry=[box(0, 0, 100, 100), box(100, 0, 200, 100)],
+    ...                            crs="EPSG:28992").to_crs("EPSG:4326")
+    >>> congested = gpd.GeoDataFrame(geometry=[box(0, 0, 100, 60)], crs="EPSG:28992").to_crs("EPSG:4326")
+    >>> capacities_from_layer(congested, buurten, "congested", threshold_pct=50.0)
+    ((('A', 0.0),), [])
+    """
+    if rule not in CAPACITY_RULES:
+        raise DataError(_("Unknown way to read grid capacity: {rule}.").format(rule=str(rule)[:30]))
+    notes: list[str] = []
+    if rule == "congested":
+        if not frame.geom_type.isin(["Polygon", "MultiPolygon"]).any():
+            raise DataError(_("Congested areas must be areas (polygons); this layer has only points or lines. "
+                              "Choose a column of free capacity or another layer."))
+        share = user_layers.per_buurt(frame, buurten, "area_share")
+        if not (share > 0).any():
+            raise DataError(_("The congested areas of this layer cover no buurt of the municipality."))
+        values = pd.Series(0.0, index=share.index)[share > threshold_pct]
+    else:
+        if column is None or column not in frame or not pd.api.types.is_numeric_dtype(frame[column]):
+            raise DataError(_("This layer has no column of numbers to read as free capacity (MW). Choose a layer "
+                              "with such a column, or read it as congested areas."))
+        present = user_layers.per_buurt(frame, buurten, "count") > 0  # a buurt without features gets no value
+        values = user_layers.per_buurt(frame, buurten, rule, column)[present].dropna()
+        if values.empty:
+            raise DataError(_("No feature of this layer with a value in '{column}' lies in a buurt of the "
+                              "municipality.").format(column=str(column)[:40]))
+        negative = int((values < 0).sum())
+        if negative:
+            notes.append(ngettext("{n} buurt has a negative free capacity in the layer; it is read as 0 MW (no room "
+                                  "left).", "{n} buurten have a negative free capacity in the layer; they are read "
+                                  "as 0 MW (no room left).", negative).format(n=number(negative)))
+            values = values.clip(lower=0.0)
+    return tuple(sorted((str(code), float(mw)) for code, mw in values.items())), notes

@@ -15,13 +15,14 @@ Examples
 
 from __future__ import annotations
 
+import html
 import re
 
 import geopandas as gpd
 import pandas as pd
 
 from geo.errors import DataError
-from geo.i18n import _, ngettext, number
+from geo.i18n import N_, _, ngettext, number
 from geo.io.layers.layer import CODE, Layer
 from geo.io.layers.values import to_number
 
@@ -35,6 +36,9 @@ FIELDS = {
     "project": ("projectnaam", "project", "naam", "name", "omschrijving", "description"),
 }
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+# What a project's tooltip on the map shows: property -> title (message ids, translated where shown).
+TOOLTIP = {"project": N_("Project"), "buurt": N_("Buurt"), "homes": N_("Homes"), "year": N_("Year of completion"),
+           "standard": N_("Label or energy standard")}
 
 
 def _reduced(name) -> str:
@@ -63,6 +67,11 @@ def field_columns(columns) -> dict[str, str]:
     return found
 
 
+def _location(layer: Layer) -> gpd.GeoSeries:
+    """Where each project is drawn (EPSG:4326): its point, or a point inside its area or its buurt."""
+    return layer.frame.geometry.representative_point()
+
+
 def _buurt_of(layer: Layer, buurten: gpd.GeoDataFrame) -> pd.Series:
     """The buurt each project lies in (a point's buurt, an area's by its representative point)."""
     gdf = layer.frame
@@ -80,7 +89,8 @@ def projects(layer: Layer, buurten: gpd.GeoDataFrame) -> tuple[pd.DataFrame, lis
     -------
     (DataFrame, list of str)
         ``project``, ``buurt_code``, ``homes`` (whole, above 0), ``year`` (or missing),
-        ``dwelling_type`` and ``standard`` (text as given, or missing); notes for the user.
+        ``dwelling_type`` and ``standard`` (text as given, or missing), ``lon`` and ``lat`` (where it is drawn:
+        its point, or a point inside its area or, placed by buurt code, inside its buurt); notes for the user.
 
     Raises
     ------
@@ -102,6 +112,8 @@ def projects(layer: Layer, buurten: gpd.GeoDataFrame) -> tuple[pd.DataFrame, lis
     out["year"] = years.where((years >= FIRST_YEAR) & (years <= LAST_YEAR) & (years == years.round()))
     for name in ("dwelling_type", "standard"):
         out[name] = gdf[cols[name]] if name in cols else None
+    where = _location(layer)
+    out["lon"], out["lat"] = where.x, where.y
     notes = []
     bad_homes = homes.isna() | (homes <= 0) | (homes != homes.round())
     if bad_homes.any():
@@ -174,3 +186,43 @@ def beside_plan(projects: pd.DataFrame, plan: dict, names: dict) -> pd.DataFrame
     out = out.sort_values(["total", "buurt_code"], ascending=[False, True]).drop(columns="total")
     return out[["buurt_code", "buurt_name", "plan_homes", "market_homes", "market_projects", "market_by_2032"]
                ].reset_index(drop=True)
+
+
+def map_features(projects: pd.DataFrame, names: dict) -> dict:
+    """The projects as GeoJSON points for the map, every property HTML-escaped text (a tooltip shows it as text).
+
+    Parameters
+    ----------
+    projects : DataFrame
+        :func:`projects` (with ``lon`` and ``lat``).
+    names : dict
+        ``{buurt_code: name}``.
+
+    Returns
+    -------
+    dict
+        A FeatureCollection; properties :data:`TOOLTIP`'s keys (homes in the locale's numbers, a missing year or
+        standard as "–") and ``size`` (homes, for the marker).
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"project": ["<b>Hof</b>"], "buurt_code": ["A"], "homes": [120], "year": [2028.0],
+    ...                   "standard": [None], "lon": [5.98], "lat": [50.88]})
+    >>> f = map_features(p, {"A": "Aa"})["features"][0]
+    >>> f["properties"]["project"], f["properties"]["homes"], f["properties"]["year"], f["geometry"]["coordinates"]
+    ('&lt;b&gt;Hof&lt;/b&gt;', '120', '2028', [5.98, 50.88])
+    """
+    def text(value) -> str:
+        return "–" if value is None or (isinstance(value, float) and pd.isna(value)) else html.escape(str(value)[:200])
+
+    features = []
+    for row in projects.itertuples(index=False):
+        if pd.isna(row.lon) or pd.isna(row.lat):
+            continue
+        year = None if pd.isna(row.year) else str(int(row.year))
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(row.lon),
+                                                                                          float(row.lat)]},
+                         "properties": {"project": text(row.project), "buurt": text(names.get(row.buurt_code)),
+                                        "homes": html.escape(number(int(row.homes))), "year": text(year),
+                                        "standard": text(row.standard), "size": int(row.homes)}})
+    return {"type": "FeatureCollection", "features": features}

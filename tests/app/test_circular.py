@@ -1,5 +1,8 @@
 """Circular building and grid load on the New-build and Retrofit pages under AppTest, in both languages."""
 
+import json
+
+import geopandas as gpd
 import pytest
 
 from geo.io import processed
@@ -65,3 +68,72 @@ def test_capacity_per_buurt_from_the_link_flags_every_planned_buurt_without_room
     assert any("Capacity is short: 10 buurten flagged" in w.value for w in at.warning)  # the 10 planned buurten
     grid = next(d.value for d in at.dataframe if "headroom_mw" in d.value.columns)
     assert (grid["headroom_mw"] < 0).sum() == 10 and grid["flagged"].sum() == 10
+
+
+# ---- grid capacity from a My data layer (a grid-congestion GeoJSON) -----------------------------
+MY_DATA = "pages/my_data.py"
+
+
+@pytest.fixture(scope="module")
+def congestion():
+    """A congestion GeoJSON covering the 1st and 3rd planned buurten (by extra peak) and one without new homes.
+
+    Returns the file's bytes and the names of the two planned buurten it must flag.
+    """
+    at = open_app(NEWBUILD, {"lang": "en"})
+    grid = next(d.value for d in at.dataframe if "extra_peak_mw" in d.value.columns)
+    buurten = processed.read_buurten().set_index("buurt_code")
+    code_of = dict(zip(buurten["buurt_name"], buurten.index, strict=True))
+    planned = [code_of[name] for name in grid["buurt_name"]]  # largest extra peak first
+    quiet = next(c for c in buurten.index if c not in planned)
+    covered = [planned[0], planned[2], quiet]
+    features = [{"type": "Feature", "properties": {"naam": f"Congestiegebied {i}", "status": "vol"},
+                 "geometry": json.loads(gpd.GeoSeries([buurten.geometry[c]], crs=buurten.crs).to_crs(4326).to_json())[
+                     "features"][0]["geometry"]} for i, c in enumerate(covered)]
+    content = json.dumps({"type": "FeatureCollection", "features": features}).encode()
+    return content, [buurten.loc[planned[0], "buurt_name"], buurten.loc[planned[2], "buurt_name"]]
+
+
+@pytest.mark.parametrize("lang, short, flagged", [
+    ("en", "Capacity is short: 2 buurten flagged", "Flagged: "),
+    ("nl", "Capaciteit schiet tekort: 2 buurten gemarkeerd", "Gemarkeerd: "),
+])
+def test_a_congestion_layer_from_my_data_flags_its_planned_buurten_on_new_build(congestion, lang, short, flagged):
+    content, expected = congestion
+    at = open_app(MY_DATA, {"lang": lang}, state={"my.pending": [("congestie.geojson", content)]})
+    assert not at.exception and len(at.session_state["my.layers"]) == 1
+    (key,) = at.session_state["my.layers"]
+    at.switch_page(NEWBUILD)
+    at.run()
+    assert not any(short in w.value for w in at.warning)  # nothing typed: nothing flagged yet
+    source = at.selectbox(key="w.gr.source")
+    assert "congestie.geojson" in source.options
+    source.set_value(key).run()
+    assert not at.exception, [e.value for e in at.exception]
+    warning = next(w.value for w in at.warning if short in w.value).replace("\\", "")
+    names = warning.split(flagged, 1)[1].rstrip(".").split(", ")
+    assert names == expected  # the two planned buurten under the congestion areas, largest extra peak first
+    grid = next(d.value for d in at.dataframe if "headroom_mw" in d.value.columns)
+    assert grid["flagged"].sum() == 2 and (grid.loc[grid["flagged"], "capacity_mw"] == 0).all()
+    # The threshold is the user's: above 100 % no buurt counts as congested (the slider stops at 99: by state).
+    at.slider(key="w.gr.threshold").set_value(99.0).run()
+    assert any(short in w.value for w in at.warning)  # the buurten are covered entirely: still flagged
+
+
+def test_a_layer_that_does_not_fit_the_rule_gets_a_message_not_a_traceback():
+    points = json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"naam": "station"}, "geometry": {"type": "Point",
+                                                                          "coordinates": [5.98, 50.885]}}]}).encode()
+    for lang, message in (("en", "Congested areas must be areas (polygons)"),
+                          ("nl", "Congestiegebieden moeten vlakken (polygonen) zijn")):
+        at = open_app(MY_DATA, {"lang": lang}, state={"my.pending": [("stations.geojson", points)]})
+        (key,) = at.session_state["my.layers"]
+        at.switch_page(NEWBUILD)
+        at.run()
+        at.selectbox(key="w.gr.source").set_value(key).run()
+        assert not at.exception
+        assert any(message in w.value.replace("\\", "") for w in at.warning)
+        at.radio(key="w.gr.rule").set_value("sum").run()
+        assert not at.exception
+        assert any(("no column of numbers" if lang == "en" else "geen kolom met getallen") in w.value
+                   for w in at.warning)

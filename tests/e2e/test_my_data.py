@@ -73,3 +73,77 @@ def test_an_uploaded_layer_is_on_the_map_in_the_index_and_its_hostile_name_is_te
     assert page.get_by_text(f"{HOSTILE}.geojson (Number of features)").count() >= 1
     assert page.locator("img[src='x']").count() == 0 and dialogs == []
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_an_uploaded_congestion_layer_flags_the_planned_buurten_it_covers_on_new_build(app_url, page, processed,
+                                                                                         tmp_path):
+    """One congested area over the whole municipality: every buurt with new homes in the plan has no room left."""
+    west, south, east, north = processed["buurten"].to_crs(4326).total_bounds
+    ring = [[west - 0.01, south - 0.01], [east + 0.01, south - 0.01], [east + 0.01, north + 0.01],
+            [west - 0.01, north + 0.01], [west - 0.01, south - 0.01]]
+    path = tmp_path / "congestie.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"naam": "Congestiegebied Parkstad"},
+         "geometry": {"type": "Polygon", "coordinates": [ring]}}]}))
+    page.goto(f"{app_url}/my_data?lang=en")
+    uploader = page.get_by_test_id("stFileUploader").locator('input[type="file"]')
+    uploader.wait_for(state="attached", timeout=60_000)
+    uploader.set_input_files(str(path))
+    page.get_by_text("congestie.geojson: 1 row or feature on the map.").wait_for(timeout=30_000)
+
+    page.get_by_role("link", name="New-build").click()
+    main = page.locator('[data-testid="stMain"]')
+    main.get_by_text("Grid load of the plan").wait_for(timeout=120_000)
+    main.get_by_text("Peak factors and capacity").click()
+    source = main.get_by_test_id("stSelectbox").filter(has_text="Free capacity per buurt from")
+    source.wait_for(timeout=30_000)
+    source.click()
+    page.get_by_role("option", name="congestie.geojson").click()
+    warning = main.get_by_test_id("stAlertContentWarning").filter(has_text="Capacity is short")
+    warning.wait_for(timeout=60_000)
+    text = warning.inner_text()
+    assert "10 buurten flagged" in text, text  # the default plan's 10 buurten, all under the congested area
+    named = text.split("Flagged: ", 1)[1].rstrip(".").split(", ")
+    assert len(named) == 10 and set(named) <= set(processed["buurten"]["buurt_name"])
+    assert main.get_by_text("Free capacity per buurt from your layer congestie.geojson.").count() == 1
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_the_market_pipeline_is_drawn_beside_its_table_with_escaped_tooltips(app_url, page, processed, tmp_path):
+    """Two planned projects as dots on the New-build page's small map; a hostile project name shows as text."""
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    points = processed["buurten"].to_crs(4326).geometry.representative_point()
+    features = [{"type": "Feature", "properties": {"projectnaam": HOSTILE if i == 0 else "Hof", "woningen": 40 + i,
+                                                   "opleverjaar": 2028, "energielabel": "BENG"},
+                 "geometry": {"type": "Point", "coordinates": [p.x, p.y]}} for i, p in enumerate(points.iloc[:2])]
+    path = tmp_path / "pijplijn.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    page.goto(f"{app_url}/newbuild?lang=en")
+    page.get_by_text("Upload planned projects").wait_for(timeout=120_000)  # the pipeline's uploader, at the end
+    uploader = page.get_by_test_id("stFileUploader").filter(has_text="Upload planned projects").locator(
+        'input[type="file"]')
+    uploader.wait_for(state="attached", timeout=30_000)
+    uploader.set_input_files(str(path))
+    page.get_by_text("From pijplijn.geojson: 2 projects.", exact=False).wait_for(timeout=60_000)
+    dots = None
+    for _ in range(240):  # the pipeline's map: the frame whose circle markers have the projects' colour
+        for frame in page.frames:
+            if "streamlit_folium" in frame.url and frame.locator("path[fill='#08306b']").count() == 2:
+                dots = frame.locator("path[fill='#08306b']")
+        if dots is not None:
+            break
+        page.wait_for_timeout(250)
+    assert dots is not None and dots.count() == 2
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url and f.locator("path[fill='#08306b']").count())
+    tip = frame.locator(".leaflet-tooltip").filter(has_text=HOSTILE)
+    for i in range(2):
+        dots.nth(i).hover(force=True)
+        page.wait_for_timeout(500)
+        if tip.count():
+            break
+    assert tip.count() == 1
+    text = tip.inner_text()
+    assert HOSTILE in text and "40" in text and "2028" in text and "BENG" in text
+    assert frame.locator("img[src='x']").count() == 0 and page.locator("img[src='x']").count() == 0
+    assert dialogs == [] and page.locator('[data-testid="stException"]').count() == 0

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import geopandas as gpd
 import pandas as pd
 import pytest
+from shapely.geometry import Point, box
 
+from geo import i18n
+from geo.errors import DataError
 from geo.params import GridParams
 from geo.targeting import grid
 from geo.targeting.packages import KWH_PER_M3
@@ -72,3 +76,76 @@ def test_bad_grid_settings_are_refused():
                 {"capacities": (("BU_A", -2.0),)}):
         with pytest.raises(ValueError):
             GridParams(**bad)
+
+
+# ---- capacity from a user's layer ---------------------------------------------------------------
+# Three buurten of 100 m x 100 m side by side (RD New), A at x 0-100, B at 100-200, C at 200-300.
+def squares() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame({"buurt_code": ["BU_A", "BU_B", "BU_C"]},
+                            geometry=[box(0, 0, 100, 100), box(100, 0, 200, 100), box(200, 0, 300, 100)],
+                            crs="EPSG:28992").to_crs("EPSG:4326")
+
+
+def rd(geometries, **columns) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(columns, geometry=geometries, crs="EPSG:28992").to_crs("EPSG:4326")
+
+
+def test_a_column_of_free_capacity_is_summed_or_averaged_per_buurt_by_hand():
+    """Stations at (50, 50) 2 MW and (60, 40) 1 MW lie in A, (150, 50) 0.5 MW in B, none in C.
+
+    Sum: A 2 + 1 = 3 MW, B 0.5 MW; mean: A (2 + 1) / 2 = 1.5 MW, B 0.5 MW; C gets no value (not entered, not 0).
+    """
+    stations = rd([Point(50, 50), Point(60, 40), Point(150, 50)], vrij_mw=[2.0, 1.0, 0.5])
+    total, notes = grid.capacities_from_layer(stations, squares(), "sum", "vrij_mw")
+    assert total == (("BU_A", pytest.approx(3.0)), ("BU_B", pytest.approx(0.5))) and notes == []
+    mean, _notes = grid.capacities_from_layer(stations, squares(), "mean", "vrij_mw")
+    assert dict(mean) == {"BU_A": pytest.approx(1.5), "BU_B": pytest.approx(0.5)}
+
+
+def test_congested_areas_take_the_room_of_the_buurten_they_cover_above_the_threshold_by_hand():
+    """One congested area x 40-130, y 0-100: it covers 60 % of A (60 x 100 of 100 x 100) and 30 % of B.
+
+    Threshold 50 %: A only gets 0 MW; threshold 25 %: A and B. With extra peaks A 0.2, B 0.1, C 0.4 MW the flags
+    follow as for a typed capacity: A (and B) have headroom below 0 and are flagged; C, with no capacity given, not.
+    """
+    area = rd([box(40, 0, 130, 100)], naam=["Congestiegebied"])
+    half, _notes = grid.capacities_from_layer(area, squares(), "congested", threshold_pct=50.0)
+    assert half == (("BU_A", 0.0),)
+    quarter, _notes = grid.capacities_from_layer(area, squares(), "congested", threshold_pct=25.0)
+    assert quarter == (("BU_A", 0.0), ("BU_B", 0.0))
+    load = pd.DataFrame({"buurt_code": ["BU_A", "BU_B", "BU_C"], "extra_gwh": [0.1, 0.1, 0.1],
+                         "extra_peak_mw": [0.2, 0.1, 0.4]})
+    table, summary = grid.against_capacity(load, GridParams(capacities=quarter))
+    assert table.set_index("buurt_code")["flagged"].to_dict() == {"BU_A": True, "BU_B": True, "BU_C": False}
+    assert summary["flagged"] == 2
+
+
+@pytest.fixture
+def english():
+    """These tests read the English messages (Dutch is the default)."""
+    with i18n.language("en"):
+        yield
+
+
+def test_negative_capacity_is_read_as_no_room_and_said(english):
+    stations = rd([Point(50, 50)], vrij_mw=[-1.5])
+    caps, notes = grid.capacities_from_layer(stations, squares(), "sum", "vrij_mw")
+    assert caps == (("BU_A", 0.0),) and "negative free capacity" in notes[0]
+
+
+@pytest.mark.parametrize("frame, rule, column, message", [
+    (rd([Point(50, 50)], naam=["station"]), "sum", "naam", "no column of numbers"),
+    (rd([Point(50, 50)], vrij_mw=[1.0]), "mean", None, "no column of numbers"),
+    (rd([Point(50, 50)], vrij_mw=[1.0]), "congested", None, "only points or lines"),
+    (rd([box(1000, 1000, 1100, 1100)]), "congested", None, "cover no buurt"),
+    (rd([Point(5000, 50)], vrij_mw=[1.0]), "sum", "vrij_mw", "lies in a buurt"),
+    (rd([Point(50, 50)], vrij_mw=[1.0]), "median", "vrij_mw", "Unknown way"),
+])
+def test_a_layer_that_does_not_fit_gets_a_clear_message(english, frame, rule, column, message):
+    with pytest.raises(DataError, match=message):
+        grid.capacities_from_layer(frame, squares(), rule, column)
+
+
+def test_a_dutch_user_reads_why_a_layer_does_not_fit():
+    with i18n.language("nl"), pytest.raises(DataError, match="Congestiegebieden moeten vlakken"):
+        grid.capacities_from_layer(rd([Point(50, 50)]), squares(), "congested")

@@ -1,6 +1,7 @@
 """The market's planned projects: found by their columns, placed in buurten, counted against the target."""
 
 import pytest
+from shapely.geometry import Point
 
 from geo import i18n
 from geo.errors import DataError
@@ -55,3 +56,21 @@ def test_points_find_their_buurt_and_a_file_without_homes_is_said():
     assert found["buurt_code"].tolist() == ["BU09171001"]
     with pytest.raises(DataError, match="number of homes"):
         pl.projects(read_layer(b"buurt_code\nBU09171000\n", "p.csv", BUURTEN), BUURTEN)
+
+
+def test_the_projects_are_drawn_where_they_lie_with_escaped_tooltips():
+    """A point project is drawn at its point; one placed by buurt code inside its buurt; every text escaped."""
+    hostile = "<img src=x onerror=alert(1)>"
+    layer = read_layer(geojson([point(*centre(1), homes=1200, year=2029, naam=hostile, label="BENG")]), "p.geojson",
+                       BUURTEN)
+    found, _notes = pl.projects(layer, BUURTEN)
+    names = dict(zip(BUURTEN.buurt_code, BUURTEN.buurt_name, strict=True))
+    (f,) = pl.map_features(found, names)["features"]
+    assert f["geometry"]["coordinates"] == pytest.approx(list(centre(1)))
+    assert f["properties"] == {"project": "&lt;img src=x onerror=alert(1)&gt;", "buurt": names["BU09171001"],
+                               "homes": "1,200", "year": "2029", "standard": "BENG", "size": 1200}
+    by_code, _notes = pl.projects(read_layer(CSV, "pipeline.csv", BUURTEN), BUURTEN)
+    features = pl.map_features(by_code, names)["features"]
+    assert len(features) == 4 and features[3]["properties"]["year"] == "–"  # "Ooit": no year
+    inside = BUURTEN.set_index("buurt_code").geometry["BU09171000"]
+    assert inside.contains(Point(features[0]["geometry"]["coordinates"]))  # "Park", placed by its buurt code

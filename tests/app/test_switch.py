@@ -164,3 +164,21 @@ def test_a_wijk_of_a_wijk_level_municipality_has_its_profile():
     assert not at.exception and "Wijk profile: Noordveld" in texts(at, "subheader")
     profile = at.dataframe[-1].value
     assert "1,300" in profile.to_string()  # its households, from the wijk table
+
+
+@pytest.mark.parametrize("page", [OVERVIEW, MAP])
+def test_kerkrade_works_at_wijk_level_from_the_shipped_national_table(page):
+    """``make data`` builds the Parkstad neighbours from the national wijken table: Kerkrade's three wijken, 2024."""
+    at = open_app(page, {"lang": "nl", "gm": "GM0928"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.sidebar.selectbox(key=SWITCH).value == "GM0928"
+    if page == OVERVIEW:
+        assert at.title[0].value == "Buurtkompas Kerkrade"
+        assert "Voor Kerkrade zijn alleen cijfers per wijk aanwezig: 3 wijken met Inwoners" in texts(at, "info")
+        assert "make refresh GM=GM0928" in texts(at, "info")
+        assert list(at.dataframe[0].value.iloc[:, 0]) == ["Wijk 00 Kerkrade-West", "Wijk 01 Kerkrade-Oost",
+                                                          "Wijk 02 Kerkrade-Noord"]
+    else:
+        assert sorted(livemap.codes(at)) == ["WK092800", "WK092801", "WK092802"]
+        drawn = livemap.data(at)
+        assert drawn["titles"][drawn["chosen"]].startswith("Inwoners")  # a wijk figure, not the buurt index

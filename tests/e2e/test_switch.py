@@ -11,7 +11,7 @@ import pytest
 
 from geo import config
 from tests.support import municipalities as tm
-from tests.support.browser import map_frame
+from tests.support.browser import LIVE_AREAS, live_map
 from tests.support.server import in_background
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
@@ -33,18 +33,16 @@ def _areas(page, count: int, timeout: float = 60) -> int:
     """Wait until the drawn map has ``count`` clickable areas; return the count seen last."""
     deadline, seen = time.monotonic() + timeout, -1
     while time.monotonic() < deadline:
-        for frame in page.frames:
-            if "streamlit_folium" in frame.url:
-                seen = frame.locator("path.leaflet-interactive").count()
-                if seen == count:
-                    return seen
+        seen = page.locator(LIVE_AREAS).count()  # the Map explorer's own map (ui/livemap.py)
+        if seen == count:
+            return seen
         page.wait_for_timeout(250)
     return seen
 
 
 def test_switch_to_a_wijk_level_municipality_and_back(app_url, page):
     page.goto(f"{app_url}/map_explorer?lang=en")
-    map_frame(page)
+    live_map(page)
     assert _areas(page, 57) == 57  # Heerlen's buurten
 
     _choose(page, f"{tm.WIJK_NAME} (wijken only)")
@@ -60,6 +58,6 @@ def test_switch_to_a_wijk_level_municipality_and_back(app_url, page):
     page.get_by_role("heading", name=f"Buurtkompas {config.GEMEENTE_NAME}").wait_for(timeout=60_000)
     assert "gm=" not in page.url
     page.get_by_test_id("stSidebarNav").get_by_text("Map explorer", exact=True).click()
-    map_frame(page)
+    live_map(page)
     assert _areas(page, 57) == 57
     assert page.locator('[data-testid="stException"]').count() == 0

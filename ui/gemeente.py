@@ -49,9 +49,20 @@ def _registry(stamp: tuple, roots: tuple) -> tuple[mu.Municipality, ...]:
     return mu.present(config.PROCESSED_DIR, config.EXTRA_PROCESSED_ROOTS)[0]
 
 
+# The registry of the last stamp: every widget's link lookup asks for it (dozens of times a run), and even a hit of
+# st.cache_resource hashes its arguments each time (~1 ms; make bench, index rerun). A stamp is the same object
+# until the folders are looked at again, so an identity check answers those calls.
+_last: list = [None, None]
+
+
 def municipalities() -> tuple[mu.Municipality, ...]:
     """The municipalities present, the shipped default first (shared between sessions)."""
-    return _registry(_stamp(), (config.PROCESSED_DIR, *config.EXTRA_PROCESSED_ROOTS))
+    stamp = _stamp()
+    if _last[0] is stamp:
+        return _last[1]
+    present = _registry(stamp, (config.PROCESSED_DIR, *config.EXTRA_PROCESSED_ROOTS))
+    _last[:] = [stamp, present]
+    return present
 
 
 def codes() -> tuple[str, ...]:

@@ -53,11 +53,22 @@ def _context(m: municipalities.Municipality, stamps: tuple, present: frozenset) 
                         vacancy_pct=base.vacancy_pct, household_trend=base.trend, **common)
 
 
+# The context of the last key: every bound widget asks for it, and a hit of st.cache_resource still hashes the
+# municipality and the codes each time (~1.5 ms a call, a dozen calls a run; make bench, index rerun).
+_last: list = [None, None]
+
+
 def context() -> spec.Context:
     """The chosen municipality's buurt and wijk codes and data-dependent defaults (cached per processed file)."""
     m = gemeente.current()
-    return _context(m, (_stamp(m.paths.buurten), _stamp(m.paths.wijken), _stamp(m.paths.gemeente_households)),
-                    frozenset(gemeente.codes()))
+    key = (m, (_stamp(m.paths.buurten), _stamp(m.paths.wijken), _stamp(m.paths.gemeente_households)),
+           gemeente.codes())
+    last = _last
+    if last[0] == key:
+        return last[1]
+    found = _context(key[0], key[1], frozenset(key[2]))
+    _last[:] = [key, found]
+    return found
 
 
 def _query() -> dict[str, list[str]]:

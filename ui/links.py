@@ -31,6 +31,8 @@ KEPT = ("idx.spread", "nb.transformation", "ov.area", "ov.buurten",
         "rf.stock_buurt", "rf.stock_dim", "rf.mac_scope", "rf.market_labels", "rf.market_types",
         "retrofit.indicator", "retrofit.tiles", "newbuild.indicator", "newbuild.tiles")
 
+_ABSENT = object()
+
 
 def _stamp(path) -> float:
     return path.stat().st_mtime if path.exists() else 0.0
@@ -134,9 +136,10 @@ def sync() -> None:
 def put(key: str) -> None:
     """Write one setting into the URL (or take it out when it is at its default)."""
     p = spec.BY_KEY.get(key)
-    if p is None or key not in st.session_state:
+    value = st.session_state.get(key, _ABSENT)  # not `in`: that copies the whole session state (make bench)
+    if p is None or value is _ABSENT:
         return
-    text = spec.encode_one(p, st.session_state[key], context())
+    text = spec.encode_one(p, value, context())
     if text is None:
         if p.name in st.query_params:
             del st.query_params[p.name]

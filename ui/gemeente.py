@@ -52,16 +52,19 @@ def _registry(stamp: tuple, roots: tuple) -> tuple[mu.Municipality, ...]:
 # The registry of the last stamp: every widget's link lookup asks for it (dozens of times a run), and even a hit of
 # st.cache_resource hashes its arguments each time (~1 ms; make bench, index rerun). A stamp is the same object
 # until the folders are looked at again, so an identity check answers those calls.
-_last: list = [None, None]
+# One (stamp, registry) pair, replaced as a whole: sessions run in threads, and a pair read in one step cannot
+# mix one session's stamp with another's registry.
+_last: list = [(None, None)]
 
 
 def municipalities() -> tuple[mu.Municipality, ...]:
     """The municipalities present, the shipped default first (shared between sessions)."""
     stamp = _stamp()
-    if _last[0] is stamp:
-        return _last[1]
+    seen, present = _last[0]
+    if seen is stamp:
+        return present
     present = _registry(stamp, (config.PROCESSED_DIR, *config.EXTRA_PROCESSED_ROOTS))
-    _last[:] = [stamp, present]
+    _last[0] = (stamp, present)
     return present
 
 

@@ -57,7 +57,9 @@ def _context(m: municipalities.Municipality, stamps: tuple, present: frozenset) 
 
 # The context of the last key: every bound widget asks for it, and a hit of st.cache_resource still hashes the
 # municipality and the codes each time (~1.5 ms a call, a dozen calls a run; make bench, index rerun).
-_last: list = [None, None]
+# One (key, context) pair, replaced as a whole: sessions of different municipalities run in threads, and a pair
+# read in one step cannot hand one session another municipality's context.
+_last: list = [(None, None)]
 
 
 def context() -> spec.Context:
@@ -65,11 +67,11 @@ def context() -> spec.Context:
     m = gemeente.current()
     key = (m, (_stamp(m.paths.buurten), _stamp(m.paths.wijken), _stamp(m.paths.gemeente_households)),
            gemeente.codes())
-    last = _last
-    if last[0] == key:
-        return last[1]
+    seen, found = _last[0]
+    if seen == key:
+        return found
     found = _context(key[0], key[1], frozenset(key[2]))
-    _last[:] = [key, found]
+    _last[0] = (key, found)
     return found
 
 

@@ -44,6 +44,7 @@ from geo.params import (
 )
 from geo.targeting import newbuild as nb
 from geo.targeting.inputs import MAX_COST_PER_STEP_EUR
+from geo.targeting.materials import MATERIALS
 
 MAX_VALUE_CHARS = 100  # a single value (number, code, choice) longer than this is ignored unread
 MAX_LIST_CHARS = 2_000  # a list of codes or a table (57 buurten x "BU09171000:1234," fits)
@@ -221,6 +222,9 @@ def _registry() -> tuple[Param, ...]:
         Param("newbuild_peak", "gr.newbuild_peak", "float", gp.newbuild_peak_kw, 0.0, 20.0),
         Param("capacity", "gr.capacity", "float", gp.capacity_mw, 0.0, 10_000.0),
         Param("grid_cap", "gr.cap", "table", {}, 0.0, 10_000.0),
+        # circular building (New-build page)
+        Param("reuse", "ci.reuse", "table", {}, 0.0, 100.0, choices=MATERIALS),
+        Param("materials_map", "ci.map", "choice", "t_total", choices=("t_total", "t_high_grade", "t_recycled")),
         # national and Parkstad context
         Param("measure", "ctx.indicator", "choice", "gm_pct_bottom40_households",
               choices=tuple(national_columns.BY_NAME)),

@@ -11,7 +11,7 @@ from geo.report import tables as specs
 from geo.targeting import budget as rb
 from geo.targeting import display, inputs
 from geo.targeting import savings as rs
-from ui import charts, circular, data, exports, mapview, settings, tables, targeting
+from ui import charts, data, exports, gridload, mapview, settings, tables, targeting
 
 LABELS, TYPES = list(vocab.LABELS), list(vocab.DWELLING_TYPES)
 DIMENSIONS = {"tenure": N_("Tenure"), "build_period": N_("Build period"), "dwelling_type": N_("Dwelling type")}
@@ -82,7 +82,7 @@ targeting.savings_metrics(p, tot, pt)
 tables.show(res.sort_values("co2_saved_t", ascending=False), specs.RETROFIT_BUURTEN, height=360)
 st.caption(_("Energy quote = modelled bill / modelled disposable household income (means per buurt, Monitor model). "
              "Empty cells: CBS suppressed the gas figure of the buurt, so no saving is computed (never zero)."))
-circular.retrofit_section(p)
+gridload.retrofit_section(p)
 
 # ---- budget scenario ---------------------------------------------------------------------------
 st.subheader(_("Budget scenario"))

@@ -6,14 +6,20 @@ locale's number format (``1.234,5`` in Dutch) for its axes and tooltips.
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
+import streamlit as st
 from babel.numbers import get_decimal_symbol, get_group_symbol
+from shapely.geometry import MultiPolygon
+from shapely.geometry.polygon import orient
 
 from geo import i18n
 from geo.i18n import N_, _
 from geo.i18n.translate import LOCALES
 from geo.targeting import budget, newbuild
+from ui import data
 
 # What the stock's dimensions are called on an axis or in a tooltip.
 DIMENSIONS = {"tenure": N_("Tenure"), "build_period": N_("Build period"), "dwelling_type": N_("Dwelling type")}
@@ -92,3 +98,26 @@ def rank_stability(sens: pd.DataFrame) -> alt.LayerChart:
         y=alt.Y("buurt_name:N", sort=alt.SortField("rank")), x="rank:Q", tooltip=tooltip,
     )
     return localised((bars + dots).properties(height=max(300, 14 * len(sens))))
+
+
+def clockwise(shape):
+    """``shape`` with clockwise outer rings, as Vega's d3 projection draws them (GeoJSON's order fills the globe)."""
+    if isinstance(shape, MultiPolygon):
+        return MultiPolygon([orient(part, sign=-1.0) for part in shape.geoms])
+    return orient(shape, sign=-1.0)
+
+
+def value_map(table: pd.DataFrame, column: str, title: str) -> None:
+    """A small choropleth of ``column`` per buurt on the page; buurten without a value stay grey, never 0."""
+    shapes = data.map_shapes()[0][["buurt_code", "buurt_name", "geometry"]]
+    merged = shapes.merge(table[["buurt_code", column]], on="buurt_code", how="left")
+    merged["geometry"] = merged.geometry.apply(clockwise)
+    features = json.loads(merged.to_json())["features"]  # a missing value becomes null
+    base = alt.Chart(alt.Data(values=features)).mark_geoshape(stroke="white", strokeWidth=0.6, fill="#d9d9d9")
+    name = alt.Tooltip("properties.buurt_name:N", title=_("Buurt"))
+    values = base.transform_filter(f"isValid(datum.properties.{column})").mark_geoshape(
+        stroke="white", strokeWidth=0.6).encode(
+        color=alt.Color(f"properties.{column}:Q", title=title, scale=alt.Scale(scheme="orangered")),
+        tooltip=[name, alt.Tooltip(f"properties.{column}:Q", title=title, format=",.2f")])
+    chart = alt.layer(base.encode(tooltip=[name]), values).project(type="mercator").properties(height=420)
+    st.altair_chart(localised(chart), width="stretch")

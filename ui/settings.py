@@ -75,7 +75,8 @@ def widget_kwargs(key: str) -> dict:
 # Editable tables whose edits survive a page change: editor key -> (persistent key, row column, value column).
 EDITORS = {"rf.costs": ("rf.cost_edits", "dwelling_type", "cost_per_step_eur"),
            "nb.alloc_editor": ("nb.plan", "buurt_code", "homes"),
-           "gr.cap_editor": ("gr.cap", "buurt_code", "capacity_mw")}
+           "gr.cap_editor": ("gr.cap", "buurt_code", "capacity_mw"),
+           "ci.reuse_editor": ("ci.reuse", "material", "high_grade_pct")}
 
 
 def _cell(value, whole: bool) -> float | int | None:

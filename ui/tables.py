@@ -19,6 +19,7 @@ from geo import i18n
 from geo.i18n import _
 from ui import exports
 
+MISSING = "–"  # what a missing value looks like in every table (i18n.number writes it so too)
 _PRINTF = re.compile(r"%(?P<sign>\+)?(?:\.(?P<decimals>\d+))?[fdi]")
 
 
@@ -105,6 +106,7 @@ def show(df: pd.DataFrame, spec: dict | None = None, *, download: str | bool = T
     """
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
+    kwargs.setdefault("placeholder", MISSING)
     own = dict(kwargs.get("column_config") or {})
     if spec is not None:
         df = df[[c for c in spec if c in df.columns]]
@@ -124,4 +126,5 @@ def edit(df: pd.DataFrame, spec: dict, **kwargs) -> pd.DataFrame:
     """Put an editable table on the page (``st.data_editor``); returns the edited table."""
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
+    kwargs.setdefault("placeholder", MISSING)  # an empty cell reads as a dash, not as Python's "None"
     return st.data_editor(styled(df, spec), column_config=column_config(spec), **kwargs)

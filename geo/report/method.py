@@ -24,7 +24,7 @@ from geo.catalog import benchmarks, sources, stock_columns
 from geo.i18n import N_, _
 from geo.i18n.markdown import blocks
 from geo.metrics import income, index
-from geo.targeting import newbuild, packages, retrofit
+from geo.targeting import newbuild, packages, retrofit, reuse
 
 METHOD_DIR = config.ROOT / "docs" / "method"
 # The retrofit and new-build models on the Data & method page, in page order.
@@ -105,6 +105,15 @@ def placeholders() -> dict[str, str]:
         "mix_reference_share": i18n.percent(newbuild.MIX_REFERENCE_SHARE * 100, 0),
         "min_households": num(newbuild.MIN_HOUSEHOLDS),
         "thinning_share": i18n.percent(newbuild.THINNING_SHARE * 100, 0),
+        # Circular building: reuse shares and their sources
+        # (steel and glass: recycled = high-grade, named once)
+        **{f"reuse_recycled_{m}_pct": num(reuse.RECYCLED_PCT[m], _decimals(reuse.RECYCLED_PCT[m]))
+           for m in ("concrete", "masonry", "timber")},
+        **{f"reuse_high_grade_{m}_pct": num(reuse.HIGH_GRADE_PCT[m], _decimals(reuse.HIGH_GRADE_PCT[m]))
+           for m in ("concrete", "steel", "glass")},
+        "reuse_sources": " ".join(_(text) for key, text in reuse.SOURCES.items() if key != "mulders_2013"),
+        "reuse_mulders": _translated(reuse.SOURCES["mulders_2013"]),
+        "reuse_uncertainty": _(reuse.UNCERTAINTY),
     }
 
 

@@ -137,3 +137,41 @@ def test_a_layer_that_does_not_fit_the_rule_gets_a_message_not_a_traceback():
         assert not at.exception
         assert any(("no column of numbers" if lang == "en" else "geen kolom met getallen") in w.value
                    for w in at.warning)
+
+
+# ---- reuse potential of the released materials ---------------------------------------------------
+
+@pytest.mark.parametrize("lang, reusable, recycled, left_out, masonry", [
+    ("en", "High-grade reusable (t)", "Recycled today (t)", "Left out of the high-grade reuse potential", "Masonry"),
+    ("nl", "Hoogwaardig herbruikbaar (t)", "Nu gerecycled (t)", "Buiten het hoogwaardig hergebruikpotentieel",
+     "Metselwerk"),
+])
+def test_newbuild_shows_what_of_the_released_materials_can_be_reused(lang, reusable, recycled, left_out, masonry):
+    at = open_app(NEWBUILD, {"lang": lang})
+    m = metrics(at)
+    total = figure(m[next(k for k in m if k in ("Materials (t)", "Materialen (t)"))], lang)
+    high, rec = figure(m[reusable], lang), figure(m[recycled], lang)
+    # Concrete at 10 % and steel at 95 % come back into building; most of the rest is recycled as road foundation.
+    assert 0 < high < rec < total
+    caption = next(c.value for c in at.caption if left_out in c.value)
+    assert masonry in caption  # the materials without a published share are named, not counted as 0 %
+    shares = at.data_editor(key="ci.reuse_editor").value
+    assert shares.set_index("material")["high_grade_pct"].isna()["masonry"]
+    sources = " ".join(md.value for md in at.markdown)
+    assert "Betonhuis" in sources and "Vlakglas" in sources  # each share's source beside the table
+    table = next(d.value for d in at.dataframe if "t_high_grade" in d.value.columns)
+    assert table["t_high_grade"].sum() == pytest.approx(high, rel=1e-3)
+
+
+def test_a_share_of_ones_own_counts_the_material_in_and_a_bad_one_is_refused():
+    base = metrics(open_app(NEWBUILD, {"lang": "en"}))
+    own = open_app(NEWBUILD, {"lang": "en", "reuse": "masonry:20"})
+    assert not own.exception and not any("ignored" in w.value for w in own.warning)
+    masonry_t = figure(base["Masonry (t)"], "en")
+    gained = figure(metrics(own)["High-grade reusable (t)"], "en") - figure(base["High-grade reusable (t)"], "en")
+    assert gained == pytest.approx(0.2 * masonry_t, abs=1.0)
+    assert not any("Masonry" in c.value for c in own.caption if "high-grade reuse potential" in c.value)
+    bad = open_app(NEWBUILD, {"lang": "en", "reuse": "concrete:250,brick:5"})
+    assert not bad.exception
+    assert any("reuse" in w.value for w in bad.warning)  # the link's notice names the parameter
+    assert metrics(bad)["High-grade reusable (t)"] == base["High-grade reusable (t)"]  # the published shares stay

@@ -27,7 +27,7 @@ EVERYTHING = {
     "locations": "BU09172000", "top_n": "12", "homes": "2400", "plan": f"{PLANNED}:40",
     "measure": "gm_gas_m3", "gemeente": "GM0928",
     "peak_hybrid": "1.2", "peak_electric": "2", "simultaneity": "0.8", "newbuild_heat": "300", "newbuild_peak": "1.5",
-    "capacity": "200", "grid_cap": f"{PLANNED}:50",
+    "capacity": "200", "grid_cap": f"{PLANNED}:50", "reuse": "masonry:20", "materials_map": "t_high_grade",
 }
 
 
@@ -136,6 +136,8 @@ def test_a_link_with_every_setting_restores_the_view_on_every_page():
     assert at.number_input(key="w.gr.simultaneity").value == 0.8
     assert at.number_input(key="w.gr.newbuild_m3").value == 300
     assert editor_value(at, "gr.cap_editor", "buurt_code", PLANNED, "capacity_mw") == 50
+    assert editor_value(at, "ci.reuse_editor", "material", "masonry", "high_grade_pct") == 20
+    assert at.radio(key="w.ci.map").value == "t_high_grade"
 
     # After visiting every page the link still holds every setting, as given.
     assert url(at) == EVERYTHING
@@ -151,6 +153,7 @@ HOSTILE = {
     "classes": "99",  # out of range
     "locations": "BU09170000,<b>x</b>",
     "plan": f"{PLANNED}:-5",
+    "reuse": "concrete:250",  # a share above 100 %
     "area": "x" * 5000,  # very long
     "colour": "red",  # unknown parameter
 }

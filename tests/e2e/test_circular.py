@@ -7,11 +7,12 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 
 
-@pytest.mark.parametrize(("lang", "title", "tonnes", "peak"), [
-    ("nl", "Nieuwbouw", "Materialen (t)", "Extra piekbelasting (MW)"),
-    ("en", "New-build", "Materials (t)", "Extra peak load (MW)"),
+@pytest.mark.parametrize(("lang", "title", "tonnes", "peak", "reusable", "shares"), [
+    ("nl", "Nieuwbouw", "Materialen (t)", "Extra piekbelasting (MW)", "Hoogwaardig herbruikbaar (t)",
+     "Aandelen hergebruik"),
+    ("en", "New-build", "Materials (t)", "Extra peak load (MW)", "High-grade reusable (t)", "Reuse shares"),
 ])
-def test_newbuild_shows_the_materials_and_the_peak_load(app_url, page, lang, title, tonnes, peak):
+def test_newbuild_shows_the_materials_and_the_peak_load(app_url, page, lang, title, tonnes, peak, reusable, shares):
     page.goto(app_url + "/newbuild" + ("?lang=en" if lang == "en" else ""))
     page.wait_for_function(
         f"() => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText.startsWith('{title}')",
@@ -22,6 +23,11 @@ def test_newbuild_shows_the_materials_and_the_peak_load(app_url, page, lang, tit
     metric.first.wait_for(timeout=120_000)
     value = metric.first.locator('[data-testid="stMetricValue"]').inner_text()
     assert re.fullmatch(r"\d{2,3}[.,]\d{3}", value), value  # hundreds of thousands of tonnes, grouped
+    reuse = main.locator('[data-testid="stMetric"]').filter(has_text=reusable).first
+    assert re.fullmatch(r"\d{2,3}[.,]\d{3}", reuse.locator('[data-testid="stMetricValue"]').inner_text())
+    # The shares behind it, with their sources, one tab away.
+    main.get_by_role("tab", name=shares).first.click()
+    main.get_by_text("Betonhuis", exact=False).first.wait_for(timeout=30_000)
     added = main.locator('[data-testid="stMetric"]').filter(has_text=peak)
     added.first.wait_for(timeout=60_000)  # the page streams: the grid section comes after the materials
     assert re.fullmatch(r"\d+[.,]\d", added.first.locator('[data-testid="stMetricValue"]').inner_text())

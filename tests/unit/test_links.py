@@ -37,7 +37,8 @@ def _other_value(p: links.Param):
         return "GM0928"
     if p.kind == "table":
         row = (p.choices or sorted(CTX.buurten))[0]
-        return {row: 40 if p.integer else 4321.5}
+        high = p.high if isinstance(p.high, int | float) else None
+        return {row: 40 if p.integer else 4321.5 if high is None or high >= 4321.5 else high / 2 + 0.5}
     raise AssertionError(p.kind)
 
 

@@ -1,8 +1,8 @@
-"""The small maps of ui.circular draw buurten, not the globe: Vega's d3 wants clockwise outer rings."""
+"""The small maps of ui.charts draw buurten, not the globe: Vega's d3 wants clockwise outer rings."""
 
 from shapely.geometry import MultiPolygon, Polygon
 
-from ui.circular import _clockwise
+from ui.charts import clockwise as _clockwise
 
 SQUARE_CCW = Polygon([(0, 0), (1, 0), (1, 1), (0, 1)])  # counter-clockwise, as GeoJSON (RFC 7946) writes it
 

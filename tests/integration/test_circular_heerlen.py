@@ -16,7 +16,7 @@ from geo.io import processed as io_processed
 from geo.metrics.household_income import income_fits
 from geo.params import GridParams, MonitorSettings
 from geo.targeting import budget as rb
-from geo.targeting import grid, materials
+from geo.targeting import grid, materials, reuse
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
 from geo.targeting import savings as rs
@@ -40,11 +40,14 @@ def test_default_plan_releases_hundreds_of_thousands_of_tonnes_and_adds_megawatt
     effects, totals = ns.newbuild_effects(plan, scores, b)
     released = materials.materials_released(stock, effects.set_index("buurt_code")["demolished"])
     t = materials.totals(released)
+    potential = reuse.reuse_potential(released)
+    high, recycled = potential["t_high_grade"].sum(), potential["t_recycled"].sum()
     gp = GridParams()
     _n, new = grid.against_capacity(grid.newbuild_load(effects.set_index("buurt_code")["homes"], gp), gp)
     lines = [f"Heerlen default plan: {totals['homes']:,.0f} homes, {t['demolished']:,.0f} E-G dwellings demolished, "
              f"{t['floor_area_m2']:,.0f} m2 floor area",
              *(f"  {m:<9} {t['t_' + m]:>10,.0f} t" for m in (*materials.MATERIALS, "total")),
+             f"  high-grade reusable {high:,.0f} t, recycled today {recycled:,.0f} t (published shares)",
              f"  new-build all-electric: {new['extra_gwh']:.2f} GWh/yr, {new['extra_peak_mw']:.2f} MW peak"]
     for package in ("hybrid", "all_electric"):
         pc = rs.cell_savings(stock, b, factors, income=income, package=package,
@@ -56,4 +59,7 @@ def test_default_plan_releases_hundreds_of_thousands_of_tonnes_and_adds_megawatt
     assert t["demolished"] == pytest.approx(totals["demolished"])  # every demolished dwelling has a floor area
     assert 100_000 < t["t_total"] < 1_000_000
     assert t["t_concrete"] > t["t_masonry"] > t["t_timber"] > t["t_steel"] > 0
+    # High-grade: concrete at 10 % and steel at 95 % (glass 0 t); recycled: everything but "other".
+    assert high == pytest.approx(0.10 * t["t_concrete"] + 0.95 * t["t_steel"])
+    assert t["t_total"] - t["t_other"] > recycled > high
     assert 0 < new["extra_peak_mw"] < 10 and 0 < new["extra_gwh"] < 10

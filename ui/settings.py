@@ -218,37 +218,49 @@ def current() -> Settings:
     )
 
 
+def _energy_quote_settings() -> None:
+    """Prices and threshold of the energy quote; for a municipality with wijk figures only, a line saying why not.
+
+    Its settings stay in the session (and the link) while hidden: they count again after a switch back.
+    """
+    if not gemeente.current().has_buurten:
+        st.caption(_("The energy-quote settings (prices, threshold) apply to buurt data; {name} has wijk figures "
+                     "only.").format(name=gemeente.name()))
+        return
+    st.subheader(_("Energy quote settings"))
+    st.radio(_("Prices of"), options=sorted(sources.PRICE_SETS), horizontal=True,
+             help=_("Average prices households paid in that year, incl. VAT and taxes (CBS StatLine 81309NED). "
+                    "Choosing a year puts its prices into the two fields below."),
+             **{**widget_kwargs("cfg.price_year"), "on_change": choose_price_year})
+    st.number_input(
+        _("Gas price (EUR per m³)"), min_value=0.0, max_value=10.0, step=0.01, format="%.3f",
+        help=_("Default: the CBS price per GJ of the chosen year, converted at {m3} m³ per GJ.").format(
+            m3=i18n.number(GAS_M3_PER_GJ, 1)),
+        **widget_kwargs("cfg.gas_price"),
+    )
+    st.number_input(
+        _("Electricity price (EUR per kWh)"), min_value=0.0, max_value=5.0, step=0.005, format="%.3f",
+        help=_("Default: the CBS price per kWh of the chosen year."),
+        **widget_kwargs("cfg.electricity_price"),
+    )
+    st.radio(
+        _("High energy quote from (share of income)"), options=list(QUOTE_THRESHOLD_SOURCES),
+        # no _() in format_func: AppTest calls it outside the session, so it could not know the language
+        format_func=lambda v: i18n.percent(v, 0), horizontal=True,
+        help=_("The energy bill as a share of disposable income at or above which a household's energy quote "
+               "counts as high. 10%: VNG DEGO documentation; 8%: used by some TNO products."),
+        **widget_kwargs("cfg.threshold"),
+    )
+    st.caption(_("Prices of {year} (CBS, incl. taxes) unless edited; consumption is the CBS figure per buurt. "
+                 "See Data & method.").format(year=st.session_state["cfg.price_year"]))
+
+
 def sidebar() -> None:
     """The shared sidebar: prices and threshold for the energy quote, and the reset button."""
     init()
     municipality_switch()
     with st.sidebar:
-        st.subheader(_("Energy quote settings"))
-        st.radio(_("Prices of"), options=sorted(sources.PRICE_SETS), horizontal=True,
-                 help=_("Average prices households paid in that year, incl. VAT and taxes (CBS StatLine 81309NED). "
-                        "Choosing a year puts its prices into the two fields below."),
-                 **{**widget_kwargs("cfg.price_year"), "on_change": choose_price_year})
-        st.number_input(
-            _("Gas price (EUR per m³)"), min_value=0.0, max_value=10.0, step=0.01, format="%.3f",
-            help=_("Default: the CBS price per GJ of the chosen year, converted at {m3} m³ per GJ.").format(
-                m3=i18n.number(GAS_M3_PER_GJ, 1)),
-            **widget_kwargs("cfg.gas_price"),
-        )
-        st.number_input(
-            _("Electricity price (EUR per kWh)"), min_value=0.0, max_value=5.0, step=0.005, format="%.3f",
-            help=_("Default: the CBS price per kWh of the chosen year."),
-            **widget_kwargs("cfg.electricity_price"),
-        )
-        st.radio(
-            _("High energy quote from (share of income)"), options=list(QUOTE_THRESHOLD_SOURCES),
-            # no _() in format_func: AppTest calls it outside the session, so it could not know the language
-            format_func=lambda v: i18n.percent(v, 0), horizontal=True,
-            help=_("The energy bill as a share of disposable income at or above which a household's energy quote "
-                   "counts as high. 10%: VNG DEGO documentation; 8%: used by some TNO products."),
-            **widget_kwargs("cfg.threshold"),
-        )
-        st.caption(_("Prices of {year} (CBS, incl. taxes) unless edited; consumption is the CBS figure per buurt. "
-                     "See Data & method.").format(year=st.session_state["cfg.price_year"]))
+        _energy_quote_settings()
         st.button(_("Reset all settings"), on_click=reset,
                   help=_("Every setting of every page back to its default, edited tables included. The language "
                          "stays."))

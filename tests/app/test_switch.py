@@ -182,3 +182,18 @@ def test_kerkrade_works_at_wijk_level_from_the_shipped_national_table(page):
         assert sorted(livemap.codes(at)) == ["WK092800", "WK092801", "WK092802"]
         drawn = livemap.data(at)
         assert drawn["titles"][drawn["chosen"]].startswith("Inwoners")  # a wijk figure, not the buurt index
+
+
+@pytest.mark.parametrize("lang, heading, why", [
+    ("en", "Energy quote settings", "apply to buurt data; Wijkdorp has wijk figures only"),
+    ("nl", "Instellingen energiequote", "gelden voor buurtcijfers; Wijkdorp heeft alleen cijfers per wijk"),
+])
+def test_the_sidebar_offers_energy_quote_settings_only_where_there_are_buurten(lang, heading, why):
+    at = open_app(MAP, {"lang": lang, "gm": tm.WIJK_CODE, "gas": "1.5"})
+    assert not at.exception
+    assert heading not in [s.value for s in at.sidebar.subheader] and not at.sidebar.number_input
+    assert any(why in c.value for c in at.sidebar.caption)
+    assert url(at)["gas"] == "1.5"  # hidden, not lost: the link keeps it for a switch back
+    at.sidebar.selectbox(key=SWITCH).set_value(config.GEMEENTE_CODE).run()
+    assert heading in [s.value for s in at.sidebar.subheader]
+    assert at.sidebar.number_input(key="w.cfg.gas_price").value == 1.5

@@ -9,7 +9,7 @@ from geo.report import tables as specs
 from geo.targeting import display
 from geo.targeting import newbuild as nb
 from geo.targeting import newbuild_score as ns
-from ui import charts, circular, data, gemeente, mapview, mydata, pipeline, settings, tables, targeting
+from ui import charts, circular, data, gemeente, mapview, mydata, pipeline, planning, settings, tables, targeting
 
 w, num = settings.widget_kwargs, i18n.number  # bind a widget to a setting; numbers in text
 
@@ -22,7 +22,7 @@ def signed(value: float) -> str:
 data.ensure_data()
 st.title(_("New-build"))
 targeting.ensure_stock()
-published = targeting.target_intro()  # the municipality's published target, or None (then a prompt)
+published = planning.target_intro()  # the municipality's published target, or None (then a prompt)
 
 settings.init()
 base, d = targeting.household_base(), NewbuildParams()
@@ -44,7 +44,7 @@ t2.number_input(_("Target by 2032 (homes)"), 0, 20_000, step=50, **w("nb.t2032")
 t3.number_input(_("Vacancy to aim for (%)"), 0.0, 20.0, step=0.5, **w("nb.vacancy"),
                 help=_("Share of the stock. KWB: {share} of the dwellings of {gemeente} unoccupied ({year}).").format(
                     share=i18n.percent(base.vacancy_pct, 0), gemeente=gemeente.name(), year=base.vacancy_year))
-t2030, t2032 = targeting.entered_targets()  # 0 where the user has not entered a target (the page says so)
+t2030, t2032 = planning.entered_targets()  # 0 where the user has not entered a target (the page says so)
 t4.number_input(_("Demolitions per year"), 0.0, 2_000.0, step=10.0, **w("nb.demolitions"),
                 help=_("Demolished homes to replace each year."))
 for col, (key, sc) in zip(st.columns(3), nb.SCENARIOS.items(), strict=True):
@@ -70,7 +70,7 @@ series = list(dict.fromkeys(shown_need["label"])) + [_(nb.TARGET_SERIES)]  # the
 c_left, c_right = st.columns([3, 2])
 c_left.altair_chart(charts.need_lines(shown_need, series), width="stretch")
 with c_right:
-    targeting.need_table(need)
+    planning.need_table(need)
 end = nb.need_at_end(need)
 st.caption(" ".join([_("Table: homes needed per year for household growth per scenario, and the cumulative target "
                        "path.")] + [_("{scenario}: {need} needed by 2032, {gap} against the target.").format(
@@ -80,7 +80,7 @@ st.caption(" ".join([_("Table: homes needed per year for household growth per sc
 
 # ---- score -------------------------------------------------------------------------------------
 st.subheader(_("Where to build: score per buurt"))
-targeting.score_settings(names)
+planning.score_settings(names)
 x1, x2 = st.columns([3, 1])
 transformation = x1.multiselect(_("Transformation locations"), sorted(names, key=names.get), format_func=names.get,
                                 key="nb.transformation", placeholder=_("Choose one or more buurten"),
@@ -111,11 +111,11 @@ a2.caption(_("Suggested: {homes} homes shared over the {n} best-scoring buurten 
              "in proportion to their score, in whole homes (largest remainder). Edit the **Homes** column to make "
              "your own plan; buurten are listed by name so an edit stays with its buurt when the suggestion changes.")
            .format(homes=num(target), n=top_n))
-planned = ns.planned_homes(targeting.plan_editor(names, scores, sugg))
+planned = ns.planned_homes(planning.plan_editor(names, scores, sugg))
 effects, totals = targeting.newbuild_effects(sp, planned, float(ss["nb.thinning_share"]),
                                              float(ss["nb.replacement_ratio"]))
 homes = int(totals["homes"])
-targeting.plan_metrics(homes, t2030, t2032, totals)
+planning.plan_metrics(homes, t2030, t2032, totals)
 st.caption(" ".join([_("Demolished: {demolished} label E-G dwellings; net change of the stock: {change} dwellings.")
                      .format(demolished=num(totals["demolished"]), change=signed(totals["net_stock_change"])),
                      _("Household growth needs by 2032: {needs}.").format(needs=", ".join(

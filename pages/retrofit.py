@@ -11,7 +11,7 @@ from geo.report import tables as specs
 from geo.targeting import budget as rb
 from geo.targeting import display, inputs
 from geo.targeting import savings as rs
-from ui import charts, data, exports, gridload, mapview, settings, tables, targeting
+from ui import charts, data, exports, gridload, mapview, planning, settings, tables, targeting
 
 LABELS, TYPES = list(vocab.LABELS), list(vocab.DWELLING_TYPES)
 DIMENSIONS = {"tenure": N_("Tenure"), "build_period": N_("Build period"), "dwelling_type": N_("Dwelling type")}
@@ -45,11 +45,11 @@ st.caption(_("CO₂ factors: {source} Prices of {year}: gas {gas}/m³, electrici
              "high-quote threshold ({threshold} of income) come from the sidebar.").format(
     source=_(vocab.CO2_SOURCE), year=s.prices.year, gas=money(s.prices.gas_eur_per_m3, 3),
     electricity=money(s.prices.electricity_eur_per_kwh, 3), threshold=i18n.percent(s.threshold, 0)))
-package = targeting.package_settings(d)
+package = planning.package_settings(d)
 
 left, right = st.columns([2, 3])
 with left:
-    edited = targeting.cost_editor()
+    edited = planning.cost_editor()
 right.caption(_("**Insulation cost per label step (editable).** {costs} Heat pumps: {heat_pumps}").format(
     costs=_(sources.COST_SOURCE), heat_pumps=_(sources.HEAT_PUMP_SOURCE)))
 costs, cost_messages = inputs.validate_costs(edited)
@@ -67,7 +67,7 @@ st.caption(_("Estimated dwellings per label class (VIVET raked to CBS buurt figu
 sc1, sc2 = st.columns([2, 1])
 pick = sc1.selectbox(_("Buurt"), sorted(names, key=names.get), format_func=names.get, key="rf.stock_buurt")
 dim = sc2.radio(_("Split by"), list(DIMENSIONS), horizontal=True, key="rf.stock_dim",
-                format_func=targeting.option_names(DIMENSIONS))
+                format_func=planning.option_names(DIMENSIONS))
 stock = targeting.stock_by(dim)
 mine = targeting.in_words(stock[stock["buurt_code"] == pick].drop(columns="buurt_code")).round(0)
 st.altair_chart(charts.label_bars(mine, dim, LABELS), width="stretch")
@@ -78,7 +78,7 @@ res, pt = targeting.retrofit_buurten(p), targeting.per_tonne(p)
 tot = rs.totals(res)
 st.subheader(_("{package}: every dwelling worse than label {label}").format(package=_(PACKAGES[p.package]),
                                                                             label=p.target_label))
-targeting.savings_metrics(p, tot, pt)
+planning.savings_metrics(p, tot, pt)
 tables.show(res.sort_values("co2_saved_t", ascending=False), specs.RETROFIT_BUURTEN, height=360)
 st.caption(_("Energy quote = modelled bill / modelled disposable household income (means per buurt, Monitor model). "
              "Empty cells: CBS suppressed the gas figure of the buurt, so no saving is computed (never zero)."))
@@ -88,7 +88,7 @@ gridload.retrofit_section(p)
 st.subheader(_("Budget scenario"))
 b1, b2, b3 = st.columns([1, 1, 2])
 LIMITS = {"budget": N_("Budget (EUR million)"), "dwellings": N_("Dwellings per year")}
-mode = b1.radio(_("Limit by"), list(LIMITS), **w("rf.mode"), format_func=targeting.option_names(LIMITS))
+mode = b1.radio(_("Limit by"), list(LIMITS), **w("rf.mode"), format_func=planning.option_names(LIMITS))
 if mode == "budget":
     b2.number_input(_(LIMITS[mode]), min_value=0.0, max_value=5_000.0, step=1.0, format="%.1f", **w("rf.budget"))
 else:
@@ -119,7 +119,7 @@ st.markdown(_("**Marginal abatement cost curve**"))
 SCOPES = {"allocated": N_("the work in this scenario"), "potential": N_("the whole potential (all buurten to the "
                                                                           "target)")}
 scope = st.radio(_("Curve of"), list(SCOPES), horizontal=True, key="rf.mac_scope",
-                 format_func=targeting.option_names(SCOPES))
+                 format_func=planning.option_names(SCOPES))
 mac = alloc.mac if scope == "allocated" else rb.mac_curve(res)
 if mac is None or mac.empty:
     st.info(_("No CO₂ saving to draw."))

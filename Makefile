@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+# Test processes for everything but the browser tests (pytest-xdist; 0 = one process). The browser tests run
+# after them in one process: each drives its own app server and chromium, and they time out under contention.
+TEST_WORKERS ?= 2
 LEAFLET := static/vendor/leaflet/leaflet.js
 PROCESSED := data/processed/.built
 
@@ -12,9 +15,11 @@ PROCESSED := data/processed/.built
 run: venv assets data
 	$(PY) -m ui.serve --server.port $(PORT)
 
-# Lint and the import contract first (seconds), then every test: unit, doctests, AppTest, browser.
+# Lint and the import contract first (seconds), then every test: unit, doctests, AppTest (in TEST_WORKERS
+# processes, each test file in one of them), then the browser tests.
 test: venv assets data chromium lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "not browser"
+	$(PY) -m pytest -q -m browser
 
 lint: venv
 	$(VENV)/bin/ruff check .

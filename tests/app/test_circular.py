@@ -175,3 +175,19 @@ def test_a_share_of_ones_own_counts_the_material_in_and_a_bad_one_is_refused():
     assert not bad.exception
     assert any("reuse" in w.value for w in bad.warning)  # the link's notice names the parameter
     assert metrics(bad)["High-grade reusable (t)"] == base["High-grade reusable (t)"]  # the published shares stay
+
+
+def test_an_edited_share_counts_at_once_goes_into_the_link_and_the_button_puts_the_published_ones_back():
+    at = open_app(NEWBUILD, {"lang": "en"})
+    before = figure(metrics(at)["High-grade reusable (t)"], "en")
+    masonry_t = figure(metrics(at)["Masonry (t)"], "en")
+    row = list(at.data_editor(key="ci.reuse_editor").value["material"]).index("masonry")
+    at.session_state["ci.reuse_editor"] = {"edited_rows": {row: {"high_grade_pct": 20.0}}, "added_rows": [],
+                                           "deleted_rows": []}
+    at.run()
+    # The figures above the editor use the share typed in this very run (they are drawn after the editor).
+    assert figure(metrics(at)["High-grade reusable (t)"], "en") == pytest.approx(before + 0.2 * masonry_t, abs=1.0)
+    assert at.query_params["reuse"] in ("masonry:20", ["masonry:20"])  # a link restores it
+    next(b for b in at.button if b.label == "Back to the published shares").click().run()
+    assert figure(metrics(at)["High-grade reusable (t)"], "en") == pytest.approx(before, abs=0.5)
+    assert "reuse" not in at.query_params

@@ -75,19 +75,23 @@ def with_other_municipalities(other_municipalities, monkeypatch):
     return other_municipalities
 
 
-# ---- browser tests (one app and one chromium per test module) ----------------------------------
+# ---- browser tests (one app and one chromium for all of them; a fresh page, so a fresh session, per test) --------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def app_url():
-    """The app started as `make run` starts it, on a free localhost port."""
+    """The app started as `make run` starts it, on a free localhost port.
+
+    One server for every browser test, as users share one: each test opens its own page (its own Streamlit
+    session); only the server's caches are shared, as in production.
+    """
     from tests.support.browser import running_app
 
     with running_app() as url:
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright (never a downloaded browser)."""
     from playwright.sync_api import sync_playwright

@@ -35,7 +35,11 @@ SOURCES = {
     "afvalbedrijven_2013": N_("Vereniging Afvalbedrijven, 'Sluiten van de kringloop van bouw- en sloopafval' (H. "
                               "van de Wiel, 16 December 2013): of 23.8 Mt construction and demolition waste a "
                               "year, 94% is recycled and 3.5% incinerated with energy recovery; 90% of the weight "
-                              "is stony (concrete, asphalt, masonry), recycled mostly as road foundation."),
+                              "is stony (concrete, asphalt, masonry)."),
+    "rivm_2015": N_("Rijkswaterstaat and RIVM, 'Beleidsverkenning circulaire economie in de bouw' (RIVM report "
+                    "2015-0197, 18 December 2015): construction and demolition waste is recycled on a large scale "
+                    "into foundation material for roads, new residential areas and industrial estates; buildings "
+                    "are hardly ever made with recycled products."),
     "envigroup_2020": N_("Envigroup, 'Mogelijkheden om hout te recyclen nog uiterst beperkt' (22 May 2020): of "
                          "the waste wood released in the Netherlands about 560 kt is recycled and about 1,180 kt "
                          "used for energy (all waste wood, not only from demolition)."),
@@ -45,8 +49,8 @@ SOURCES = {
                    "the reinforcement steel of dwellings."),
     "vlakglas_2016": N_("Bouwend Nederland, 'Vlakglas Recycling Nederland zamelt miljard kilo vlakglas in' (C. "
                         "Wittekoek, 1 December 2016): of about 100,000 t of flat-glass waste a year, about 70% is "
-                        "collected by Vlakglas Recycling Nederland and recycled into new flat glass, container "
-                        "glass or glass wool."),
+                        "collected by Vlakglas Recycling Nederland; its results page (vlakglasrecycling.nl, 2024) "
+                        "says the collected glass becomes new flat glass, container glass or glass wool."),
     "mulders_2013": N_("L. Mulders (2013), High quality recycling of construction and demolition waste in the "
                        "Netherlands, master thesis, Utrecht University: 90% of the construction and demolition "
                        "waste of 2012 was recycled or incinerated with energy recovery, but only 11% of its "
@@ -59,8 +63,8 @@ RECYCLED_PCT: dict[str, float | None] = {"concrete": 94.0, "masonry": 94.0, "tim
 HIGH_GRADE_PCT: dict[str, float | None] = {"concrete": 10.0, "masonry": None, "timber": None, "steel": 95.0,
                                            "glass": 70.0, "other": None}
 SHARE_SOURCES: dict[str, tuple[str, ...]] = {
-    "concrete": ("afvalbedrijven_2013", "betonhuis_2023", "betonakkoord_2025"),
-    "masonry": ("afvalbedrijven_2013",),
+    "concrete": ("afvalbedrijven_2013", "rivm_2015", "betonhuis_2023", "betonakkoord_2025"),
+    "masonry": ("afvalbedrijven_2013", "rivm_2015"),
     "timber": ("envigroup_2020",),
     "steel": ("staal_95",),
     "glass": ("vlakglas_2016",),

@@ -34,9 +34,11 @@ MATERIALS_TABLE = {
     "t_recycled": (N_("Recycled today (t)"), "%.0f"),
     "t_high_grade": (N_("High-grade reusable (t)"), "%.0f"),
 }
-REUSE_EDITOR = {
-    "recycled_pct": (N_("Recycled today (%)"), "text", {"disabled": True}),
-    "high_grade_pct": (N_("High-grade reuse (%)"), "%.1f", {"min_value": 0.0, "max_value": 100.0, "step": 1.0}),
+REUSE_EDITOR = {  # widths fixed so the Dutch headers fit and the notes get the rest
+    "material_name": (N_("Material"), "text", {"disabled": True, "width": 110}),
+    "recycled_pct": (N_("Recycled today (%)"), "text", {"disabled": True, "width": 140}),
+    "high_grade_pct": (N_("High-grade reuse (%)"), "%.1f", {"min_value": 0.0, "max_value": 100.0, "step": 1.0,
+                                                             "width": 190}),
     "note": (N_("Reading and sources"), "text", {"disabled": True}),
 }
 # What the map of the materials can show.
@@ -81,9 +83,9 @@ def _shares_editor() -> dict:
     base = reuse.default_shares()
     base["note"] = [_(reuse.SHARE_NOTES[m]) for m in base["material"]]
     base["recycled_pct"] = [i18n.number(v, 1) for v in base["recycled_pct"]]  # read-only: in the locale's format
-    names = pd.Index([_(materials.MATERIAL_NAMES[m]) for m in base["material"]], name=_("Material"))
-    edited = settings.kept_editor(base.set_index(names), REUSE_EDITOR, key="ci.reuse_editor", num_rows="fixed",
-                                  hide_index=False, column_order=list(REUSE_EDITOR))
+    base.insert(1, "material_name", [_(materials.MATERIAL_NAMES[m]) for m in base["material"]])
+    edited = settings.kept_editor(base, REUSE_EDITOR, key="ci.reuse_editor", num_rows="fixed",
+                                  column_order=list(REUSE_EDITOR))
     st.caption(_("High-grade reuse: reused as a product or recycled into the same material for building (concrete "
                  "granulate in new concrete, steel in new steel, glass in new glass), not crushed for road "
                  "foundations. A dash (–) means no published share was found: that material is left out of the "
@@ -103,10 +105,21 @@ def _not_counted_text(mats: pd.DataFrame, shares: dict) -> str:
 
 def newbuild_sections(sp: NewbuildParams, effects: pd.DataFrame) -> None:
     """The New-build page's sections on circular building and grid load of the plan in ``effects``."""
-    num = i18n.number
     st.subheader(_("Circular building: materials the plan releases"))
     demolished = tuple((c, float(d)) for c, d in zip(effects["buurt_code"], effects["demolished"], strict=True)
                        if d > 0)
+    _materials_section(demolished)
+    gridload.newbuild_section(sp, effects)
+
+
+@st.fragment
+def _materials_section(demolished: tuple) -> None:
+    """Tonnes, reuse potential, table, map and shares of the demolitions ``((buurt_code, dwellings), ...)``.
+
+    A fragment: a share typed in or another map choice reruns this section only, not the whole page (the plan
+    above it is what ``demolished`` comes from, and a change there reruns the page).
+    """
+    num = i18n.number
     figures = st.container()  # filled below, after the shares editor has given the shares in force
     tab_table, tab_map, tab_reuse, tab_mi = st.tabs([_("Table"), _("Map"), _("Reuse shares"),
                                                      _("Material intensities")])
@@ -156,4 +169,3 @@ def newbuild_sections(sp: NewbuildParams, effects: pd.DataFrame) -> None:
         tables.show(intensity_table(i18n.current()), INTENSITY_TABLE, download=_("Material intensities"),
                     download_settings=meta)
         st.caption(_(materials.SOURCE))
-    gridload.newbuild_section(sp, effects)

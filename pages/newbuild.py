@@ -28,7 +28,8 @@ settings.init()
 base, d = targeting.household_base(), NewbuildParams()
 PERSIST = {"nb.t2030": published and published.by_2030, "nb.t2032": published and published.by_2032,
            "nb.vacancy": base.vacancy_pct, "nb.demolitions": 0.0, "nb.thinning_share": nb.THINNING_SHARE,
-           "nb.replacement_ratio": nb.REPLACEMENT_RATIO, "nb.top_n": 10,
+           "nb.replacement_ratio": nb.REPLACEMENT_RATIO,
+           "nb.top_n": nb.spread_over_best(len(targeting.names())),
            "nb.allocate": published.by_2032 if published else 0, "nb.mix_share": d.mix_reference_share,
            **{f"nb.w.{k}": v for k, v in d.weights},
            **{f"nb.sc.{k}.{x}": v for k, sc in nb.scenario_defaults(base.trend).items() for x, v in sc.items()}}

@@ -88,9 +88,21 @@ TARGET_SERIES = N_("Target")  # the target path beside the scenarios (need_lines
 TARGET_COLUMN = N_("Target (cumulative)")  # its column in need_per_year
 SCENARIO_INPUTS = ("rate", "extra", "ambition")  # what the user can edit of a scenario, in this order
 REPLACEMENT_RATIO = 0.5  # M new homes per N demolished (M <= N), setting
+SPREAD_OVER_BEST = 10  # the New-build suggestion spreads the target over this many best-scoring buurten
 THINNING_SHARE = 0.5  # share of a buurt's allocated new homes built as replacement for demolished E-G homes
 MIN_HOUSEHOLDS = 50  # buurten with fewer households get no score (too small to build in meaningfully)
 VACANCY_FALLBACK_PCT = 5.0  # unoccupied share of the stock when KWB has no figure for the municipality
+
+
+def spread_over_best(buurten: int) -> int:
+    """How many best-scoring buurten the suggestion spreads over by default: 10, or all when there are fewer.
+
+    Examples
+    --------
+    >>> spread_over_best(57), spread_over_best(4), spread_over_best(0)
+    (10, 4, 1)
+    """
+    return min(SPREAD_OVER_BEST, max(1, buurten))
 
 
 def household_trend(series: pd.Series) -> float:

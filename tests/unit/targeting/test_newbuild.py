@@ -86,3 +86,9 @@ def test_need_tables_for_the_chart_the_table_and_the_caption():
     assert per_year.loc[2031, "Grow"] == 10 and per_year.loc[2032, "Target (cumulative)"] == nb.TARGET_2032
     end = nb.need_at_end(need)
     assert end.loc["Grow", "homes_needed_cum"] == pytest.approx(20.0) and end["year"].eq(2032).all()
+
+
+def test_the_suggestion_never_spreads_over_more_buurten_than_there_are():
+    # A municipality with 4 buurten: 10 would lie above the page's own maximum (a Streamlit error).
+    assert nb.spread_over_best(4) == 4 and nb.spread_over_best(57) == nb.SPREAD_OVER_BEST == 10
+    assert nb.spread_over_best(0) == 1

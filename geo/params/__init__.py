@@ -1,26 +1,10 @@
 """The user's settings as frozen, validated values: hashable, so they key the caches.
 
-Each settings object has the defaults the app starts with and refuses values that
-make no sense (negative prices, weights that sum to zero), with a message for the user.
-
-Examples
---------
->>> IndexSettings().method, QuoteThreshold().pct
-('minmax', 10.0)
->>> IndexSettings(weights={"low_income": 2.0}).normalised_weights["low_income"]
-1.0
-
-The texts a user sees (package names, the threshold's sources, the messages of
-refused settings) are in the language in force; module-level names are message
-ids, shown through :func:`package_name` and :func:`quote_threshold_source`.
-
->>> from geo.i18n import language
->>> with language("nl"):
-...     package_name("hybrid")
-'Hybride warmtepomp (zonder isolatie)'
->>> with language("en"):
-...     quote_threshold_source(8.0)
-'used by some TNO products'
+Each settings object has the defaults the app starts with and refuses values that make no sense (negative prices,
+weights that sum to zero), with a message for the user in the language in force. By concern:
+:mod:`geo.params.index` (energy quote and index), :mod:`geo.params.targeting` (retrofit, new-build, grid load) and
+:mod:`geo.params.monitor` (Monitor Energiearmoede); their docstrings hold the examples. Module-level names are
+message ids, shown through :func:`package_name` and :func:`quote_threshold_source`.
 """
 
 from __future__ import annotations
